@@ -1,0 +1,108 @@
+// DealFinance benchmarks — `dealbench-data`: writes the fixed-seed workload and checks every
+// in-process peer's rounded payment against ours on the whole of it.
+//
+//   dealbench-data generate [count] [seed]   → .build-data/deals.csv, .build-data/requests.jsonl
+//   dealbench-data check                     → prints disagreements, writes .build-data/check.tsv
+//                                              and .build-data/ours-<workload>.txt (for bench.py)
+
+import BenchSupport
+import DealFinance
+import Foundation
+
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "generate":
+    let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
+    let seed = arguments.dropFirst(2).first.flatMap { UInt64($0) } ?? 20_260_811
+    var g = SeededGenerator(seed: seed)
+    var deals: [BenchDeal] = []
+    deals.reserveCapacity(count)
+    while deals.count < count {
+        if let deal = BenchDeal.random(&g) { deals.append(deal) }
+    }
+    try Workload.write(deals, to: "deals.csv")
+    let requests = deals.map(\.requestJSON).joined(separator: "\n") + "\n"
+    try requests.write(toFile: Workload.directory + "/requests.jsonl", atomically: true, encoding: .utf8)
+    print("dealbench-data: wrote \(deals.count) deals (seed \(seed)) to \(Workload.directory)")
+
+case "check":
+    var report = "workload\tdeals\tfallbacks\tgmp\tc_double\tfoundation_decimal\n"
+    for (name, file) in [("random", "deals.csv"), ("ties", "ties.csv")] {
+        guard FileManager.default.fileExists(atPath: Workload.directory + "/" + file) else { continue }
+        let inputs = Workload.read(file).map(PaymentInputs.init)
+        var fallbacks = 0, gmp = 0, double = 0, decimal = 0
+        var ours: [String] = []
+        ours.reserveCapacity(inputs.count)
+        for x in inputs {
+            let rounded = x.problem.rounded(by: .toNearestOrAway)
+            let mine = Int64(rounded.minorUnits)
+            if rounded.usedExactFallback {
+                fallbacks += 1
+                if ProcessInfo.processInfo.environment["DEALBENCH_SHOW_FALLBACKS"] != nil { print("fallback:", x.problem, mine) }
+            }
+            if Peers.gmp(x) != mine { gmp += 1 }
+            if Peers.cDouble(x) != mine { double += 1 }
+            if Peers.foundationDecimal(x) != Decimal(mine) { decimal += 1 }
+            ours.append(String(mine))
+        }
+        try (ours.joined(separator: "\n") + "\n").write(toFile: Workload.directory + "/ours-\(name).txt", atomically: true, encoding: .utf8)
+        report += "\(name)\t\(inputs.count)\t\(fallbacks)\t\(gmp)\t\(double)\t\(decimal)\n"
+        print("check \(name): \(inputs.count) deals, exact fallback \(fallbacks); payments differing from ours: GMP \(gmp), C double \(double), Foundation.Decimal \(decimal)")
+    }
+    try report.write(toFile: Workload.directory + "/check.tsv", atomically: true, encoding: .utf8)
+
+case "digest":
+    // FNV-1a over the JSON results (with schedule and explanations) of the first N requests:
+    // an optimization must leave it unchanged (byte-identical results).
+    let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000
+    let text = try String(contentsOfFile: Workload.directory + "/requests.jsonl", encoding: .utf8)
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    let writer = JSONWriter(pretty: false)
+    for line in text.split(separator: "\n", maxSplits: count).prefix(count) {
+        let request = Array(line.dropLast().utf8) + Array(#","includeSchedule":true,"explain":true}"#.utf8)
+        for byte in writer.write(DealCalculator.calculate(requestBytes: request)).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+    }
+    print("digest of \(count) results: \(String(hash, radix: 16))")
+
+case "profile":
+    // For callgrind: `valgrind --tool=callgrind dealbench-data profile quote 2000`.
+    let what = arguments.dropFirst().first ?? "payment"
+    let count = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 2000
+    let deals = Workload.read(limit: count)
+    var sink = 0
+    switch what {
+    case "payment":
+        let inputs = deals.map(PaymentInputs.init)
+        for x in inputs { sink &+= Int(Peers.ours(x)) }
+    case "quote":
+        let loans = deals.map(\.loan)
+        for loan in loans { sink &+= (try? loan.quote())?.numberOfPayments ?? 0 }
+    case "schedule360":
+        let loans: [RetailLoan] = deals.compactMap { deal in
+            var d = deal
+            (d.periodsPerYear, d.term, d.balloonPercent) = (12, 360, "")
+            return d.resolved()?.loan
+        }
+        for loan in loans { sink &+= (try? loan.quote(includeSchedule: true))?.schedule?.count ?? 0 }
+    case "json":
+        let text = (try? String(contentsOfFile: Workload.directory + "/requests.jsonl", encoding: .utf8)) ?? ""
+        let requests = text.split(separator: "\n", maxSplits: count).prefix(count).map { Array($0.utf8) }
+        let writer = JSONWriter(pretty: false)
+        for request in requests { sink &+= writer.write(DealCalculator.calculate(requestBytes: request)).utf8.count }
+    case "leasequote":
+        let leases = deals.compactMap(\.lease)
+        for lease in leases { sink &+= (try? lease.quote())?.numberOfPayments ?? 0 }
+    case "aprsolve":
+        let problems = deals.compactMap(\.aprProblem)
+        for problem in problems { sink &+= (try? problem.solve())?.aprDisclosed.description.count ?? 0 }
+    default:
+        print("profile: payment | quote | leasequote | aprsolve | schedule360 | json")
+    }
+    print(sink)
+
+default:
+    print("usage: dealbench-data generate [count] [seed] | check | profile WHAT [count]")
+    exit(2)
+}

@@ -1,0 +1,215 @@
+# DealFinance — build and test entry points. `make test` is what CI runs (.ci/run).
+SWIFT ?= swift
+# Random deals the GMP property tests compare line by line (make test-long: 1,000,000).
+PROPERTY_CASES ?= 20000
+
+.PHONY: all build test deps swift-test vectors cli-test test-long bench clean \
+	cabi export-check drift c-test install install-test python-test cabi-test \
+	fuzz-build fuzz fuzz-short sanitizers sanitizer-address sanitizer-thread leak-test
+
+all: build
+
+## deps: install what the tests need that may be missing (GMP, the exact oracle).
+deps:
+	@if printf '#include <gmp.h>\n' | cc -E -x c - >/dev/null 2>&1; then \
+		echo "deps: libgmp-dev present"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "deps: installing libgmp-dev with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgmp-dev >/dev/null; \
+	else \
+		echo "deps: the tests need GMP headers: run 'sudo apt-get install libgmp-dev' (Debian/Ubuntu) or 'brew install gmp' (macOS)" >&2; \
+		exit 1; \
+	fi
+
+## build: the library products and dealcalc.
+build:
+	$(SWIFT) build
+
+## swift-test: every Swift Testing suite (unit, property tests against GMP, tie tables).
+swift-test: deps
+	DEALFINANCE_PROPERTY_CASES=$(PROPERTY_CASES) $(SWIFT) test
+
+## vectors: every published vector through `dealcalc check` (ends with "N passed, N failed").
+vectors: build
+	$$($(SWIFT) build --show-bin-path)/dealcalc check Vectors
+
+## cli-test: dealcalc's exit codes, outputs and messages (Tests/cli/test_dealcalc.sh).
+cli-test: build
+	Tests/cli/test_dealcalc.sh $$($(SWIFT) build --show-bin-path)/dealcalc
+
+## test: everything CI runs.
+test: deps build swift-test vectors cli-test cabi-test leak-test fuzz-short sanitizers
+
+## test-long: the property tests with 1,000,000 random deals.
+test-long:
+	$(MAKE) swift-test PROPERTY_CASES=1000000
+
+## bench: the nested benchmark package (Benchmarks/): one table of ours vs every peer, and
+## Benchmarks/RESULTS.md + ratios.svg (with the C ABI batch through `make cabi`'s library). Never part of `make test`.
+bench: build cabi
+	cd Benchmarks && SWIFT=$(SWIFT) ./bench.sh
+
+clean:
+	rm -rf .build $(CABI_BUILD) $(FUZZ_BUILD) .build-asan .build-tsan bindings/python/dealfinance/libdealfinance.so bindings/python/build bindings/python/dealfinance.egg-info
+
+# ------------------------------------------------------------------------------------------
+# The C ABI: libdealfinance.so (include/dealfinance.h), its checks and the Python binding.
+# ------------------------------------------------------------------------------------------
+CC_GCC ?= gcc
+CC_CLANG ?= clang
+PREFIX ?= /usr/local
+PYTHON ?= python3
+# A separate scratch path: the static-stdlib release flags would otherwise rebuild .build.
+CABI_BUILD := .build-cabi
+CABI_LIB := $(CABI_BUILD)/lib
+DFIN_VERSION := $(shell sed -n 's/^\#define DFIN_VERSION_STRING "\(.*\)"/\1/p' include/dealfinance.h)
+DFIN_MAJOR := $(firstword $(subst ., ,$(DFIN_VERSION)))
+SONAME := libdealfinance.so.$(DFIN_MAJOR)
+# The Swift runtime is linked in statically (-static-stdlib) and hidden by the version script,
+# so the library needs no Swift toolchain at run time. lld keeps .dynsym to the exports alone.
+CABI_FLAGS := -c release --scratch-path $(CABI_BUILD) --product dealfinance \
+	-Xswiftc -static-stdlib -Xswiftc -use-ld=lld \
+	-Xlinker --version-script=include/dealfinance.map -Xlinker -soname=$(SONAME)
+C_STRICT := -std=c99 -Wall -Wextra -Werror -pedantic
+C_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+# The toolchain's clang links with gold by default, which warns about ASan's symbols.
+LD_FOR_gcc :=
+LD_FOR_clang := -fuse-ld=bfd
+
+## cabi: the release libdealfinance.so, staged in .build-cabi/lib with its SONAME links.
+cabi:
+	$(SWIFT) build $(CABI_FLAGS)
+	@mkdir -p $(CABI_LIB)
+	cp $(CABI_BUILD)/release/libdealfinance.so $(CABI_LIB)/libdealfinance.so.$(DFIN_VERSION)
+	ln -sf libdealfinance.so.$(DFIN_VERSION) $(CABI_LIB)/$(SONAME)
+	ln -sf $(SONAME) $(CABI_LIB)/libdealfinance.so
+
+## export-check: exports are exactly the header's functions; no Swift toolchain dependency.
+export-check: cabi
+	@nm -D --defined-only $(CABI_LIB)/libdealfinance.so | awk '$$2 != "A" {sub(/@.*/, "", $$3); print $$3}' | sort > $(CABI_BUILD)/exported.txt
+	@sed -n 's/^DFIN_API [^(]*[ *]\(dfin_[a-z0-9_]*\)(.*/\1/p' include/dealfinance.h | sort > $(CABI_BUILD)/declared.txt
+	@if grep -v '^dfin_' $(CABI_BUILD)/exported.txt; then echo "export-check: symbols other than dfin_* exported (above)" >&2; exit 1; fi
+	@if ! diff -u $(CABI_BUILD)/declared.txt $(CABI_BUILD)/exported.txt; then echo "export-check: exports differ from include/dealfinance.h (- declared, + exported)" >&2; exit 1; fi
+	@if readelf -d $(CABI_LIB)/libdealfinance.so | grep -Ei 'libswift|libFoundation|libdispatch|libBlocksRuntime|/opt/swift|usr/lib/swift'; then \
+		echo "export-check: the library depends on the Swift toolchain (above)" >&2; exit 1; fi
+	@echo "export-check: $$(wc -l < $(CABI_BUILD)/exported.txt) dfin_* symbols exported, all declared; NEEDED: $$(readelf -d $(CABI_LIB)/libdealfinance.so | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ')"
+
+## drift: the Swift compiler's header for the exports and include/dealfinance.h agree.
+drift: cabi
+	@mkdir -p $(CABI_BUILD)/drift
+	$(SWIFT)c -typecheck -module-name DealFinanceC -I $(CABI_BUILD)/release/Modules Sources/DealFinanceC/*.swift \
+		-emit-clang-header-path $(CABI_BUILD)/drift/DealFinanceC-Swift.h
+	$(CC_CLANG) $(C_STRICT) -Iinclude -I$(CABI_BUILD)/drift -fsyntax-only Tests/C/drift.c
+	@echo "drift: include/dealfinance.h matches the Swift exports"
+
+## c-test: Tests/C with gcc and clang, strict C99, address and undefined-behaviour sanitizers.
+c-test: cabi
+	@set -e; for cc in gcc clang; do \
+		compiler=$$([ $$cc = gcc ] && echo $(CC_GCC) || echo $(CC_CLANG)); \
+		ld=$$([ $$cc = clang ] && echo "$(LD_FOR_clang)" || true); \
+		for test in test_abi test_concurrency; do \
+			$$compiler $(C_STRICT) $(C_SANITIZE) $$ld -pthread -Iinclude Tests/C/$$test.c \
+				-L$(CABI_LIB) -ldealfinance -Wl,-rpath,$(CURDIR)/$(CABI_LIB) -o $(CABI_BUILD)/$$test-$$cc; \
+			echo "c-test: $$test ($$cc)"; \
+			$(CABI_BUILD)/$$test-$$cc; \
+		done; \
+	done
+
+## install: header, library (with SONAME links) and a generated dealfinance.pc under PREFIX.
+install: cabi
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 include/dealfinance.h $(DESTDIR)$(PREFIX)/include/dealfinance.h
+	install -m 755 $(CABI_LIB)/libdealfinance.so.$(DFIN_VERSION) $(DESTDIR)$(PREFIX)/lib/
+	ln -sf libdealfinance.so.$(DFIN_VERSION) $(DESTDIR)$(PREFIX)/lib/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(PREFIX)/lib/libdealfinance.so
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$${prefix}/lib' 'includedir=$${prefix}/include' '' \
+		'Name: dealfinance' 'Description: Exact vehicle deal pricing (DealFinance C ABI)' \
+		'Version: $(DFIN_VERSION)' 'Libs: -L$${libdir} -ldealfinance' 'Cflags: -I$${includedir}' \
+		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/dealfinance.pc
+
+## install-test: install into a scratch prefix; build Tests/C/example.c with pkg-config; run it
+## with an empty environment and only the install directory on the loader path.
+install-test: cabi
+	rm -rf $(CURDIR)/$(CABI_BUILD)/prefix
+	$(MAKE) --no-print-directory install PREFIX=$(CURDIR)/$(CABI_BUILD)/prefix
+	PKG_CONFIG_PATH=$(CURDIR)/$(CABI_BUILD)/prefix/lib/pkgconfig sh -c \
+		'$(CC_GCC) $(C_STRICT) Tests/C/example.c $$(pkg-config --cflags --libs dealfinance) -o $(CABI_BUILD)/example'
+	@if env -i LD_LIBRARY_PATH=$(CURDIR)/$(CABI_BUILD)/prefix/lib ldd $(CABI_BUILD)/example | grep -Ei 'swift|not found'; then \
+		echo "install-test: the example needs the Swift toolchain or misses a library (above)" >&2; exit 1; fi
+	env -i LD_LIBRARY_PATH=$(CURDIR)/$(CABI_BUILD)/prefix/lib $(CABI_BUILD)/example
+	@echo "install-test: example ran against $(CABI_BUILD)/prefix with no Swift library directory on the loader path"
+
+## python-test: the ctypes package in a fresh virtualenv; every vector through the C ABI.
+python-test: cabi
+	cp $(CABI_LIB)/libdealfinance.so.$(DFIN_VERSION) bindings/python/dealfinance/libdealfinance.so
+	rm -rf $(CABI_BUILD)/venv bindings/python/build bindings/python/dealfinance.egg-info
+	$(PYTHON) -m venv $(CABI_BUILD)/venv
+	$(CABI_BUILD)/venv/bin/python -m pip install --quiet --disable-pip-version-check ./bindings/python pytest
+	cd bindings/python && DEALFINANCE_VECTORS=$(CURDIR)/Vectors DEALFINANCE_EXPECT_INSTALLED=1 \
+		$(CURDIR)/$(CABI_BUILD)/venv/bin/pytest -q -p no:cacheprovider tests
+
+## cabi-test: every C ABI check, in CI order.
+cabi-test: export-check drift c-test install-test python-test
+
+# ------------------------------------------------------------------------------------------
+# Reliability (RELIABILITY.md): libFuzzer targets, sanitizer builds of the tests, leak test.
+# ------------------------------------------------------------------------------------------
+FUZZ_BUILD := .build-fuzz
+FUZZ_CONFIG ?= debug
+FUZZ_TARGETS := FuzzDecimal FuzzRequest FuzzCABI
+# Seconds each target runs: `make fuzz FUZZ_SECONDS=3600`; fuzz-short (run by test) uses 30.
+FUZZ_SECONDS ?= 300
+# Extra libFuzzer flags, e.g. FUZZ_FLAGS=-jobs=2 or -max_len=65536.
+FUZZ_FLAGS ?=
+# The Fuzz/Fuzz* executables exist only when DEALFINANCE_FUZZ=1 (see Package.swift).
+FUZZ_SWIFT_FLAGS := -c $(FUZZ_CONFIG) --scratch-path $(FUZZ_BUILD) \
+	-Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
+
+## fuzz-build: the three libFuzzer executables (Swift harnesses, -sanitize=fuzzer,address).
+fuzz-build:
+	@for target in $(FUZZ_TARGETS); do \
+		DEALFINANCE_FUZZ=1 $(SWIFT) build $(FUZZ_SWIFT_FLAGS) --product $$target 2>&1 \
+			| grep -v "Cannot export local symbol" || exit 1; \
+	done
+
+## fuzz: each target for FUZZ_SECONDS on a scratch copy of its corpus (Fuzz/corpus/<target>
+## stays as committed; new inputs land in .build-fuzz/corpus/<target>). A crash stops the run
+## and leaves .build-fuzz/artifacts/<target>-crash-*: fix it, then copy the input into
+## Fuzz/regressions/<target>/ (FuzzRegressionTests replays it in swift test).
+fuzz: fuzz-build
+	@set -e; for target in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$target $(FUZZ_BUILD)/artifacts; \
+		dict=$$([ $$target = FuzzRequest ] && echo -dict=Fuzz/request.dict || true); \
+		regressions=$$([ -d Fuzz/regressions/$$target ] && echo Fuzz/regressions/$$target || true); \
+		echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+		ASAN_OPTIONS=detect_leaks=1 $(FUZZ_BUILD)/$(FUZZ_CONFIG)/$$target \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=30 -rss_limit_mb=3072 \
+			-print_final_stats=1 $$dict -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$target- $(FUZZ_FLAGS) \
+			$(FUZZ_BUILD)/corpus/$$target Fuzz/corpus/$$target $$regressions \
+			> $(FUZZ_BUILD)/$$target.log 2>&1 \
+			|| { tail -40 $(FUZZ_BUILD)/$$target.log; echo "fuzz: $$target FAILED (log: $(FUZZ_BUILD)/$$target.log)" >&2; exit 1; }; \
+		grep -E '^stat::number_of_executed_units|^Done' $(FUZZ_BUILD)/$$target.log | tr '\n' ' '; echo; \
+	done
+
+## fuzz-short: every target for 30 s (run by make test).
+fuzz-short:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=30
+
+# Random deals per property test in the sanitizer runs (instrumented code is 2–10× slower).
+SANITIZER_PROPERTY_CASES ?= 500
+
+## sanitizers: the whole Swift test suite under AddressSanitizer and ThreadSanitizer, each in
+## its own scratch path (.build-asan, .build-tsan), with fewer property cases.
+sanitizers: sanitizer-address sanitizer-thread
+
+sanitizer-address: deps
+	DEALFINANCE_PROPERTY_CASES=$(SANITIZER_PROPERTY_CASES) $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+sanitizer-thread: deps
+	DEALFINANCE_PROPERTY_CASES=$(SANITIZER_PROPERTY_CASES) $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+## leak-test: 100,000 C ABI calls over every function and error path under LeakSanitizer.
+leak-test: cabi
+	$(CC_CLANG) $(C_STRICT) -fsanitize=address $(LD_FOR_clang) -Iinclude Tests/C/test_leaks.c \
+		-L$(CABI_LIB) -ldealfinance -Wl,-rpath,$(CURDIR)/$(CABI_LIB) -o $(CABI_BUILD)/test_leaks
+	ASAN_OPTIONS=detect_leaks=1 $(CABI_BUILD)/test_leaks

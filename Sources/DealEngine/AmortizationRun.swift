@@ -1,0 +1,157 @@
+// DealFinance — exact deal finance. DealEngine: the amortization schedule in minor units.
+
+import DealDecimal
+
+/// The schedule of a level-payment loan under a rounding profile, in minor units.
+///
+/// Each period's interest is the balance times the exact periodic rate, rounded by the
+/// profile's interest rule; payment 1 carries the odd first period as the treatment says; the
+/// final regular payment absorbs the cent residue so the balance ends exactly at the balloon
+/// (arrears), or at the balloon's value one period earlier followed by a balloon row (advance),
+/// or at zero. Documentation/RetailLoan.md states each rule.
+///
+/// ```swift
+/// let run = try AmortizationRun(problem: problem, payment: 43666, treatment: .spread,
+///                               interestRule: .toNearestOrAway, keepRows: false)
+/// run.finalRegularPayment   // 43641
+/// ```
+struct AmortizationRun {
+    /// One row in minor units.
+    struct Row {
+        var number: Int
+        var payment: Int128
+        var interest: Int128
+        var principal: Int128
+        var balance: Int128
+    }
+
+    /// The rows, when kept.
+    private(set) var rows: [Row] = []
+    /// Rows in the schedule (n, or n + 1 with an advance balloon).
+    private(set) var rowCount = 0
+    /// Σ payments + balloon.
+    private(set) var totalPaid: Int128 = 0
+    /// Payment 1.
+    private(set) var firstPayment: Int128 = 0
+    /// Payment n.
+    private(set) var finalRegularPayment: Int128 = 0
+
+    init(problem: LevelPayment, payment: Int128, treatment: OddDaysTreatment, interestRule: RoundingRule, keepRows: Bool) throws(DealError) {
+        let principal = problem.principal, balloon = problem.balloon, n = problem.numberOfPayments
+        let p = problem.rate.numerator, q = problem.rate.denominator
+        let advance = problem.timing == .advance
+        let regularFirst = problem.wholePeriodsToFirstPayment == 1 && problem.oddDays == 0
+        if keepRows { rows.reserveCapacity(n + 1) }
+        let interestOf = InterestDivider(p: p, q: q, rule: interestRule)
+        var balance = principal
+        for number in 1...n {
+            var interest: Int128
+            var paid = payment
+            if advance {
+                interest = number == 1 ? 0 : try interestOf(balance)
+            } else if number == 1 && !regularFirst {
+                switch treatment {
+                case .spread:
+                    interest = try Self.spreadFirstInterest(problem, interestRule)
+                case .firstPayment:
+                    let days = Int128(problem.wholePeriodsToFirstPayment * problem.daysPerUnitPeriod + problem.oddDays)
+                    interest = try Self.round(principal * p * days, q * Int128(problem.daysPerUnitPeriod), interestRule)
+                    paid = payment + interest - (try Self.round(principal * p, q, interestRule))
+                case .ignore:
+                    interest = try interestOf(balance)
+                }
+            } else {
+                interest = try interestOf(balance)
+            }
+            if number == n {
+                let target = advance ? (balloon > 0 ? try Self.round(balloon * q, q + p, interestRule) : 0) : balloon
+                paid = balance + interest - target
+            }
+            let principalPart = paid - interest
+            balance -= principalPart
+            guard paid >= 0, number == n || balance >= 0 else {
+                throw DealError(code: .unsupported, path: "term",
+                                message: "expected the rounded payment to amortize the loan over all \(n) payments, found it repays the balance by payment \(number); use a shorter term or a larger amount")
+            }
+            if number == 1 { firstPayment = paid }
+            if number == n { finalRegularPayment = paid }
+            totalPaid += paid
+            if keepRows { rows.append(Row(number: number, payment: paid, interest: interest, principal: principalPart, balance: balance)) }
+        }
+        rowCount = n
+        if advance && balloon > 0 {
+            // The balloon one period after payment n carries that period's interest.
+            rowCount = n + 1
+            if keepRows { rows.append(Row(number: n + 1, payment: balloon, interest: balloon - balance, principal: balance, balance: 0)) }
+        }
+        totalPaid += balloon
+    }
+
+    /// Interest of row 1 under Reg Z actuarial odd days: A·((1 + φ·i)(1 + i)^t − 1).
+    static func spreadFirstInterest(_ problem: LevelPayment, _ rule: RoundingRule) throws(DealError) -> Int128 {
+        let p = WideInteger(problem.rate.numerator), q = WideInteger(problem.rate.denominator)
+        let t = problem.wholePeriodsToFirstPayment
+        let f0 = WideInteger(problem.daysPerUnitPeriod) * q
+        let f1 = f0 + WideInteger(problem.oddDays) * p
+        let growth = f1 * (q + p).power(t)
+        let base = f0 * q.power(t)
+        let numerator = WideInteger(problem.principal) * (growth - base)
+        do {
+            guard let value = try numerator.divided(by: base, rule: rule).int128Value else {
+                throw DealError(code: .overflow, path: "firstPaymentDate", message: "the first period's interest does not fit in 128 bits")
+            }
+            return value
+        } catch let error as DecimalError {
+            throw DealError(code: .overflow, path: "firstPaymentDate", message: "the first period's interest could not be computed: \(error)")
+        } catch let error as DealError {
+            throw error
+        } catch {
+            throw DealError(code: .overflow, path: "firstPaymentDate", message: "\(error)")
+        }
+    }
+
+    /// A period's interest `balance × p / q` rounded by the interest rule, without a 128-bit
+    /// division: a double-precision estimate of the quotient is corrected to the exact truncated
+    /// quotient by its integer remainder, so the result is exactly that of
+    /// ``round(_:_:_:)`` (which handles anything outside the estimate's range).
+    struct InterestDivider {
+        let p: Int128, q: Int128, rule: RoundingRule
+        let inverse: Double
+        let usable: Bool
+
+        init(p: Int128, q: Int128, rule: RoundingRule) {
+            (self.p, self.q, self.rule) = (p, q, rule)
+            usable = q > 0 && q < 1 << 62 && p >= 0 && p < 1 << 62
+            inverse = usable ? 1 / Double(Int64(truncatingIfNeeded: q)) : 0
+        }
+
+        @inline(__always)
+        func callAsFunction(_ balance: Int128) throws(DealError) -> Int128 {
+            // balance < 2^62 and p < 2^62 keep the product below 2^124 and the quotient estimate
+            // (relative error a few ulps) within ±2 of the truth.
+            guard usable, balance >= 0, balance < 1 << 62 else { return try AmortizationRun.round(balance * p, q, rule) }
+            let numerator = balance * p
+            let magnitude = UInt128(numerator)
+            let approximate = (Double(UInt64(truncatingIfNeeded: magnitude >> 64)) * 0x1p64
+                + Double(UInt64(truncatingIfNeeded: magnitude))) * inverse
+            guard approximate < 0x1p62 else { return try AmortizationRun.round(numerator, q, rule) }
+            var quotient = Int128(Int64(approximate))
+            var remainder = numerator - quotient * q
+            while remainder < 0 { quotient -= 1; remainder += q }
+            while remainder >= q { quotient += 1; remainder -= q }
+            if remainder == 0 { return quotient }
+            let rest = q - remainder
+            let half = remainder < rest ? -1 : (remainder == rest ? 0 : 1)
+            do { return try rule.adjust(truncated: quotient, negative: false, remainderVersusHalf: half) } catch {
+                throw DealError(code: .overflow, path: "", message: "an interest amount could not be rounded: \(error)")
+            }
+        }
+    }
+
+    @inline(__always)
+    static func round(_ numerator: Int128, _ denominator: Int128, _ rule: RoundingRule) throws(DealError) -> Int128 {
+        do { return try rule.divide(numerator, by: denominator) } catch {
+            throw DealError(code: .overflow, path: "", message: "an interest amount could not be rounded: \(error)")
+        }
+    }
+}

@@ -1,0 +1,498 @@
+// DealFinance — exact deal finance. DealEngine: the disclosed APR of dated cash flows
+// (Regulation Z Appendix J and the EU Consumer Credit Directive annex). SPEC §3.4.
+
+import DealDecimal
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// One dated amount: an advance (money lent) or a payment.
+///
+/// ```swift
+/// let advance = DatedAmount(amount: try ExactDecimal(parsing: "10000.00"), date: try CivilDate(parsing: "2026-04-01"))
+/// ```
+public struct DatedAmount: Sendable, Hashable {
+    /// The amount (> 0).
+    public var amount: ExactDecimal
+    /// The date it is advanced or due.
+    public var date: CivilDate
+    /// The dotted request path, for errors.
+    public var path: String
+    /// When the amount belongs to a regular series: the series' frequency, first date and
+    /// this payment's 0-based index (months are then measured on the series' own day).
+    public var series: (frequency: PaymentFrequency, first: CivilDate, index: Int)? {
+        get { seriesFrequency.map { ($0, seriesFirst!, seriesIndex) } }
+        set { seriesFrequency = newValue?.frequency; seriesFirst = newValue?.first; seriesIndex = newValue?.index ?? 0 }
+    }
+    private var seriesFrequency: PaymentFrequency?
+    private var seriesFirst: CivilDate?
+    private var seriesIndex = 0
+
+    /// Creates a dated amount.
+    public init(amount: ExactDecimal, date: CivilDate, path: String = "") {
+        self.amount = amount
+        self.date = date
+        self.path = path
+    }
+}
+
+/// Which APR: Regulation Z Appendix J (US) or the EU Consumer Credit Directive annex.
+public enum APRMethod: String, Sendable, CaseIterable {
+    /// 12 CFR 1026 Appendix J: actuarial, unit-periods, odd fractions earn simple interest.
+    case regz
+    /// Directive 2008/48/EC Annex I: annual compounding over year fractions.
+    case eu
+}
+
+/// How the EU method measures a time in years (SPEC §3.4).
+public enum EUTimeBasis: String, Sendable, CaseIterable {
+    /// Whole months as 1/12 year (counted forward from the first drawdown), leftover days /365.
+    case months
+    /// Actual days / 365 throughout.
+    case days
+}
+
+/// The disclosed annual percentage rate of dated advances and payments (SPEC §3.4).
+///
+/// Regulation Z (`regz`): the unit-period is chosen by Appendix J (b)(4) unless given; every
+/// flow is measured from the first advance in whole unit-periods `t` counted back from its
+/// date and a fraction `f` (``UnitPeriodCount``); the periodic rate `i` solves
+/// `Σ advances / ((1 + f·i)(1 + i)^t) = Σ payments / ((1 + f·i)(1 + i)^t)` and
+/// `APR = i × unit-periods per year`. EU (`eu`): `Σ advances (1 + X)^(−t) = Σ payments (1 + X)^(−t)`
+/// with `t` in years, `APR = X`. Documentation/Rates.md states the solver's bracket, stopping
+/// rule and guarantee.
+///
+/// ```swift
+/// let apr = AnnualPercentageRate(method: .regz,
+///     advances: [DatedAmount(amount: try ExactDecimal(parsing: "10000.00"), date: try CivilDate(parsing: "2026-04-01"))],
+///     payments: try PaymentSeries(amount: try ExactDecimal(parsing: "320.00"), count: 36,
+///                                 firstDate: try CivilDate(parsing: "2026-05-16"), frequency: .monthly).amounts())
+/// try apr.solve().apr   // 9.168512164909 (percent)
+/// ```
+public struct AnnualPercentageRate: Sendable {
+    /// The method.
+    public var method: APRMethod
+    /// Advances (at least one, each > 0).
+    public var advances: [DatedAmount]
+    /// Payments (at least one, each > 0), none before the first advance.
+    public var payments: [DatedAmount]
+    /// Regulation Z only: the unit-period to use instead of Appendix J (b)(4)'s choice.
+    public var unitPeriod: PaymentFrequency?
+    /// EU only: how times are measured.
+    public var timeBasis: EUTimeBasis = .months
+
+    /// Decimal places of the unrounded ``Result/apr``.
+    public static let resultDecimals = 12
+
+    /// Creates the problem.
+    public init(method: APRMethod, advances: [DatedAmount], payments: [DatedAmount],
+                unitPeriod: PaymentFrequency? = nil, timeBasis: EUTimeBasis = .months) {
+        self.method = method
+        self.advances = advances
+        self.payments = payments
+        self.unitPeriod = unitPeriod
+        self.timeBasis = timeBasis
+    }
+
+    /// The solved rate and the totals.
+    public struct Result: Sendable, Equatable {
+        /// The APR in percent with ``AnnualPercentageRate/resultDecimals`` decimals (unrounded
+        /// in the SPEC's sense: within ``errorBound`` of the exact root).
+        public var apr: ExactDecimal
+        /// The disclosed APR: regz 2 decimals, eu 1 decimal, half up.
+        public var aprDisclosed: ExactDecimal
+        /// `"monthly"` … `"annual"`, a multiple of a week or month (`"4 weeks"`, `"2 months"`,
+        /// ``UnitPeriod``), `"term"` (a single advance repaid by a single payment, Appendix J
+        /// (b)(4)(ii)) or `"year"` (EU).
+        public var unitPeriod: String
+        /// Unit-periods per year: 12, 24, 26, 52, 4, 2, 1; 52/k or 12/k for k weeks or months
+        /// (13, 6; 10 decimals when not whole); for `"term"` 365/days or 12/months.
+        public var unitPeriodsPerYear: ExactDecimal
+        /// Σ advances.
+        public var amountFinanced: ExactDecimal
+        /// Σ payments.
+        public var totalOfPayments: ExactDecimal
+        /// Σ payments − Σ advances.
+        public var financeCharge: ExactDecimal
+        /// A proven bound on |apr − exact APR| in percentage points.
+        public var errorBound: Double
+        /// Regulation Z 1026.22(a)(3): multiple advances, irregular payment periods or
+        /// irregular amounts other than the first or final payment.
+        public var isIrregular: Bool
+    }
+
+    /// The flows measured on the solver's time scale.
+    struct Term {
+        var amount: Double      // signed: payments +, advances −
+        var whole: Int          // regz: t
+        var fraction: Double    // regz: f (≤ 3 roundings)
+        var years: Double       // eu: t in years (≤ 4 roundings)
+    }
+
+    /// Solves for the APR.
+    ///
+    /// - Throws: ``DealError`` `invalid_argument` for flows that cannot be measured (a payment
+    ///   before the first advance, no advance or payment), `no_solution` when the payments total
+    ///   less than the advances (the APR would be negative), when no rate up to 2³⁰ per
+    ///   unit-period balances the flows, or when
+    ///   flows that are not "all advances before all payments" admit more than one rate.
+    public func solve() throws(DealError) -> Result {
+        guard let start = advances.map(\.date).min() else {
+            throw DealError.invalidArgument("advances", "expected at least one advance, found none")
+        }
+        guard !payments.isEmpty else {
+            throw DealError.invalidArgument("payments", "expected at least one payment, found none")
+        }
+        for payment in payments where payment.date < start {
+            throw DealError.invalidArgument(payment.path, "expected a payment on or after the first advance \(start), found \(payment.date)")
+        }
+        var advanced = ExactDecimal.zero, paid = ExactDecimal.zero
+        do {
+            for advance in advances { advanced = try advanced + advance.amount }
+            for payment in payments { paid = try paid + payment.amount }
+        } catch { throw DealError(code: .overflow, path: "", message: "the totals need more than 38 digits") }
+        let charge = (try? paid - advanced) ?? .zero
+        guard !charge.isNegative else {
+            throw DealError(code: .noSolution, path: "payments", message: "expected payments totalling at least the advances (\(advanced)), found \(paid): no rate of zero or more repays them, and an APR is not negative")
+        }
+        let irregular = method == .regz ? isIrregular(unit: try chooseUnitPeriod(start: start)) : false
+
+        switch method {
+        case .regz:
+            if unitPeriod == nil, advances.count == 1, payments.count == 1,
+               let term = try singlePaymentTerm(start: start) {
+                return try singlePaymentResult(term, advanced: advanced, paid: paid, charge: charge)
+            }
+            let unit = try chooseUnitPeriod(start: start)
+            let terms = try regzTerms(start: start, unit: unit)
+            let perYear = Double(unit.periodsPerYear.numerator) / Double(unit.periodsPerYear.denominator)
+            let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum, evaluate: Self.regzValue)
+            return try result(bracket: bracket, scale: perYear * 100, unit: unit.name,
+                              perYear: unit.periodsPerYearDecimal, advanced: advanced, paid: paid,
+                              charge: charge, irregular: irregular)
+        case .eu:
+            let terms = try euTerms(start: start)
+            let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum, evaluate: Self.euValue)
+            return try result(bracket: bracket, scale: 100, unit: "year", perYear: ExactDecimal(1),
+                              advanced: advanced, paid: paid, charge: charge, irregular: false)
+        }
+    }
+
+    // MARK: Unit-period (Appendix J (b)(4))
+
+    /// The unit-period: the override, or the common period that occurs most often between
+    /// consecutive distinct dates of the transaction (ties: a payment frequency, then the
+    /// shorter) among the
+    /// frequencies and the multiples of a week (3…13 weeks) or a month (2…11 months,
+    /// ``UnitPeriod/candidates``; these only when they occur at least twice), or, with no
+    /// common period, the frequency whose nominal
+    /// length (365/m days) is nearest the average interval (ties: the shorter). Never longer
+    /// than a year.
+    public func chooseUnitPeriod(start: CivilDate) throws(DealError) -> UnitPeriod {
+        if let unitPeriod { return .frequency(unitPeriod) }
+        let dates = Array(Set((advances + payments).map(\.date))).sorted()
+        guard dates.count >= 2 else { return .monthly }
+        let order = UnitPeriod.candidates
+        var counts = [UnitPeriod: Int]()
+        for (a, b) in zip(dates, dates.dropFirst()) {
+            for unit in order where UnitPeriod.isOnePeriod(from: a, to: b, unit) { counts[unit, default: 0] += 1 }
+        }
+        // A multiple of a week or month must recur (twice or more) to be a common interval:
+        // one 35-day gap in a ragged schedule does not make 5 weeks the unit-period.
+        counts = counts.filter { $0.key.paymentFrequency != nil || $0.value >= 2 }
+        if let best = counts.values.max() {
+            // One interval can be two periods at once (February 1 to March 1 is a month and 4
+            // weeks): among equally frequent ones a payment frequency wins, then the shorter.
+            return order.first { counts[$0] == best && $0.paymentFrequency != nil } ?? order.first { counts[$0] == best }!
+        }
+        let average = Double(dates.first!.days(until: dates.last!)) / Double(dates.count - 1)
+        var choice = PaymentFrequency.weekly
+        var distance = Double.infinity
+        for frequency in [PaymentFrequency.weekly, .biweekly, .semimonthly, .monthly, .quarterly, .semiannual, .annual] {
+            let d = abs(365 / Double(frequency.periodsPerYear) - average)
+            if d < distance { distance = d; choice = frequency }
+        }
+        return .frequency(choice)
+    }
+
+    /// Whether `b` is exactly one `frequency` period after `a`.
+    static func isOnePeriod(from a: CivilDate, to b: CivilDate, _ frequency: PaymentFrequency) -> Bool {
+        guard a < b else { return false }
+        if frequency == .semimonthly {
+            let days = a.days(until: b)
+            if (try? PaymentFrequency.semimonthly.paymentDate(1, first: a)) == b { return true }
+            return (13...17).contains(days) && days != 14
+        }
+        guard let count = try? UnitPeriodCount(from: a, to: b, frequency: frequency) else { return false }
+        return count.wholePeriods == 1 && count.oddDays == 0 && (count.oddMonths ?? 0) == 0
+    }
+
+    /// Regulation Z 1026.22(a)(3) irregularity.
+    func isIrregular(unit: UnitPeriod) -> Bool {
+        if advances.count > 1 { return true }
+        let sorted = payments.sorted { $0.date < $1.date }
+        if sorted.count > 2 {
+            let middle = sorted[1..<(sorted.count - 1)].map(\.amount)
+            if middle.contains(where: { $0 != middle[0] }) { return true }
+        }
+        for (a, b) in zip(sorted, sorted.dropFirst()) where !UnitPeriod.isOnePeriod(from: a.date, to: b.date, unit) {
+            return true
+        }
+        return false
+    }
+
+    // MARK: Single advance, single payment (Appendix J (b)(4)(ii))
+
+    /// The term as (days, or whole months) when it is not one standard period and at most a
+    /// year; nil when a standard period fits (then the general path gives t = 1, f = 0).
+    func singlePaymentTerm(start: CivilDate) throws(DealError) -> (days: Int, months: Int?)? {
+        let end = payments[0].date
+        let days = start.days(until: end)
+        guard days > 0 else { return nil }
+        for frequency in PaymentFrequency.allCases where Self.isOnePeriod(from: start, to: end, frequency) { return nil }
+        guard let monthly = try? UnitPeriodCount(from: start, to: end, frequency: .monthly) else { return nil }
+        if monthly.wholePeriods >= 12 { return nil }      // longer than a year: the unit-period is a year
+        if monthly.oddDays == 0 { return (days, monthly.wholePeriods) }
+        return (days, nil)
+    }
+
+    func singlePaymentResult(_ term: (days: Int, months: Int?), advanced: ExactDecimal, paid: ExactDecimal,
+                             charge: ExactDecimal) throws(DealError) -> Result {
+        // i = charge / advanced exactly; APR = i × 100 × (365 / days or 12 / months).
+        do {
+            let (numerator, denominator) = term.months.map { (Int128(12), Int128($0)) } ?? (365, Int128(term.days))
+            let perYear = try ExactDecimal(coefficient: numerator, scale: 0)
+                .divided(by: ExactDecimal(coefficient: denominator, scale: 0), scale: 10, rule: .toNearestOrEven).normalized()
+            let scaledCharge = try charge * ExactDecimal(coefficient: numerator * 100, scale: 0)
+            let scaledAdvance = try advanced * ExactDecimal(coefficient: denominator, scale: 0)
+            let apr = try scaledCharge.divided(by: scaledAdvance, scale: Self.resultDecimals, rule: .toNearestOrEven)
+            let disclosed = try scaledCharge.divided(by: scaledAdvance, scale: 2, rule: .toNearestOrAway)
+            return Result(apr: apr, aprDisclosed: disclosed, unitPeriod: "term", unitPeriodsPerYear: perYear,
+                          amountFinanced: advanced, totalOfPayments: paid, financeCharge: charge,
+                          errorBound: 0.5e-12, isIrregular: false)
+        } catch {
+            throw DealError(code: .overflow, path: "", message: "the APR needs more than 38 digits")
+        }
+    }
+
+    // MARK: Measuring the flows
+
+    func regzTerms(start: CivilDate, unit: UnitPeriod) throws(DealError) -> [Term] {
+        var terms: [Term] = []
+        for (flow, sign) in advances.map({ ($0, -1.0) }) + payments.map({ ($0, 1.0) }) {
+            let count: UnitPeriodCount
+            do {
+                if let series = flow.series, series.frequency == unit.paymentFrequency, series.first >= start {
+                    count = try UnitPeriodCount(from: start, toPayment: series.index, firstPayment: series.first, frequency: series.frequency)
+                } else {
+                    count = try UnitPeriodCount(from: start, to: flow.date, unitPeriod: unit)
+                }
+            } catch {
+                throw DealError.invalidArgument(flow.path, error.message)
+            }
+            let (n, d) = count.fraction
+            terms.append(Term(amount: sign * RateSolver.double(flow.amount), whole: count.wholePeriods,
+                              fraction: Double(n) / Double(d), years: 0))
+        }
+        return terms
+    }
+
+    func euTerms(start: CivilDate) throws(DealError) -> [Term] {
+        var terms: [Term] = []
+        let anchor = DayOfMonth(anchoring: start)
+        for (flow, sign) in advances.map({ ($0, -1.0) }) + payments.map({ ($0, 1.0) }) {
+            let days = start.days(until: flow.date)
+            let years: Double
+            switch timeBasis {
+            case .days:
+                years = Double(days) / 365
+            case .months:
+                // Whole months forward from the first drawdown (on its day, month ends kept),
+                // then the leftover days over 365.
+                var months = (flow.date.year - start.year) * 12 + (flow.date.month - start.month)
+                func boundary(_ k: Int) -> CivilDate? { try? anchor.date(months: k, after: start) }
+                while months > 0, let b = boundary(months), flow.date < b { months -= 1 }
+                let rest = boundary(months).map { $0.days(until: flow.date) } ?? days
+                years = Double(months) / 12 + Double(max(0, rest)) / 365
+            }
+            terms.append(Term(amount: sign * RateSolver.double(flow.amount), whole: 0, fraction: 0, years: years))
+        }
+        return terms
+    }
+
+    // MARK: Evaluation with a proven error bound
+
+    /// Σ amount / ((1 + f·i)(1 + i)^t), multiplied by (1 + i)^T (T the largest t) when i < 0
+    /// so that nothing overflows; the sign is unchanged.
+    static func regzValue(_ terms: [Term], _ i: Double) -> BoundedValue {
+        // The largest t, by a loop: no array per evaluation (the solver evaluates ~100 times).
+        var maxWhole = 0
+        if i < 0, let first = terms.first {
+            maxWhole = first.whole
+            for term in terms where term.whole > maxWhole { maxWhole = term.whole }
+        }
+        let b = 1 + i
+        var sum = 0.0, magnitude = 0.0, worst = 0
+        for term in terms {
+            let exponent = i >= 0 ? term.whole : maxWhole - term.whole
+            let p = RateSolver.power(b, exponent)
+            let q = 1 + term.fraction * i
+            let value = i >= 0 ? term.amount / (q * p) : term.amount * p / q
+            sum += value
+            magnitude += abs(value)
+            worst = max(worst, exponent + RateSolver.powerOperations(exponent) + 10)
+        }
+        let bound = 2 * RateSolver.gamma(worst + terms.count + 2) * magnitude + Double(terms.count) * 1e-290
+        return BoundedValue(value: sum, errorBound: bound)
+    }
+
+    /// Σ amount · (1 + X)^(−t), multiplied by (1 + X)^T (T the largest t) when X < 0.
+    static func euValue(_ terms: [Term], _ x: Double) -> BoundedValue {
+        let maxYears = terms.map(\.years).max() ?? 0
+        let logBase = (1 + x).isFinite ? log1pApprox(x) : .nan
+        var sum = 0.0, magnitude = 0.0, worstRelative = 0.0
+        for term in terms {
+            let exponent = x >= 0 ? -term.years * logBase : (maxYears - term.years) * logBase
+            let value = term.amount * expApprox(exponent)
+            sum += value
+            magnitude += abs(value)
+            // exp and log1p within 2 ulp, the product and the year fraction within a few:
+            // relative error ≤ (8·|exponent| + 8 + 8·|log|·T)·u.
+            worstRelative = max(worstRelative, (8 * abs(exponent) + 8 * abs(logBase) * (maxYears + 1) + 8) * RateSolver.unitRoundoff)
+        }
+        let bound = 2 * (worstRelative + RateSolver.gamma(terms.count + 2)) * magnitude + Double(terms.count) * 1e-290
+        return BoundedValue(value: sum, errorBound: bound)
+    }
+
+    /// Finds the bracket: the sign of the equation at 0 is exact (Σ payments − Σ advances);
+    /// the far end is searched outward (up to 2³⁰ per period above, down to −1 + 2⁻⁶⁰ below)
+    /// until its sign is proven opposite, then ``RateSolver/narrow(lower:upper:signAtLower:evaluate:)``.
+    static func solve(terms: [Term], exactSignAtZero: Int,
+                      evaluate: @escaping ([Term], Double) -> BoundedValue) throws(DealError) -> RateSolver.Bracket {
+        if exactSignAtZero == 0 { return RateSolver.Bracket(lower: 0, upper: 0) }
+        let f: (Double) -> BoundedValue = { evaluate(terms, $0) }
+        if !isConventional(terms) {
+            // Payments before some advance: the equation may have several roots. Scan a grid
+            // over the whole domain; more than one proven sign change is ambiguous.
+            var grid: [Double] = (1...40).map { -(1 - Double(sign: .plus, exponent: -$0, significand: 1)) }.reversed()
+            grid += (1...24).map { -Double(sign: .plus, exponent: -$0, significand: 1) }
+            grid += (1...24).reversed().map { Double(sign: .plus, exponent: -$0, significand: 1) }
+            grid += (0...30).map { Double(sign: .plus, exponent: $0, significand: 1) }
+            grid.sort()
+            var changes = 0, last = 0
+            for x in grid {
+                let s = x == 0 ? exactSignAtZero : f(x).provenSign
+                if s != 0 { if last != 0 && s != last { changes += 1 }; last = s }
+            }
+            if changes > 1 {
+                throw DealError(code: .noSolution, path: "payments", message: "expected cash flows with one rate, found \(changes) sign changes of the present value (payments before advances make the rate ambiguous)")
+            }
+        }
+        let bracket: RateSolver.Bracket
+        if exactSignAtZero > 0 {
+            var lower = 0.0
+            var found: Double?
+            var exponent = -12
+            while exponent <= 30 {
+                let x = Double(sign: .plus, exponent: exponent, significand: 1)
+                let s = f(x).provenSign
+                if s < 0 { found = x; break }
+                if s > 0 { lower = x }
+                exponent += 1
+            }
+            guard let upper = found else {
+                throw DealError(code: .noSolution, path: "payments", message: "expected payments that some rate up to 2^30 per unit-period discounts to the advances, found payments worth more than the advances at every such rate (a payment on the advance date that repays it, or payments that never discount enough)")
+            }
+            bracket = RateSolver.narrow(lower: lower, upper: upper, signAtLower: 1, evaluate: f)
+        } else {
+            var upper = 0.0
+            var found: Double?
+            var candidates: [Double] = (1...11).map { -Double(sign: .plus, exponent: -12 + $0, significand: 1) }
+            candidates += (2...60).map { -(1 - Double(sign: .plus, exponent: -$0, significand: 1)) }
+            for x in candidates {
+                let s = f(x).provenSign
+                if s > 0 { found = x; break }
+                if s < 0 { upper = x }
+            }
+            guard let lower = found else {
+                throw DealError(code: .noSolution, path: "payments", message: "expected payments that some rate above -100 % per unit-period makes worth the advances, found payments worth less than the advances at every such rate")
+            }
+            bracket = RateSolver.narrow(lower: lower, upper: upper, signAtLower: 1, evaluate: f)
+        }
+        return bracket
+    }
+
+    /// Whether every advance is measured no later than every payment (then the root is unique:
+    /// Documentation/Rates.md).
+    static func isConventional(_ terms: [Term]) -> Bool {
+        let key: (Term) -> (Int, Double, Double) = { ($0.whole, $0.fraction, $0.years) }
+        guard let lastAdvance = terms.filter({ $0.amount < 0 }).map(key).max(by: <),
+              let firstPayment = terms.filter({ $0.amount > 0 }).map(key).min(by: <) else { return true }
+        return lastAdvance <= firstPayment
+    }
+
+    func result(bracket: RateSolver.Bracket, scale: Double, unit: String, perYear: ExactDecimal,
+                advanced: ExactDecimal, paid: ExactDecimal, charge: ExactDecimal, irregular: Bool) throws(DealError) -> Result {
+        let rate = bracket.midpoint * scale
+        let bound = bracket.halfWidth * scale * (1 + 4 * RateSolver.unitRoundoff) + abs(rate) * 4 * RateSolver.unitRoundoff
+            + 0.5 * 1e-12
+        guard let apr = RateSolver.decimal(rate, scale: Self.resultDecimals, rule: .toNearestOrEven),
+              let disclosed = try? apr.rounded(scale: method == .regz ? 2 : 1, rule: .toNearestOrAway) else {
+            throw DealError(code: .overflow, path: "", message: "the APR needs more than 38 digits")
+        }
+        return Result(apr: apr, aprDisclosed: disclosed, unitPeriod: unit, unitPeriodsPerYear: perYear,
+                      amountFinanced: advanced, totalOfPayments: paid, financeCharge: charge,
+                      errorBound: bound, isIrregular: irregular)
+    }
+}
+
+/// A regular series of equal payments `{amount, count, firstDate, frequency}` (SPEC §3.4).
+///
+/// ```swift
+/// let series = try PaymentSeries(amount: try ExactDecimal(parsing: "320.00"), count: 36,
+///                                firstDate: try CivilDate(parsing: "2026-05-16"), frequency: .monthly)
+/// try series.amounts().count   // 36
+/// ```
+public struct PaymentSeries: Sendable, Hashable {
+    /// Each payment.
+    public var amount: ExactDecimal
+    /// How many (1…1200).
+    public var count: Int
+    /// The first due date.
+    public var firstDate: CivilDate
+    /// The interval.
+    public var frequency: PaymentFrequency
+    /// The request path, for errors.
+    public var path: String
+
+    /// Creates a series.
+    public init(amount: ExactDecimal, count: Int, firstDate: CivilDate, frequency: PaymentFrequency, path: String = "") {
+        self.amount = amount
+        self.count = count
+        self.firstDate = firstDate
+        self.frequency = frequency
+        self.path = path
+    }
+
+    /// The dated payments, each remembering its place in the series.
+    public func amounts() throws(DealError) -> [DatedAmount] {
+        let dates: [CivilDate]
+        do { dates = try frequency.paymentDates(count: count, first: firstDate) } catch {
+            throw DealError.invalidArgument(path.isEmpty ? "count" : "\(path).count", error.message)
+        }
+        return dates.enumerated().map { index, date in
+            var flow = DatedAmount(amount: amount, date: date, path: path)
+            flow.series = (frequency, firstDate, index)
+            return flow
+        }
+    }
+}
+
+/// ln(1 + x) (the C library's `log1p`, within 1 ulp on glibc and Darwin).
+@inline(__always) func log1pApprox(_ x: Double) -> Double { log1p(x) }
+/// e^x (the C library's `exp`, within 1 ulp on glibc and Darwin).
+@inline(__always) func expApprox(_ x: Double) -> Double { exp(x) }

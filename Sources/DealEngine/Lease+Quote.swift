@@ -1,0 +1,665 @@
+// DealFinance — exact deal finance. DealEngine: computing the lease Payment Breakdown.
+
+import DealDecimal
+
+extension Lease {
+    /// Limits on the size of a request.
+    public enum Limits {
+        /// Most periods.
+        public static let maximumTerm = 1200
+        /// Most trade-ins.
+        public static let maximumTradeIns = 10
+        /// Most entries in each list.
+        public static let maximumItems = 100
+        /// Most tax components.
+        public static let maximumTaxComponents = 5
+        /// Most plain security deposits.
+        public static let maximumSecurityDeposits = 10
+        /// Most decimals of a money factor.
+        public static let maximumMoneyFactorDecimals = 12
+    }
+
+    /// Computes every line of the lease Payment Breakdown (Documentation/Lease.md).
+    ///
+    /// ```swift
+    /// try lease.quote().periodicPayment.total   // 503.01 for SPEC §3.2's example
+    /// ```
+    /// - Throws: ``DealError``: `invalid_argument` naming the field, `unsupported` for
+    ///   combinations not computed, `no_solution` when a closed form has no solution.
+    public func quote(includeSchedule: Bool = false) throws(DealError) -> LeaseQuote {
+        let model = try LeaseModel(self)
+        var d = ExactRatio.zero, x = ExactRatio.zero
+        var solved = false
+        var cashTarget: Int128? = nil
+        switch driveOff {
+        case .downPayment:
+            d = ExactRatio(model.cashDown)
+        case .zeroDriveOff, .totalCash:
+            solved = true
+            let cash: Int128
+            if case .totalCash(let value) = driveOff { cash = try model.money.amount(value, path: "totalCash") } else { cash = 0 }
+            cashTarget = cash
+            (d, x) = try model.solveDriveOff(cash: cash)
+        }
+        let result = try model.evaluate(d: d, x: x, rounded: true)
+        return try model.quote(result, solved: solved, totalCash: cashTarget, includeSchedule: includeSchedule)
+    }
+}
+
+/// The lease's constants and its pipeline, evaluated exactly (for the solves) or with the
+/// profile's roundings (for the result). Internal; Documentation/Lease.md is the definition.
+struct LeaseModel {
+    let lease: Lease
+    let money: MinorUnits
+    let rule: RoundingRule
+    let taxRule: RoundingRule
+    // Amounts (minor units)
+    let price: Int128, msrp: Int128?, addOnsTotal: Int128, taxableAddOns: Int128
+    let productsTotal: Int128, taxableProducts: Int128
+    let feesCapitalized: Int128, feesAtSigning: Int128, taxableFeesAll: Int128, taxableFeesAtSigning: Int128
+    let signingFees: [(String, Int128)]
+    let allowance: Int128, payoff: Int128, equity: Int128, positiveEquity: Int128, negativeEquity: Int128
+    let rebatesTotal: Int128, cashDown: Int128, dispositionFee: Int128
+    let residualVehicle: Int128, residualAddOns: Int128?, residual: Int128
+    // Rate
+    let n: Int, q: Int, advance: Bool
+    let moneyFactor: ExactRatio, moneyFactorBefore: ExactRatio?, mfFromApr: Bool
+    let rentFactor: ExactRatio
+    let periodicRate: PeriodicRate?, apr: ExactDecimal?, aprFromMF: Bool
+    let beta: ExactRatio, paymentAtZero: ExactRatio
+    // Tax
+    let taxComponents: [(String, ExactRatio)]
+    let taxTotalRate: ExactRatio
+    // Deposits
+    let plainDeposit: Int128?, plainDepositEach: Int128?, depositCount: Int?
+    let msdRoundUp: Int128?
+
+    init(_ lease: Lease) throws(DealError) {
+        self.lease = lease
+        let money = MinorUnits(lease.currency)
+        self.money = money
+        rule = lease.rounding.payment
+        taxRule = lease.rounding.tax
+        n = lease.term
+        guard (1...Lease.Limits.maximumTerm).contains(n) else {
+            throw DealError.invalidArgument("term", "expected a number of periods from 1 to \(Lease.Limits.maximumTerm), found \(n)")
+        }
+        try RetailLoan.checkCount(lease.addOns.count, Lease.Limits.maximumItems, "addOns")
+        try RetailLoan.checkCount(lease.products.count, Lease.Limits.maximumItems, "products")
+        try RetailLoan.checkCount(lease.fees.count, Lease.Limits.maximumItems, "fees")
+        try RetailLoan.checkCount(lease.rebates.count, Lease.Limits.maximumItems, "rebates")
+        try RetailLoan.checkCount(lease.tradeIns.count, Lease.Limits.maximumTradeIns, "tradeIns")
+        advance = lease.paymentTiming == .advance
+        if lease.onePay {
+            guard advance else { throw DealError.invalidArgument("onePay", "expected paymentTiming advance for a one-pay lease (the single payment is due at signing), found arrears") }
+            guard case .downPayment = lease.driveOff else {
+                throw DealError.invalidArgument("onePay", "expected no zeroDriveOff or totalCash with a one-pay lease (its single payment cannot be capitalized), found one")
+            }
+        }
+        q = lease.onePay ? 1 : n
+
+        // MARK: Amounts
+        price = try money.amount(lease.sellingPrice, path: "sellingPrice")
+        guard price > 0 else { throw DealError.invalidArgument("sellingPrice", "expected a selling price above zero, found \(lease.sellingPrice)") }
+        msrp = try lease.msrp.map { (value) throws(DealError) in try money.amount(value, path: "msrp") }
+        var vehiclePercent: ExactDecimal? = nil
+        switch lease.residual {
+        case .percent(let percent):
+            try MinorUnits.checkPercent(percent, path: "residual.percent", what: "a residual percentage")
+            guard let msrp else { throw DealError.invalidArgument("msrp", "expected an msrp because the residual is a percentage of it, found none") }
+            vehiclePercent = percent
+            residualVehicle = try money.percentage(of: msrp, percent: percent, rule: lease.rounding.percentAmount, path: "residual.percent")
+        case .amount(let amount):
+            residualVehicle = try money.amount(amount, path: "residual.amount")
+        }
+        var addOnsTotal: Int128 = 0, taxableAddOns: Int128 = 0, addOnResidual: Int128 = 0, anyResidualized = false
+        for (index, item) in lease.addOns.enumerated() {
+            let amount = try money.amount(item.amount, path: "addOns.\(index).amount")
+            addOnsTotal += amount
+            if item.taxable { taxableAddOns += amount }
+            if item.residualized {
+                anyResidualized = true
+                guard let percent = item.residualPercent ?? vehiclePercent else {
+                    throw DealError.invalidArgument("addOns.\(index).residualPercent", "expected a residualPercent for a residualized add-on when the residual is an amount, found none")
+                }
+                try MinorUnits.checkPercent(percent, path: "addOns.\(index).residualPercent", what: "a residual percentage")
+                addOnResidual += try money.percentage(of: amount, percent: percent, rule: lease.rounding.percentAmount, path: "addOns.\(index).residualPercent")
+            } else if item.residualPercent != nil {
+                throw DealError.invalidArgument("addOns.\(index).residualized", "expected residualized true (or absent) when a residualPercent is given, found false")
+            }
+        }
+        self.addOnsTotal = addOnsTotal
+        self.taxableAddOns = taxableAddOns
+        residualAddOns = anyResidualized ? addOnResidual : nil
+        residual = residualVehicle + addOnResidual
+        var productsTotal: Int128 = 0, taxableProducts: Int128 = 0
+        for (index, item) in lease.products.enumerated() {
+            let amount = try money.amount(item.amount, path: "products.\(index).amount")
+            productsTotal += amount
+            if item.taxable { taxableProducts += amount }
+        }
+        self.productsTotal = productsTotal
+        self.taxableProducts = taxableProducts
+        var feesCapitalized: Int128 = 0, feesAtSigning: Int128 = 0, taxableAll: Int128 = 0, taxableSigning: Int128 = 0
+        var signingFees: [(String, Int128)] = []
+        for (index, fee) in lease.fees.enumerated() {
+            let amount = try money.amount(fee.amount, path: "fees.\(index).amount")
+            if fee.capitalized { feesCapitalized += amount } else {
+                feesAtSigning += amount
+                signingFees.append((fee.name, amount))
+                if fee.taxable { taxableSigning += amount }
+            }
+            if fee.taxable { taxableAll += amount }
+        }
+        self.feesCapitalized = feesCapitalized
+        self.feesAtSigning = feesAtSigning
+        self.taxableFeesAll = taxableAll
+        self.taxableFeesAtSigning = taxableSigning
+        self.signingFees = signingFees
+        var allowance: Int128 = 0, payoff: Int128 = 0
+        for (index, tradeIn) in lease.tradeIns.enumerated() {
+            allowance += try money.amount(tradeIn.allowance, path: "tradeIns.\(index).allowance")
+            payoff += try money.amount(tradeIn.payoff, path: "tradeIns.\(index).payoff")
+        }
+        self.allowance = allowance
+        self.payoff = payoff
+        equity = allowance - payoff
+        positiveEquity = max(0, equity)
+        negativeEquity = max(0, -equity)
+        var rebatesTotal: Int128 = 0
+        for (index, rebate) in lease.rebates.enumerated() {
+            rebatesTotal += try money.amount(rebate.amount, path: "rebates.\(index).amount")
+        }
+        self.rebatesTotal = rebatesTotal
+        cashDown = try money.amount(lease.downPayment, path: "downPayment")
+        dispositionFee = try money.amount(lease.dispositionFee, path: "dispositionFee")
+
+        // MARK: Rate
+        let periodsPerYear = lease.frequency.periodsPerYear
+        switch lease.rateMethod {
+        case .moneyFactor:
+            var mf: ExactRatio
+            switch lease.rate {
+            case .moneyFactor(let value):
+                try Self.checkMoneyFactor(value, path: "moneyFactor")
+                mf = ExactRatio(value)
+                mfFromApr = false
+            case .apr(let value):
+                _ = try PeriodicRate(annualPercentage: value, periodsPerYear: periodsPerYear, path: "apr")
+                mf = ExactRatio(value) / ExactRatio(2400)
+                mfFromApr = true
+            }
+            if let msd = lease.multipleSecurityDeposits {
+                guard msd.maximumCount >= 1, msd.maximumCount <= 100 else {
+                    throw DealError.invalidArgument("multipleSecurityDeposits.maximumCount", "expected a maximum from 1 to 100, found \(msd.maximumCount)")
+                }
+                guard (1...msd.maximumCount).contains(msd.count) else {
+                    throw DealError.invalidArgument("multipleSecurityDeposits.count", "expected a count from 1 to \(msd.maximumCount), found \(msd.count)")
+                }
+                try Self.checkMoneyFactor(msd.moneyFactorReductionPerDeposit, path: "multipleSecurityDeposits.moneyFactorReductionPerDeposit")
+                let reduced = mf - ExactRatio(Int128(msd.count)) * ExactRatio(msd.moneyFactorReductionPerDeposit)
+                guard !reduced.isNegative else {
+                    throw DealError.invalidArgument("multipleSecurityDeposits.moneyFactorReductionPerDeposit", "expected \(msd.count) reductions of \(msd.moneyFactorReductionPerDeposit) to leave a money factor of 0 or more, found it below 0")
+                }
+                moneyFactorBefore = mf
+                mf = reduced
+            } else {
+                moneyFactorBefore = nil
+            }
+            moneyFactor = mf
+            rentFactor = mf * ExactRatio(12) / ExactRatio(Int128(periodsPerYear))
+            periodicRate = nil
+            apr = nil
+            aprFromMF = false
+            if lease.onePay {
+                beta = ExactRatio.one + ExactRatio(Int128(n)) * rentFactor
+                paymentAtZero = ExactRatio(residual) * (ExactRatio(Int128(n)) * rentFactor - ExactRatio.one)
+            } else {
+                let perPeriod = ExactRatio(1, Int128(n))
+                beta = perPeriod + rentFactor
+                paymentAtZero = ExactRatio(residual) * (rentFactor - perPeriod)
+            }
+        case .annuity:
+            if lease.multipleSecurityDeposits != nil {
+                throw DealError.invalidArgument("multipleSecurityDeposits", "expected multiple security deposits only with rateMethod moneyFactor (they lower a money factor), found rateMethod annuity")
+            }
+            let annual: ExactDecimal
+            switch lease.rate {
+            case .apr(let value):
+                annual = value
+                aprFromMF = false
+            case .moneyFactor(let value):
+                try Self.checkMoneyFactor(value, path: "moneyFactor")
+                annual = (try? value * ExactDecimal(2400)) ?? value
+                aprFromMF = true
+            }
+            let rate = try PeriodicRate(annualPercentage: annual, periodsPerYear: periodsPerYear, path: aprFromMF ? "moneyFactor" : "apr")
+            periodicRate = rate
+            apr = annual
+            moneyFactor = ExactRatio(annual) / ExactRatio(2400)
+            moneyFactorBefore = nil
+            mfFromApr = false
+            rentFactor = .zero
+            let i = ExactRatio(rate.numerator, rate.denominator)
+            let r = WideInteger(rate.denominator + rate.numerator), qd = WideInteger(rate.denominator)
+            let vn = ExactRatio(qd.power(n), r.power(n))
+            let residualRatio = ExactRatio(residual)
+            if lease.onePay {
+                beta = .one
+                paymentAtZero = -(residualRatio * vn)
+            } else if rate.isZero {
+                beta = ExactRatio(1, Int128(n))
+                paymentAtZero = -(residualRatio * beta)
+            } else {
+                var b = i / (ExactRatio.one - vn)
+                if advance { b = b / (ExactRatio.one + i) }
+                beta = b
+                paymentAtZero = -(residualRatio * vn * b)
+            }
+        }
+
+        // MARK: Tax
+        if let tax = lease.tax {
+            guard !tax.components.isEmpty, tax.components.count <= Lease.Limits.maximumTaxComponents else {
+                throw DealError.invalidArgument("tax.components", "expected 1 to \(Lease.Limits.maximumTaxComponents) tax components, found \(tax.components.count)")
+            }
+            var components: [(String, ExactRatio)] = []
+            var total = ExactRatio.zero
+            for (index, component) in tax.components.enumerated() {
+                try MinorUnits.checkPercent(component.rate, path: tax.components.count == 1 && component.name == "Sales tax" ? "tax.rate" : "tax.components.\(index).rate", what: "a tax rate in percent")
+                let rate = ExactRatio(component.rate) / ExactRatio(100)
+                components.append((component.name, rate))
+                total = total + rate
+            }
+            taxComponents = components
+            taxTotalRate = total
+            if tax.method == .monthly && tax.capitalized {
+                throw DealError.invalidArgument("tax.capitalized", "expected capitalized only with an upfront method (upfrontOnPayments, upfrontOnPrice), found method monthly")
+            }
+        } else {
+            taxComponents = []
+            taxTotalRate = .zero
+        }
+
+        // MARK: Deposits
+        if lease.securityDeposits != nil && lease.multipleSecurityDeposits != nil {
+            throw DealError.invalidArgument("multipleSecurityDeposits", "expected either securityDeposits or multipleSecurityDeposits, found both")
+        }
+        if let deposits = lease.securityDeposits {
+            guard (1...Lease.Limits.maximumSecurityDeposits).contains(deposits.count) else {
+                throw DealError.invalidArgument("securityDeposits.count", "expected a count from 1 to \(Lease.Limits.maximumSecurityDeposits), found \(deposits.count)")
+            }
+            let each = try money.amount(deposits.amount, path: "securityDeposits.amount")
+            plainDepositEach = each
+            plainDeposit = each * Int128(deposits.count)
+            depositCount = deposits.count
+        } else {
+            plainDeposit = nil
+            plainDepositEach = nil
+            depositCount = lease.multipleSecurityDeposits?.count
+        }
+        if let msd = lease.multipleSecurityDeposits {
+            let unit = try money.amount(msd.roundUpTo, path: "multipleSecurityDeposits.roundUpTo")
+            guard unit > 0 else { throw DealError.invalidArgument("multipleSecurityDeposits.roundUpTo", "expected an amount above zero, found \(msd.roundUpTo)") }
+            msdRoundUp = unit
+        } else {
+            msdRoundUp = nil
+        }
+        switch lease.driveOff {
+        case .downPayment: break
+        case .zeroDriveOff, .totalCash:
+            let path: String
+            if case .zeroDriveOff = lease.driveOff { path = "zeroDriveOff" } else { path = "totalCash" }
+            if cashDown != 0 { throw DealError.invalidArgument("downPayment", "expected no downPayment with \(path) (the down payment is solved), found \(lease.downPayment)") }
+            if case .zeroDriveOff = lease.driveOff, lease.securityDeposits != nil || lease.multipleSecurityDeposits != nil {
+                throw DealError.invalidArgument("zeroDriveOff", "expected no security deposits with zeroDriveOff (refundable deposits are paid in cash; use totalCash), found some")
+            }
+            if lease.multipleSecurityDeposits != nil {
+                throw DealError(code: .unsupported, path: "multipleSecurityDeposits", message: "expected no multiple security deposits in totalCash mode (the deposit is a step function of the solved payment), found some")
+            }
+        }
+    }
+
+    static func checkMoneyFactor(_ value: ExactDecimal, path: String) throws(DealError) {
+        guard !value.isNegative, value <= ((try? ExactDecimal(parsing: "0.1")) ?? value) else {
+            throw DealError.invalidArgument(path, "expected a money factor from 0 to 0.1 (a plain decimal such as 0.00250), found \(value)")
+        }
+        guard value.scale <= Lease.Limits.maximumMoneyFactorDecimals else {
+            throw DealError.invalidArgument(path, "expected at most \(Lease.Limits.maximumMoneyFactorDecimals) decimal places in a money factor, found \(value.scale) in \(value)")
+        }
+    }
+
+    // MARK: - The pipeline
+
+    /// Every amount of the pipeline, in minor units (integers when rounded).
+    struct Evaluation {
+        var d: ExactRatio, x: ExactRatio
+        var capitalizedTax: ExactRatio
+        var gross: ExactRatio, reduction: ExactRatio, adjusted: ExactRatio
+        var exactPayment: ExactRatio
+        var base: ExactRatio
+        var paymentTaxes: [ExactRatio]
+        var paymentTax: ExactRatio
+        var payment: ExactRatio
+        var upfrontBase: ExactRatio?
+        var upfrontTaxes: [ExactRatio]
+        var upfrontTax: ExactRatio
+        var upfrontAtSigning: Bool
+        var deposit: ExactRatio
+        var depositEach: ExactRatio?
+        var cashDue: ExactRatio
+        var usedLevelPayment: Bool
+    }
+
+    func round(_ value: ExactRatio, _ rule: RoundingRule, path: String) throws(DealError) -> ExactRatio {
+        guard let integer = value.rounded(rule) else {
+            throw DealError(code: .overflow, path: path, message: "an amount does not fit in 128 bits")
+        }
+        return ExactRatio(integer)
+    }
+
+    /// P*(C) = P*(0) + β·C.
+    func exactPayment(_ adjusted: ExactRatio) -> ExactRatio { paymentAtZero + beta * adjusted }
+
+    /// Evaluates every line for a cash down payment `d` and a capitalized drive-off `x`,
+    /// exactly (`rounded == false`) or with the profile's roundings.
+    func evaluate(d: ExactRatio, x: ExactRatio, rounded: Bool) throws(DealError) -> Evaluation {
+        let tax = lease.tax
+        let reduction = d + ExactRatio(positiveEquity + rebatesTotal)
+        let grossBeforeTax = ExactRatio(price + addOnsTotal + productsTotal + feesCapitalized + negativeEquity) + x
+        let adjustedBeforeTax = grossBeforeTax - reduction
+        // Taxable items other than payments (K).
+        var taxableOther = ExactRatio.zero
+        if let tax {
+            if tax.taxCashDown { taxableOther = taxableOther + d }
+            if !tax.tradeInCredit { taxableOther = taxableOther + ExactRatio(positiveEquity) }
+            if !tax.rebatesReduceTaxBase { taxableOther = taxableOther + ExactRatio(rebatesTotal) }
+            taxableOther = taxableOther + ExactRatio(taxableFeesAtSigning)
+        }
+        func taxes(on base: ExactRatio) throws(DealError) -> [ExactRatio] {
+            var result: [ExactRatio] = []
+            for (_, rate) in taxComponents {
+                result.append(rounded ? try round(rate * base, taxRule, path: "tax") : rate * base)
+            }
+            return result
+        }
+        let qRatio = ExactRatio(Int128(q))
+        var upfrontBase: ExactRatio? = nil
+        var upfrontTaxes: [ExactRatio] = []
+        var capitalizedTax = ExactRatio.zero
+        var atSigning = true
+        // Taxes that do not depend on the final payment, or are capitalized.
+        if let tax {
+            switch tax.method {
+            case .monthly:
+                upfrontBase = taxableOther
+                upfrontTaxes = try taxes(on: taxableOther)
+            case .upfrontOnPrice:
+                var base = ExactRatio(price + taxableAddOns + taxableProducts + taxableFeesAll)
+                if tax.tradeInCredit { base = base - ExactRatio(allowance) }
+                if tax.rebatesReduceTaxBase { base = base - ExactRatio(rebatesTotal) }
+                if base.isNegative { base = .zero }
+                upfrontBase = base
+                upfrontTaxes = try taxes(on: base)
+                atSigning = !tax.capitalized
+            case .upfrontOnPayments:
+                if tax.capitalized {
+                    atSigning = false
+                    let a = exactPayment(adjustedBeforeTax)
+                    var base = qRatio * a + taxableOther
+                    if tax.capitalizedTaxBase == .includesCappedTax {
+                        let denominator = ExactRatio.one - taxTotalRate * qRatio * beta
+                        guard denominator.isPositive else {
+                            throw DealError(code: .noSolution, path: "tax.capitalizedTaxBase", message: "expected tax rate × payments × (effect of 1 capitalized on the payment) below 1 for the capitalized tax to have a fixed point, found it at or above 1")
+                        }
+                        base = base / denominator
+                    }
+                    upfrontBase = base
+                    upfrontTaxes = try taxes(on: base)
+                }
+            }
+            if !atSigning { capitalizedTax = upfrontTaxes.reduce(ExactRatio.zero, +) }
+        }
+        let gross = grossBeforeTax + capitalizedTax
+        let adjusted = gross - reduction
+        let exact = exactPayment(adjusted)
+        var base = exact
+        var usedLevelPayment = false
+        if rounded {
+            if lease.rateMethod == .annuity, !lease.onePay, let rate = periodicRate,
+               let principal = adjusted.rounded(.towardZero), residual < principal, principal < (1 << 100) {
+                let problem = LevelPayment(principal: principal, balloon: residual, rate: rate, numberOfPayments: n, timing: lease.paymentTiming)
+                base = ExactRatio(problem.rounded(by: rule).minorUnits)
+                usedLevelPayment = true
+            } else {
+                base = try round(exact, rule, path: "periodicPayment")
+            }
+        }
+        var paymentTaxes: [ExactRatio] = []
+        if let tax, tax.method == .upfrontOnPayments, !tax.capitalized {
+            let totalBase = qRatio * base + taxableOther
+            upfrontBase = totalBase
+            upfrontTaxes = try taxes(on: totalBase)
+        }
+        if let tax, tax.method == .monthly { paymentTaxes = try taxes(on: base) }
+        let paymentTax = paymentTaxes.reduce(ExactRatio.zero, +)
+        let payment = base + paymentTax
+        let upfrontTax = upfrontTaxes.reduce(ExactRatio.zero, +)
+        var deposit = ExactRatio.zero
+        var depositEach: ExactRatio? = nil
+        if let plainDeposit, let plainDepositEach {
+            deposit = ExactRatio(plainDeposit)
+            depositEach = ExactRatio(plainDepositEach)
+        } else if let unit = msdRoundUp, let count = lease.multipleSecurityDeposits?.count {
+            let each = try round(payment / ExactRatio(unit), .up, path: "multipleSecurityDeposits") * ExactRatio(unit)
+            depositEach = each
+            deposit = each * ExactRatio(Int128(count))
+        }
+        var cash = d + deposit + ExactRatio(feesAtSigning) - x
+        if advance { cash = cash + payment }
+        if atSigning { cash = cash + upfrontTax }
+        return Evaluation(d: d, x: x, capitalizedTax: capitalizedTax, gross: gross, reduction: reduction, adjusted: adjusted,
+                          exactPayment: exact, base: base, paymentTaxes: paymentTaxes, paymentTax: paymentTax, payment: payment,
+                          upfrontBase: upfrontBase, upfrontTaxes: upfrontTaxes, upfrontTax: upfrontTax, upfrontAtSigning: atSigning,
+                          deposit: deposit, depositEach: depositEach, cashDue: cash, usedLevelPayment: usedLevelPayment)
+    }
+
+    /// Solves the cash down payment or the capitalized shortfall for a given cash at signing
+    /// (Documentation/Lease.md, "Zero drive-off and total-cash mode").
+    func solveDriveOff(cash: Int128) throws(DealError) -> (ExactRatio, ExactRatio) {
+        let target = ExactRatio(cash)
+        let path: String
+        if case .zeroDriveOff = lease.driveOff { path = "zeroDriveOff" } else { path = "totalCash" }
+        let origin = try evaluate(d: .zero, x: .zero, rounded: false).cashDue
+        if !(target < origin) {
+            let slope = try evaluate(d: .one, x: .zero, rounded: false).cashDue - origin
+            guard slope.isPositive else {
+                throw DealError(code: .noSolution, path: path, message: "expected the cash due to grow with the down payment, found it does not")
+            }
+            guard let first = ((target - origin) / slope).rounded(rule) else { throw DealError(code: .overflow, path: path, message: "the solved down payment does not fit") }
+            let check = try evaluate(d: ExactRatio(first), x: .zero, rounded: true).cashDue
+            guard let residue = (target - check).rounded(.towardZero) else { throw DealError(code: .overflow, path: path, message: "overflow") }
+            return (ExactRatio(max(0, first + residue)), .zero)
+        }
+        var fixedDeposit = ExactRatio.zero
+        if let plainDeposit { fixedDeposit = ExactRatio(plainDeposit) }
+        guard !(target < fixedDeposit) else {
+            throw DealError.invalidArgument(path, "expected at least the refundable security deposit \(money.decimal(plainDeposit ?? 0)) in cash, found \(money.decimal(cash))")
+        }
+        let slope = try evaluate(d: .zero, x: .one, rounded: false).cashDue - origin
+        guard slope.isNegative else {
+            throw DealError(code: .noSolution, path: path, message: "expected capitalizing up-front items to lower the cash due, found it does not")
+        }
+        guard let first = ((target - origin) / slope).rounded(rule) else { throw DealError(code: .overflow, path: path, message: "the capitalized amount does not fit") }
+        let check = try evaluate(d: .zero, x: ExactRatio(first), rounded: true).cashDue
+        guard let residue = (target - check).rounded(.towardZero) else { throw DealError(code: .overflow, path: path, message: "overflow") }
+        return (.zero, ExactRatio(max(0, first - residue)))
+    }
+}
+
+extension LeaseModel {
+    /// An integer amount of an evaluation in rounded mode.
+    func minor(_ value: ExactRatio) -> Int128 { value.rounded(.toNearestOrAway) ?? 0 }
+
+    /// The result lines from the rounded evaluation.
+    func quote(_ e: Evaluation, solved: Bool, totalCash: Int128?, includeSchedule: Bool) throws(DealError) -> LeaseQuote {
+        let adjusted = minor(e.adjusted)
+        guard adjusted > 0 else {
+            let path: String
+            switch lease.driveOff {
+            case .downPayment: path = "downPayment"
+            case .zeroDriveOff: path = "zeroDriveOff"
+            case .totalCash: path = "totalCash"   // also for "0.00": the field the request gave
+            }
+            throw DealError.invalidArgument(path, "expected the capitalized cost reduction (\(money.decimal(minor(e.reduction)))) to leave an adjusted capitalized cost above zero (gross capitalized cost \(money.decimal(minor(e.gross)))), found \(money.decimal(adjusted))")
+        }
+        guard residual < adjusted else {
+            throw DealError.invalidArgument("residual", "expected a residual value below the adjusted capitalized cost \(money.decimal(adjusted)), found \(money.decimal(residual))")
+        }
+        let d = minor(e.d), x = minor(e.x)
+        let base = minor(e.base), payment = minor(e.payment)
+        let depreciation = adjusted - residual
+        let periods = ExactRatio(Int128(n))
+        let straight = lease.onePay ? ExactRatio(depreciation) : ExactRatio(depreciation) / periods
+        let periodicDepreciation = try round(straight, rule, path: "periodicPayment")
+        let periodicRent = try round(e.exactPayment - straight, rule, path: "periodicPayment")
+        let rentCharge = Int128(q) * base - depreciation
+
+        // MARK: Due at signing
+        var items: [NamedAmount] = []
+        let reduction = minor(e.reduction)
+        if reduction != 0 { items.append(NamedAmount(name: "Capitalized cost reduction", amount: money.decimal(reduction))) }
+        if advance { items.append(NamedAmount(name: lease.onePay ? "Single payment" : "First periodic payment", amount: money.decimal(payment))) }
+        let deposit = minor(e.deposit)
+        if deposit != 0 { items.append(NamedAmount(name: "Refundable security deposit", amount: money.decimal(deposit))) }
+        for (name, amount) in signingFees where amount != 0 { items.append(NamedAmount(name: name, amount: money.decimal(amount))) }
+        if e.upfrontAtSigning {
+            for (index, value) in e.upfrontTaxes.enumerated() where minor(value) != 0 {
+                items.append(NamedAmount(name: "\(taxComponents[index].0) (up front)", amount: money.decimal(minor(value))))
+            }
+        }
+        if x != 0 { items.append(NamedAmount(name: "Amount capitalized (drive-off)", amount: money.decimal(-x))) }
+        let dueTotal = items.reduce(Int128(0)) { $0 + (Self.minorUnits($1.amount, money) ) }
+        var paidBy: [NamedAmount] = []
+        if positiveEquity != 0 { paidBy.append(NamedAmount(name: "Net trade-in allowance", amount: money.decimal(positiveEquity))) }
+        if rebatesTotal != 0 { paidBy.append(NamedAmount(name: "Rebates", amount: money.decimal(rebatesTotal))) }
+        let cash = dueTotal - positiveEquity - rebatesTotal
+        paidBy.append(NamedAmount(name: "Cash", amount: money.decimal(cash)))
+        let paymentsAfterSigning = Int128(q - (advance ? 1 : 0)) * payment
+        let totalOfPayments = dueTotal - deposit + paymentsAfterSigning + dispositionFee
+
+        // MARK: Dates
+        var firstDate: CivilDate? = nil, endDate: CivilDate? = nil
+        if let contract = lease.contractDate {
+            let expected: CivilDate
+            if advance { expected = contract } else {
+                do { expected = try lease.frequency.date(byAddingPeriods: 1, to: contract) } catch {
+                    throw DealError.invalidArgument("contractDate", "expected a date whose first payment date is in the calendar range, found \(contract)")
+                }
+            }
+            if let given = lease.firstPaymentDate, given != expected {
+                throw DealError(code: .unsupported, path: "firstPaymentDate", message: "expected no firstPaymentDate or \(expected) (\(advance ? "the contract date: payments in advance" : "one period after the contract date"); odd first periods are not computed for leases), found \(given)")
+            }
+            firstDate = expected
+            do { endDate = try lease.frequency.date(byAddingPeriods: n, to: contract) } catch {
+                throw DealError.invalidArgument("term", "expected the lease to end within the years 1 to 9999, found it beyond")
+            }
+        } else if lease.firstPaymentDate != nil {
+            throw DealError.invalidArgument("firstPaymentDate", "expected a contractDate with a firstPaymentDate, found none")
+        }
+
+        // MARK: Schedule
+        var schedule: [LeaseScheduleRow]? = nil
+        if includeSchedule {
+            var rows: [LeaseScheduleRow] = []
+            rows.reserveCapacity(q)
+            var balance = adjusted
+            for number in 1...q {
+                var depreciationPart: Int128, rent: Int128
+                if lease.onePay {
+                    depreciationPart = depreciation
+                    rent = base - depreciation
+                } else if lease.rateMethod == .moneyFactor {
+                    let before = try round(ExactRatio(depreciation * Int128(number - 1)) / periods, rule, path: "schedule")
+                    let after = try round(ExactRatio(depreciation * Int128(number)) / periods, rule, path: "schedule")
+                    depreciationPart = minor(after - before)
+                    rent = base - depreciationPart
+                } else {
+                    let rentBase = advance ? balance - base : balance
+                    if number == q {
+                        rent = residual - balance + base
+                    } else {
+                        let rate = periodicRate!
+                        rent = minor(try round(ExactRatio(rentBase) * ExactRatio(rate.numerator, rate.denominator), lease.rounding.interest, path: "schedule"))
+                    }
+                    depreciationPart = base - rent
+                }
+                balance -= depreciationPart
+                let date: CivilDate? = try firstDate.map { (first) throws(DealError) in try RetailLoan.date(lease.frequency, index: number - 1, first: first) }
+                rows.append(LeaseScheduleRow(number: number, date: date, payment: money.decimal(base), depreciation: money.decimal(depreciationPart),
+                                             rentCharge: money.decimal(rent), balance: money.decimal(balance)))
+            }
+            schedule = rows
+        }
+
+        let hasNamedComponents = lease.tax.map { !($0.components.count == 1 && $0.components[0].name == "Sales tax") } ?? false
+        var mfDisplay = moneyFactor.decimal(significantDigits: 24)
+        if case .moneyFactor(let given) = lease.rate, lease.rateMethod == .moneyFactor, moneyFactorBefore == nil { mfDisplay = given }
+        return LeaseQuote(
+            currency: lease.currency, rateMethod: lease.rateMethod,
+            msrp: msrp.map(money.decimal), sellingPrice: money.decimal(price),
+            addOnsTotal: money.decimal(addOnsTotal), productsTotal: money.decimal(productsTotal),
+            feesCapitalized: money.decimal(feesCapitalized), feesDueAtSigning: money.decimal(feesAtSigning),
+            tradeInAllowance: lease.tradeIns.isEmpty ? nil : money.decimal(allowance),
+            tradeInPayoff: lease.tradeIns.isEmpty ? nil : money.decimal(payoff),
+            tradeInEquity: lease.tradeIns.isEmpty ? nil : money.decimal(equity),
+            downPayment: money.decimal(d), downPaymentSolved: solved, totalCash: totalCash.map(money.decimal),
+            rebatesTotal: money.decimal(rebatesTotal),
+            capitalizedTaxes: e.capitalizedTax.isZero ? nil : money.decimal(minor(e.capitalizedTax)),
+            capitalizedDriveOff: x == 0 ? nil : money.decimal(x),
+            grossCapitalizedCost: money.decimal(minor(e.gross)), capitalizedCostReduction: money.decimal(reduction),
+            adjustedCapitalizedCost: money.decimal(adjusted),
+            residualOnVehicle: money.decimal(residualVehicle), residualOnAddOns: residualAddOns.map(money.decimal),
+            residualValue: money.decimal(residual), depreciation: money.decimal(depreciation),
+            periodicDepreciation: money.decimal(minor(periodicDepreciation)), periodicRentCharge: money.decimal(minor(periodicRent)),
+            rentCharge: money.decimal(rentCharge),
+            moneyFactor: mfDisplay,
+            moneyFactorExact: "\(moneyFactor.numerator.decimalText)/\(moneyFactor.denominator.decimalText)",
+            moneyFactorBeforeDeposits: moneyFactorBefore.map { $0.decimal(significantDigits: 24) },
+            moneyFactorFromApr: mfFromApr,
+            equivalentApr: lease.rateMethod == .moneyFactor ? (moneyFactor * ExactRatio(2400)).decimal(significantDigits: 24) : nil,
+            apr: apr, aprFromMoneyFactor: aprFromMF, periodicRate: periodicRate,
+            periodicPayment: LeasePayment(net: money.decimal(base), tax: money.decimal(minor(e.paymentTax)), total: money.decimal(payment),
+                                          taxes: hasNamedComponents && lease.tax?.method == .monthly
+                                            ? e.paymentTaxes.enumerated().map { NamedAmount(name: taxComponents[$0.offset].0, amount: money.decimal(minor($0.element))) } : nil),
+            unroundedPayment: Self.unrounded(e.exactPayment, money: money),
+            numberOfPayments: q, term: n, frequency: lease.frequency, paymentTiming: lease.paymentTiming, onePay: lease.onePay,
+            securityDeposit: deposit == 0 && lease.securityDeposits == nil && lease.multipleSecurityDeposits == nil ? nil : money.decimal(deposit),
+            securityDepositEach: e.depositEach.map { money.decimal(minor($0)) },
+            securityDepositCount: depositCount,
+            taxMethod: lease.tax?.method, taxCapitalized: lease.tax?.capitalized ?? false,
+            capitalizedTaxBase: lease.tax.flatMap { $0.method == .upfrontOnPayments && $0.capitalized ? $0.capitalizedTaxBase : nil },
+            upfrontTaxBase: e.upfrontBase.map { money.decimal(minor(try! round($0, .toNearestOrAway, path: ""))) },
+            upfrontTax: lease.tax == nil ? nil : money.decimal(minor(e.upfrontTax)),
+            upfrontTaxes: lease.tax == nil ? nil : e.upfrontTaxes.enumerated().map { NamedAmount(name: taxComponents[$0.offset].0, amount: money.decimal(minor($0.element))) },
+            disclosedDownPayment: money.decimal(max(0, d + rebatesTotal + equity)),
+            dueAtSigning: LeaseDueAtSigning(total: money.decimal(dueTotal), items: items, paidBy: paidBy),
+            cashDueAtSigning: money.decimal(cash),
+            dispositionFee: money.decimal(dispositionFee),
+            totalOfPayments: money.decimal(totalOfPayments),
+            firstPaymentDate: firstDate, leaseEndDate: endDate, schedule: schedule, rounding: lease.rounding)
+    }
+
+    static func minorUnits(_ amount: ExactDecimal, _ money: MinorUnits) -> Int128 {
+        var coefficient = amount.coefficient
+        for _ in amount.scale..<money.currency.minorUnitDigits { coefficient *= 10 }
+        return coefficient
+    }
+
+    /// The exact payment in major units with at least 20 significant digits.
+    static func unrounded(_ value: ExactRatio, money: MinorUnits) -> ExactDecimal {
+        var unit: Int128 = 1
+        for _ in 0..<money.currency.minorUnitDigits { unit *= 10 }
+        return (value / ExactRatio(unit)).decimal(significantDigits: 20)
+    }
+}

@@ -1,0 +1,102 @@
+// DealFinance — exact deal finance. DealEngine: a plain loan's payment with its inputs validated.
+
+import DealDecimal
+
+extension LevelPayment {
+    /// Most periods a year a plain loan's rate may be divided by (daily compounding).
+    public static let maximumPeriodsPerYear = 365
+    /// Most minor-unit decimals a plain loan's amounts may have (ISO 4217 uses 0–4).
+    public static let maximumMinorUnitDigits = 4
+
+    /// The payment problem of a plain loan — regular first period, no odd days — with every
+    /// input checked as a loan request's fields are (SPEC §3.1).
+    ///
+    /// The rate is exactly `annualPercentage / 100 / periodsPerYear`. Amounts are whole minor
+    /// units of a currency with `minorUnitDigits` decimals (2 for cents).
+    ///
+    /// ```swift
+    /// let problem = try LevelPayment.loan(principal: 3_000_000, balloon: 1_000_000,
+    ///                                     annualPercentage: ExactDecimal(parsing: "6"),
+    ///                                     numberOfPayments: 60, periodsPerYear: 12,
+    ///                                     timing: .arrears, minorUnitDigits: 2)
+    /// try problem.payment(rule: .toNearestOrAway)   // 43666  (436.66)
+    /// ```
+    /// - Throws: ``DealError`` `invalid_argument` at `principal` (not above zero or above
+    ///   999,999,999,999 major units), `balloon` (negative or not below the principal), `apr`
+    ///   (outside 0–100 or more than 10 decimals), `term` (outside 1–1200), `periodsPerYear`
+    ///   (outside 1–365) or `minorUnitDigits` (outside 0–4).
+    public static func loan(principal: Int128, balloon: Int128, annualPercentage: ExactDecimal,
+                            numberOfPayments: Int, periodsPerYear: Int, timing: PaymentTiming,
+                            minorUnitDigits: Int) throws(DealError) -> LevelPayment {
+        let money = try minorUnits(digits: minorUnitDigits)
+        var unit: Int128 = 1
+        for _ in 0..<minorUnitDigits { unit *= 10 }
+        let largest = (MinorUnits.maximumMajorUnits + 1) * unit - 1
+        guard principal > 0, principal <= largest else {
+            throw DealError.invalidArgument("principal", "expected a principal above zero and at most \(money.decimal(largest)), found \(money.decimal(principal))")
+        }
+        guard balloon >= 0, balloon < principal else {
+            throw DealError.invalidArgument("balloon", "expected a balloon of zero or more below the principal \(money.decimal(principal)), found \(money.decimal(balloon))")
+        }
+        guard (1...RetailLoan.Limits.maximumTerm).contains(numberOfPayments) else {
+            throw DealError.invalidArgument("term", "expected a number of payments from 1 to \(RetailLoan.Limits.maximumTerm), found \(numberOfPayments)")
+        }
+        guard (1...maximumPeriodsPerYear).contains(periodsPerYear) else {
+            throw DealError.invalidArgument("periodsPerYear", "expected from 1 to \(maximumPeriodsPerYear) periods a year, found \(periodsPerYear)")
+        }
+        let rate = try PeriodicRate(annualPercentage: annualPercentage, periodsPerYear: periodsPerYear)
+        return LevelPayment(principal: principal, balloon: balloon, rate: rate,
+                            numberOfPayments: numberOfPayments, timing: timing)
+    }
+
+    /// ``loan(principal:balloon:annualPercentage:numberOfPayments:periodsPerYear:timing:minorUnitDigits:)``
+    /// with the amounts given as decimals of major units (`30000.00`).
+    ///
+    /// ```swift
+    /// let problem = try LevelPayment.loan(principal: ExactDecimal(parsing: "30000.00"), balloon: .zero,
+    ///                                     annualPercentage: ExactDecimal(parsing: "6"),
+    ///                                     numberOfPayments: 60, periodsPerYear: 12,
+    ///                                     timing: .arrears, minorUnitDigits: 2)
+    /// try problem.payment(rule: .toNearestOrAway)   // 57998
+    /// ```
+    /// - Throws: ``DealError`` `invalid_argument` as the minor-unit form does, and for an
+    ///   amount with more decimals than `minorUnitDigits`.
+    public static func loan(principal: ExactDecimal, balloon: ExactDecimal, annualPercentage: ExactDecimal,
+                            numberOfPayments: Int, periodsPerYear: Int, timing: PaymentTiming,
+                            minorUnitDigits: Int) throws(DealError) -> LevelPayment {
+        let money = try minorUnits(digits: minorUnitDigits)
+        guard principal.signum > 0 else {
+            throw DealError.invalidArgument("principal", "expected a principal above zero, found \(principal)")
+        }
+        return try loan(principal: try money.amount(principal, path: "principal"),
+                        balloon: try money.amount(balloon, path: "balloon"),
+                        annualPercentage: annualPercentage, numberOfPayments: numberOfPayments,
+                        periodsPerYear: periodsPerYear, timing: timing, minorUnitDigits: minorUnitDigits)
+    }
+
+    /// The payment in minor units rounded by `rule`, correctly (``rounded(by:)``).
+    ///
+    /// `requireExact` is accepted when the exact payment is a whole number of minor units.
+    ///
+    /// ```swift
+    /// try problem.payment(rule: .toNearestOrEven)   // 43666
+    /// ```
+    /// - Throws: ``DealError`` `invalid_argument` at `rounding` for `requireExact` when the
+    ///   exact payment has a fraction of a minor unit.
+    public func payment(rule: RoundingRule) throws(DealError) -> Int128 {
+        guard rule == .requireExact else { return rounded(by: rule).minorUnits }
+        let (numerator, denominator) = exactFraction()
+        guard let exact = try? numerator.divided(by: denominator, rule: .requireExact), let value = exact.int128Value else {
+            throw DealError.invalidArgument("rounding", "expected a rounding rule other than requireExact: the exact payment \(unroundedPayment(minorUnitDigits: 0, significantDigits: 20)) minor units is not whole")
+        }
+        return value
+    }
+
+    /// The converter for amounts with `digits` minor-unit decimals.
+    static func minorUnits(digits: Int) throws(DealError) -> MinorUnits {
+        guard (0...maximumMinorUnitDigits).contains(digits) else {
+            throw DealError.invalidArgument("minorUnitDigits", "expected from 0 to \(maximumMinorUnitDigits) minor-unit decimals, found \(digits)")
+        }
+        return MinorUnits(Currency(uncheckedCode: "XXX", minorUnitDigits: digits))
+    }
+}

@@ -1,0 +1,93 @@
+// DealFinance — exact deal finance. DealEngine: money as integers of minor units.
+
+import DealDecimal
+
+/// Conversions between decimal money and whole minor units (cents) of a currency, with the
+/// engine's input limits.
+///
+/// ```swift
+/// let cents = try MinorUnits(.usd).amount(try ExactDecimal(parsing: "12.5"), path: "downPayment")  // 1250
+/// ```
+public struct MinorUnits: Sendable {
+    /// The currency.
+    public let currency: Currency
+    /// The largest accepted amount: 999,999,999,999 major units and the largest minor part.
+    public static let maximumMajorUnits: Int128 = 999_999_999_999
+
+    /// Converter for `currency`.
+    ///
+    /// ```swift
+    /// MinorUnits(.usd)
+    /// ```
+    public init(_ currency: Currency) { self.currency = currency }
+
+    /// 10^(minor-unit digits).
+    var unit: Int128 {
+        var value: Int128 = 1
+        for _ in 0..<currency.minorUnitDigits { value *= 10 }
+        return value
+    }
+
+    /// A non-negative amount in minor units.
+    ///
+    /// ```swift
+    /// try MinorUnits(.usd).amount(try ExactDecimal(parsing: "0.01"), path: "fees.0.amount")   // 1
+    /// ```
+    /// - Throws: `invalid_argument` at `path` for a negative amount, more decimals than the
+    ///   currency has, or more than 999,999,999,999 major units.
+    ///   The path is only evaluated for the error, so callers may interpolate it freely.
+    public func amount(_ value: ExactDecimal, path: @autoclosure () -> String) throws(DealError) -> Int128 {
+        guard !value.isNegative else {
+            throw DealError.invalidArgument(path(), "expected an amount of zero or more, found \(value)")
+        }
+        guard value.scale <= currency.minorUnitDigits else {
+            throw DealError.invalidArgument(path(), "expected at most \(currency.minorUnitDigits) decimal places for \(currency.code), found \(value.scale) in \(value)")
+        }
+        guard value < (try? ExactDecimal(coefficient: Self.maximumMajorUnits + 1, scale: 0)) ?? value else {
+            throw DealError.invalidArgument(path(), "expected at most 999999999999 \(currency.code), found \(value)")
+        }
+        var coefficient = value.coefficient
+        for _ in value.scale..<currency.minorUnitDigits { coefficient *= 10 }
+        return coefficient
+    }
+
+    /// Minor units as a decimal with the currency's scale.
+    ///
+    /// ```swift
+    /// MinorUnits(.usd).decimal(43666)   // 436.66
+    /// ```
+    public func decimal(_ minorUnits: Int128) -> ExactDecimal {
+        (try? ExactDecimal(coefficient: minorUnits, scale: currency.minorUnitDigits)) ?? .zero
+    }
+
+    /// `base × percent / 100` rounded to minor units by `rule` (base in minor units).
+    ///
+    /// ```swift
+    /// try MinorUnits(.usd).percentage(of: 3_000_000, percent: try ExactDecimal(parsing: "7.25"), rule: .toNearestOrAway, path: "tax.rate")  // 217500
+    /// ```
+    func percentage(of base: Int128, percent: ExactDecimal, rule: RoundingRule, path: String) throws(DealError) -> Int128 {
+        var denominator: Int128 = 100
+        for _ in 0..<percent.scale { denominator *= 10 }
+        do {
+            return try rule.divide(base * percent.coefficient, by: denominator)
+        } catch .inexact {
+            throw DealError.invalidArgument(path, "expected \(percent) % of \(decimal(base)) to be a whole number of minor units under the profile's requireExact rounding, found it is not")
+        } catch {
+            throw DealError(code: .overflow, path: path, message: "\(percent) % of \(decimal(base)) could not be computed: \(error)")
+        }
+    }
+
+    /// Validates a percentage in 0…100 with at most 10 decimals.
+    ///
+    /// ```swift
+    /// try MinorUnits.checkPercent(try ExactDecimal(parsing: "7.25"), path: "tax.rate")
+    /// ```
+    static func checkPercent(_ value: ExactDecimal, path: String, what: String) throws(DealError) {
+        guard !value.isNegative, value <= ExactDecimal(100) else {
+            throw DealError.invalidArgument(path, "expected \(what) from 0 to 100, found \(value)")
+        }
+        guard value.scale <= PeriodicRate.maximumDecimals else {
+            throw DealError.invalidArgument(path, "expected at most \(PeriodicRate.maximumDecimals) decimal places, found \(value.scale) in \(value)")
+        }
+    }
+}

@@ -1,0 +1,104 @@
+// DealFinance — exact deal finance. DealEngine: the exact periodic rate.
+
+import DealDecimal
+
+/// The periodic interest rate `i = apr / 100 / m` as an exact fraction `numerator / denominator`.
+///
+/// SPEC §3.1: the periodic rate is exactly the annual percentage rate divided by 100 and by the
+/// number of periods a year. Keeping it as a reduced fraction of two integers lets every later
+/// step be exact.
+///
+/// ```swift
+/// let rate = try PeriodicRate(annualPercentage: ExactDecimal(parsing: "6"), periodsPerYear: 12)
+/// rate.numerator     // 1
+/// rate.denominator   // 200      (6 / 100 / 12 = 1/200 = 0.005)
+/// ```
+public struct PeriodicRate: Sendable, Hashable {
+    /// The reduced numerator (≥ 0).
+    public let numerator: Int128
+    /// The reduced denominator (> 0).
+    public let denominator: Int128
+    /// Periods a year the rate was divided by.
+    public let periodsPerYear: Int
+    /// The annual percentage rate it came from.
+    public let annualPercentage: ExactDecimal
+
+    /// The periodic rate for an annual percentage rate and a number of periods a year.
+    ///
+    /// ```swift
+    /// let weekly = try PeriodicRate(annualPercentage: ExactDecimal(parsing: "5.2"), periodsPerYear: 52)
+    /// weekly.numerator, weekly.denominator   // 1, 1000
+    /// ```
+    /// - Throws: ``DealError`` (`invalid_argument`) when the rate is negative, above 100, or has
+    ///   more than ``maximumDecimals`` decimals.
+    public init(annualPercentage: ExactDecimal, periodsPerYear: Int, path: String = "apr") throws(DealError) {
+        guard !annualPercentage.isNegative, annualPercentage <= ExactDecimal(100) else {
+            throw DealError.invalidArgument(path, "expected an annual percentage rate from 0 to 100, found \(annualPercentage)")
+        }
+        guard annualPercentage.scale <= Self.maximumDecimals else {
+            throw DealError.invalidArgument(path, "expected at most \(Self.maximumDecimals) decimal places in a rate, found \(annualPercentage.scale) in \(annualPercentage)")
+        }
+        guard periodsPerYear > 0 else {
+            throw DealError.invalidArgument(path, "expected a positive number of periods a year, found \(periodsPerYear)")
+        }
+        var scalePower: Int128 = 1
+        for _ in 0..<annualPercentage.scale { scalePower *= 10 }
+        let numerator = annualPercentage.coefficient
+        let denominator = 100 * Int128(periodsPerYear) * scalePower
+        let divisor = Self.greatestCommonDivisor(numerator, denominator)
+        self.numerator = numerator / divisor
+        self.denominator = denominator / divisor
+        self.periodsPerYear = periodsPerYear
+        self.annualPercentage = annualPercentage
+    }
+
+    /// Rates may have at most this many decimal places (in percent).
+    public static let maximumDecimals = 10
+
+    /// Whether the rate is exactly zero.
+    ///
+    /// ```swift
+    /// try PeriodicRate(annualPercentage: .zero, periodsPerYear: 12).isZero   // true
+    /// ```
+    public var isZero: Bool { numerator == 0 }
+
+    /// The rate as a decimal with `significantDigits` significant digits, rounded half-even
+    /// (for display: SPEC asks for at least 20 significant digits of `periodicRate`).
+    ///
+    /// ```swift
+    /// let rate = try PeriodicRate(annualPercentage: ExactDecimal(parsing: "5.99"), periodsPerYear: 12)
+    /// rate.decimal(significantDigits: 24).description   // "0.00499166666666666666666667"
+    /// ```
+    public func decimal(significantDigits: Int) -> ExactDecimal {
+        if numerator == 0 { return ExactDecimal.zero }
+        let scale: Int
+        if numerator >= denominator {
+            scale = max(0, significantDigits - (numerator / denominator).magnitude.decimalDigitCountForRate)
+        } else {
+            var position = 1
+            var scaled = numerator * 10
+            while scaled < denominator { scaled *= 10; position += 1 }
+            scale = min(ExactDecimal.maximumScale, position - 1 + significantDigits)
+        }
+        let value = try? ExactDecimal(coefficient: numerator, scale: 0)
+            .divided(by: ExactDecimal(coefficient: denominator, scale: 0), scale: scale, rule: .toNearestOrEven)
+        return value ?? ExactDecimal.zero
+    }
+
+    /// The greatest common divisor (1 when both are zero).
+    static func greatestCommonDivisor(_ a: Int128, _ b: Int128) -> Int128 {
+        var (x, y) = (a.magnitude, b.magnitude)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x == 0 ? 1 : Int128(x)
+    }
+}
+
+extension UInt128 {
+    /// Decimal digits of a whole number (1 for zero).
+    var decimalDigitCountForRate: Int {
+        var count = 1
+        var value = self
+        while value >= 10 { value /= 10; count += 1 }
+        return count
+    }
+}

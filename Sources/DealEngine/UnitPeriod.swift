@@ -1,0 +1,86 @@
+// DealFinance — DealEngine: the Regulation Z Appendix J unit-period.
+
+import DealDecimal
+
+/// The unit-period of Regulation Z (12 CFR 1026) Appendix J: a payment frequency, or a
+/// multiple of a week or of a month that is not one (Appendix J (b)(4) picks the most common
+/// payment interval, which can be 4 weeks or 2 months; (b)(5)(iii)–(iv) count such periods).
+///
+/// - `.frequency(f)`: the SPEC §3.1 frequencies (`weekly` … `annual`).
+/// - `.weeks(k)`, k = 3…13: k × 7 days; 52/k unit-periods a year ((b)(5)(iv)).
+/// - `.months(k)`, k = 2, 4, 5, 7…11: k months, each counted as 30 days plus the remaining
+///   days, divided by 30·k ((b)(5)(iii)); 12/k unit-periods a year.
+///
+/// ```swift
+/// UnitPeriod.weeks(4).name             // "4 weeks"
+/// UnitPeriod.weeks(4).periodsPerYear   // (numerator: 52, denominator: 4), 13 a year
+/// UnitPeriod.months(2).name            // "2 months"
+/// ```
+public enum UnitPeriod: Sendable, Hashable {
+    /// One of the payment frequencies.
+    case frequency(PaymentFrequency)
+    /// k weeks, k = 3…13 (1 and 2 are `weekly` and `biweekly`).
+    case weeks(Int)
+    /// k months, k = 2, 4, 5, 7…11 (1, 3, 6 and 12 are `monthly` … `annual`).
+    case months(Int)
+
+    public static let weekly = UnitPeriod.frequency(.weekly)
+    public static let biweekly = UnitPeriod.frequency(.biweekly)
+    public static let semimonthly = UnitPeriod.frequency(.semimonthly)
+    public static let monthly = UnitPeriod.frequency(.monthly)
+    public static let quarterly = UnitPeriod.frequency(.quarterly)
+    public static let semiannual = UnitPeriod.frequency(.semiannual)
+    public static let annual = UnitPeriod.frequency(.annual)
+
+    /// The candidates of Appendix J (b)(4)'s choice, shortest first (ties go to the shorter).
+    public static let candidates: [UnitPeriod] = [
+        .weekly, .biweekly, .weeks(3), .semimonthly, .weeks(4), .monthly, .weeks(5), .weeks(6), .weeks(7), .weeks(8),
+        .months(2), .weeks(9), .weeks(10), .weeks(11), .weeks(12), .quarterly, .weeks(13), .months(4), .months(5),
+        .semiannual, .months(7), .months(8), .months(9), .months(10), .months(11), .annual,
+    ]
+
+    /// The name reported as `unitPeriod`: the frequency's name (`"monthly"`), or `"4 weeks"`,
+    /// `"2 months"`.
+    public var name: String {
+        switch self {
+        case .frequency(let f): f.rawValue
+        case .weeks(let k): "\(k) weeks"
+        case .months(let k): "\(k) months"
+        }
+    }
+
+    /// Unit-periods per year as a fraction: m of the frequency, 52/k, 12/k.
+    public var periodsPerYear: (numerator: Int, denominator: Int) {
+        switch self {
+        case .frequency(let f): (f.periodsPerYear, 1)
+        case .weeks(let k): (52, k)
+        case .months(let k): (12, k)
+        }
+    }
+
+    /// Unit-periods per year as a decimal: exact when whole (13, 6), else rounded half even to
+    /// 10 decimals (52/3 = 17.3333333333).
+    public var periodsPerYearDecimal: ExactDecimal {
+        let (n, d) = periodsPerYear
+        return (try? ExactDecimal(n).divided(by: ExactDecimal(d), scale: 10, rule: .toNearestOrEven).normalized()) ?? ExactDecimal(n)
+    }
+
+    /// The payment frequency, when the unit-period is one.
+    public var paymentFrequency: PaymentFrequency? {
+        if case .frequency(let f) = self { return f }
+        return nil
+    }
+
+    /// Whether `b` is exactly one unit-period after `a` (for multiples of a month: k months
+    /// measured back from `b` on its day of the month, no days left over).
+    static func isOnePeriod(from a: CivilDate, to b: CivilDate, _ unit: UnitPeriod) -> Bool {
+        guard a < b else { return false }
+        switch unit {
+        case .frequency(let f): return AnnualPercentageRate.isOnePeriod(from: a, to: b, f)
+        case .weeks(let k): return a.days(until: b) == 7 * k
+        case .months(let k):
+            let (months, days) = UnitPeriodCount.fullMonths(from: a, to: b, on: DayOfMonth(anchoring: b))
+            return months == k && days == 0
+        }
+    }
+}

@@ -1,0 +1,42 @@
+// DealFinance — exact deal finance. DealFinanceC: the caller-buffer protocol.
+
+import DealFinance
+
+/// A caller's output buffer: `out` of `capacity` bytes and the required `out_length`.
+///
+/// The protocol (include/dealfinance.h): the text and a NUL go to `out`; `*out_length` always
+/// receives the text's length without the NUL; when `capacity` is too small nothing is written
+/// and the call returns `DFIN_EBUFFER_TOO_SMALL`.
+struct CBuffer {
+    let out: UnsafeMutablePointer<CChar>?
+    let capacity: UInt
+    let length: UnsafeMutablePointer<UInt>
+
+    /// Checks the buffer arguments before anything is computed; on failure `*length` (when
+    /// given) is set to 0.
+    ///
+    /// - Throws: `DFIN_ENULL_ARGUMENT` when `length` is NULL or `out` is NULL with a nonzero
+    ///   capacity.
+    init(out: UnsafeMutablePointer<CChar>?, capacity: UInt, length: UnsafeMutablePointer<UInt>?) throws(ExportFailure) {
+        guard let length else { throw .nullArgument }
+        length.pointee = 0
+        guard out != nil || capacity == 0 else { throw .nullArgument }
+        self.out = out
+        self.capacity = capacity
+        self.length = length
+    }
+
+    /// Delivers `text`; returns `status` when it fits, `DFIN_EBUFFER_TOO_SMALL` otherwise.
+    func deliver(_ text: String, status: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            length.pointee = UInt(bytes.count)
+            guard let out, UInt(bytes.count) < capacity else { return Status.bufferTooSmall }
+            if let base = bytes.baseAddress {
+                UnsafeMutableRawPointer(out).copyMemory(from: base, byteCount: bytes.count)
+            }
+            out[bytes.count] = 0
+            return status
+        }
+    }
+}

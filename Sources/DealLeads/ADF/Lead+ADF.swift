@@ -1,0 +1,232 @@
+// DealFinance — exact deal finance. DealLeads/ADF: ADF prospect ↔ Lead (reference/leads.md §b.3).
+
+import DealDecimal
+import DealEngine
+
+/// A lead read from one ADF prospect, plus what the ``Lead`` record has no field for.
+public struct ADFLeadImport: Sendable, Equatable {
+    /// The lead (stage `"New"`, source from `provider`, created at `requestdate`).
+    public var lead: Lead
+    /// `prospect@status="resend"`: not a new lead; run the duplicate-window logic (§d.4).
+    public var isResend: Bool
+    /// `vendor/vendorname` (or `vendor/contact/name`): the dealership.
+    public var dealerName: String?
+    /// `vehicle/finance/method` of the primary vehicle.
+    public var financingMethod: FinancingType?
+    /// `vehicle@interest="test-drive"` on some vehicle: appointment intent.
+    public var wantsTestDrive: Bool
+    /// What the mapping could not use or had to guess.
+    public var diagnostics: [ADFDiagnostic]
+}
+
+extension Lead {
+    /// Maps an ADF prospect to a lead per reference/leads.md §b.3:
+    ///
+    /// | ADF | Lead |
+    /// |---|---|
+    /// | `prospect/id` (+ `@source`) | ``externalIDs`` |
+    /// | `requestdate` | ``createdAt`` (else `receivedAt`) |
+    /// | `vehicle` buy, lease, test-drive | ``vehicles`` (first = primary); `status` → condition; `odometer` → mileage in miles |
+    /// | `vehicle` trade-in, sell | ``tradeIns`` (`price type="appraisal"` → allowance) |
+    /// | `finance/amount` monthly / downpayment / total | ``desiredMonthlyPayment`` / ``downPayment`` / ``budget`` (maximum or minimum by `@limit`) |
+    /// | `customer/contact` | ``contact`` (`preferredcontact="1"` → preferred channel; a preferred cellphone → SMS) |
+    /// | `customer/timeframe` | ``timeframe`` |
+    /// | `customer/comments` | the first activity: a customer ``ActivityKind/note(_:)`` at ``createdAt`` |
+    /// | `provider/name`, `provider/service` | ``source`` (Payment Estimator, Drift, Dealer Website, Dealer Portal by name, else custom; none → `.adf`) |
+    /// | `vendor`, `finance/method`, `@status` | ``ADFLeadImport`` fields |
+    ///
+    /// - Parameters:
+    ///   - prospect: the prospect.
+    ///   - id: the new lead's id.
+    ///   - receivedAt: used when `requestdate` is missing or unreadable.
+    ///
+    /// ```swift
+    /// let imported = Lead.fromADF(document.prospects[0], id: "L-1", receivedAt: asOf)
+    /// imported.lead.vehicles[0].vin   // "1G4AH59H45G118341"
+    /// ```
+    public static func fromADF(_ prospect: ADFProspect, id: String, receivedAt: Instant) -> ADFLeadImport {
+        var diagnostics: [ADFDiagnostic] = []
+        let createdAt = prospect.requestDate.map { Instant(secondsSinceEpoch: Int($0.secondsSinceEpoch)) } ?? receivedAt
+        if prospect.requestDate == nil {
+            diagnostics.append(ADFDiagnostic(path: "prospect/requestdate", message: "no usable request date; received time \(receivedAt) used"))
+        }
+        var lead = Lead(id: id, createdAt: createdAt, source: source(of: prospect.provider))
+        lead.externalIDs = prospect.ids.map { ExternalLeadID(source: $0.source, value: $0.value) }
+        var financing: FinancingType? = nil
+        var wantsTestDrive = false
+        for vehicle in prospect.vehicles {
+            var mileage: Int? = nil
+            if let odometer = vehicle.odometer {
+                // 1 mi = 1.609344 km exactly; round to the nearest mile, ties away from zero.
+                mileage = odometer.units == .km ? (odometer.value * 1_000_000 + 804_672) / 1_609_344 : odometer.value
+            }
+            switch vehicle.interest {
+            case .tradeIn, .sell:
+                lead.tradeIns.append(TradeInVehicle(year: vehicle.year, make: vehicle.make, model: vehicle.model, trim: vehicle.trim, vin: vehicle.vin,
+                                             mileage: mileage, allowance: vehicle.price?.kind == .appraisal ? vehicle.price?.amount : nil))
+            case .buy, .lease, .testDrive:
+                if vehicle.interest == .testDrive { wantsTestDrive = true }
+                lead.vehicles.append(VehicleOfInterest(year: vehicle.year, make: vehicle.make, model: vehicle.model, trim: vehicle.trim, vin: vehicle.vin,
+                                                       stockNumber: vehicle.stock, condition: vehicle.status == .new ? .new : .used, mileage: mileage,
+                                                       vehicleType: vehicle.bodyStyle, price: vehicle.price?.amount, isPrimary: lead.vehicles.isEmpty))
+                if financing == nil {
+                    financing = vehicle.finance?.method.map { FinancingType(rawValue: $0.rawValue)! } ?? (vehicle.interest == .lease ? .lease : nil)
+                }
+                for amount in vehicle.finance?.amounts ?? [] {
+                    switch amount.kind {
+                    case .monthly: if lead.desiredMonthlyPayment == nil { lead.desiredMonthlyPayment = amount.amount }
+                    case .downpayment: if lead.downPayment == nil { lead.downPayment = amount.amount }
+                    case .total:
+                        var budget = lead.budget ?? BudgetRange(currency: amount.currency ?? "USD")
+                        switch amount.limit {
+                        case .maximum: budget.maximum = amount.amount
+                        case .minimum: budget.minimum = amount.amount
+                        case .exact: budget.minimum = amount.amount; budget.maximum = amount.amount
+                        }
+                        lead.budget = budget
+                    }
+                }
+            }
+        }
+        if let contact = prospect.customer.contact {
+            var mapped = Contact()
+            mapped.firstName = contact.name(.first)
+            mapped.lastName = contact.name(.last) ?? contact.name(.surname)
+            if mapped.firstName == nil && mapped.lastName == nil, let full = contact.name(.full) ?? contact.names.first?.value {
+                let words = full.split(separator: " ")
+                if words.count >= 2 {
+                    mapped.firstName = words.dropLast().joined(separator: " ")
+                    mapped.lastName = String(words.last!)
+                    diagnostics.append(ADFDiagnostic(path: "prospect/customer/contact/name", message: "full name \"\(full)\" split at its last space"))
+                } else {
+                    mapped.lastName = full
+                }
+            }
+            let email = contact.emails.first { $0.preferred } ?? contact.emails.first
+            mapped.email = email?.address
+            let phone = contact.phones.first { $0.preferred } ?? contact.phones.first { $0.kind == .cellphone } ?? contact.phones.first { $0.kind == .voice } ?? contact.phones.first
+            mapped.phone = phone?.number
+            if email?.preferred == true {
+                mapped.preferredContact = .email
+            } else if let phone, phone.preferred {
+                mapped.preferredContact = phone.kind == .cellphone ? .sms : .phone
+            }
+            mapped.postalCode = contact.address?.postalCode
+            mapped.regionCode = contact.address?.regionCode
+            lead.contact = mapped
+        }
+        if let frame = prospect.customer.timeframe {
+            lead.timeframe = PurchaseTimeframe(description: frame.description, earliest: frame.earliest, latest: frame.latest)
+        }
+        if let comments = prospect.customer.comments {
+            lead.record(Activity(id: "\(id)-1", at: createdAt, actor: .customer, kind: .note(comments)))
+        }
+        if prospect.status == .resend {
+            diagnostics.append(ADFDiagnostic(path: "prospect", message: "status=\"resend\": not a new lead; attach it to an open lead within the duplicate window"))
+        }
+        return ADFLeadImport(lead: lead, isResend: prospect.status == .resend, dealerName: prospect.vendor.vendorName,
+                             financingMethod: financing, wantsTestDrive: wantsTestDrive, diagnostics: diagnostics)
+    }
+
+    /// The lead source named by an ADF `provider`.
+    static func source(of provider: ADFProvider?) -> LeadSource {
+        guard let provider else { return .adf }
+        let words = [provider.service, provider.name?.value].compactMap { $0 }.map { ADFXMLReader.asciiLowercased($0) }
+        if let name = provider.name?.value, let named = LeadSource(text: name), named != .adf, provider.service == name || provider.service == nil {
+            return named
+        }
+        for text in words {
+            if text.contains("payment estimator") { return .paymentEstimator }
+            if text.contains("drift") { return .drift }
+            if text.contains("dealer website") { return .dealerWebsite }
+            if text.contains("dealer portal") { return .dealerPortal }
+        }
+        if let name = provider.name?.value { return .custom(name) }
+        return .adf
+    }
+
+    /// The lead as an ADF prospect (the reverse of ``fromADF(_:id:receivedAt:)``), ready for
+    /// ``AutoLeadDocument/xml()``. The first activity that is a customer note becomes
+    /// `customer/comments`; ``source`` becomes `provider` (none for `.adf`); `requestdate` is
+    /// ``createdAt`` in UTC. Not written, because ADF requires a street line the lead does not
+    /// hold: the postal and region codes.
+    ///
+    /// - Parameters:
+    ///   - dealerName: `vendor/vendorname` (required by ADF).
+    ///   - financingMethod: `finance/method` when the lead has payment or budget amounts
+    ///     (default `finance`).
+    ///
+    /// ```swift
+    /// let text = try AutoLeadDocument(prospects: [lead.adfProspect(dealerName: "Example Motors")]).xml()
+    /// ```
+    public func adfProspect(dealerName: String, financingMethod: FinancingType? = nil, isResend: Bool = false) -> ADFProspect {
+        var prospect = ADFProspect()
+        prospect.status = isResend ? .resend : .new
+        prospect.ids = externalIDs.map { ADFIdentifier(value: $0.value, source: $0.source) }
+        prospect.requestDate = ADFTimestamp(secondsSinceEpoch: Int64(createdAt.secondsSinceEpoch))
+        for (index, vehicle) in vehicles.enumerated() {
+            var adf = ADFVehicle(interest: financingMethod == .lease ? .lease : .buy, status: vehicle.condition == .new ? .new : .used,
+                                 year: vehicle.year, make: vehicle.make, model: vehicle.model)
+            adf.vin = vehicle.vin
+            adf.stock = vehicle.stockNumber
+            adf.trim = vehicle.trim
+            adf.bodyStyle = vehicle.vehicleType
+            adf.odometer = vehicle.mileage.map { ADFOdometer(value: $0, units: .mi) }
+            adf.price = vehicle.price.map { ADFPrice(amount: $0, kind: .quote) }
+            if index == 0 {
+                var amounts: [ADFFinanceAmount] = []
+                if let down = downPayment { amounts.append(ADFFinanceAmount(amount: down, kind: .downpayment, limit: .exact)) }
+                if let monthly = desiredMonthlyPayment { amounts.append(ADFFinanceAmount(amount: monthly, kind: .monthly, limit: .maximum)) }
+                if let budget {
+                    if let minimum = budget.minimum, minimum == budget.maximum {
+                        amounts.append(ADFFinanceAmount(amount: minimum, kind: .total, limit: .exact, currency: budget.currency))
+                    } else {
+                        if let minimum = budget.minimum { amounts.append(ADFFinanceAmount(amount: minimum, kind: .total, limit: .minimum, currency: budget.currency)) }
+                        if let maximum = budget.maximum { amounts.append(ADFFinanceAmount(amount: maximum, kind: .total, limit: .maximum, currency: budget.currency)) }
+                    }
+                }
+                if !amounts.isEmpty || financingMethod != nil {
+                    adf.finance = ADFFinance(method: ADFFinance.Method(rawValue: (financingMethod ?? .finance).rawValue), amounts: amounts)
+                }
+            }
+            prospect.vehicles.append(adf)
+        }
+        for tradeIn in tradeIns {
+            var adf = ADFVehicle(interest: .tradeIn, status: .used, year: tradeIn.year, make: tradeIn.make, model: tradeIn.model)
+            adf.vin = tradeIn.vin
+            adf.trim = tradeIn.trim
+            adf.odometer = tradeIn.mileage.map { ADFOdometer(value: $0, units: .mi) }
+            adf.price = tradeIn.allowance.map { ADFPrice(amount: $0, kind: .appraisal) }
+            prospect.vehicles.append(adf)
+        }
+        var contact = ADFContact()
+        if let first = nonBlank(self.contact.firstName) { contact.names.append(ADFName(first, part: .first)) }
+        if let last = nonBlank(self.contact.lastName) { contact.names.append(ADFName(last, part: .last)) }
+        if let email = nonBlank(self.contact.email) { contact.emails.append(ADFEmail(email, preferred: self.contact.preferredContact == .email)) }
+        if let phone = nonBlank(self.contact.phone) {
+            let preferred = self.contact.preferredContact
+            contact.phones.append(ADFPhone(phone, kind: preferred == .sms ? .cellphone : .voice, preferred: preferred == .sms || preferred == .phone))
+        }
+        prospect.customer = ADFCustomer(contact: contact)
+        if let timeframe { prospect.customer.timeframe = ADFTimeframe(description: timeframe.description, earliest: timeframe.earliest, latest: timeframe.latest) }
+        for activity in activities.timeline where activity.actor == .customer {
+            if case .note(let text) = activity.kind { prospect.customer.comments = text; break }
+        }
+        prospect.vendor = ADFVendor(vendorName: dealerName)
+        switch source {
+        case .adf: prospect.provider = nil
+        case .custom(let name): prospect.provider = ADFProvider(name: name)
+        case .paymentEstimator: prospect.provider = ADFProvider(name: "Payment Estimator", service: "Payment Estimator")
+        case .drift: prospect.provider = ADFProvider(name: "Drift", service: "Drift")
+        case .dealerWebsite: prospect.provider = ADFProvider(name: "Dealer Website", service: "Dealer Website")
+        case .dealerPortal: prospect.provider = ADFProvider(name: "Dealer Portal", service: "Dealer Portal")
+        default: prospect.provider = ADFProvider(name: source.text, service: source.text)
+        }
+        return prospect
+    }
+
+    private func nonBlank(_ text: String?) -> String? {
+        guard let text, !text.trimmingXMLWhitespace().isEmpty else { return nil }
+        return text
+    }
+}

@@ -1,0 +1,207 @@
+// DealFinance — exact deal finance. DealLeads: rule-based lead scoring with an explanation.
+
+import DealEngine
+
+/// The scoring rules by name, in the order a ``LeadScore`` lists them.
+public enum ScoringRule: String, Sendable, Hashable, CaseIterable {
+    case budget, downPayment, timeframe, engagement, appointment, testDrive, source, responsiveness, tradeIn, credit, decay
+}
+
+/// Points lost with inactivity: `pointsPerPeriod` for every whole `periodSeconds` since the last
+/// activity (or creation), after `graceSeconds`, at most `maximumPoints` (Marketo-style rolling
+/// decay, evaluated at an explicit `asOf`, never the wall clock).
+public struct ScoreDecay: Sendable, Hashable {
+    public var periodSeconds: Int
+    public var pointsPerPeriod: Int
+    public var graceSeconds: Int
+    public var maximumPoints: Int
+    public init(periodSeconds: Int = 7 * 86_400, pointsPerPeriod: Int = 5, graceSeconds: Int = 0, maximumPoints: Int = 100) {
+        self.periodSeconds = periodSeconds
+        self.pointsPerPeriod = pointsPerPeriod
+        self.graceSeconds = graceSeconds
+        self.maximumPoints = maximumPoints
+    }
+}
+
+/// The configurable points table. Defaults (our documented defaults, Documentation/Leads.md):
+///
+/// | rule | points |
+/// |---|---|
+/// | budget | 10 when a budget range or desired monthly payment is given |
+/// | downPayment | 5 when a down payment is given |
+/// | timeframe | within 7 days 20, 30 days 15, 90 days 8, later 0, unknown 0 (horizon, else latest/earliest date − asOf) |
+/// | engagement | 4 per customer chat/email/call (inbound), at most 16 |
+/// | appointment | 10 when an appointment was set |
+/// | testDrive | 10 when a test drive took place |
+/// | source | referral 15, walkIn 15, phone 10, paymentEstimator 10, dealerWebsite 8, dealerPortal 8, chat 6, drift 6, adf 5, import 0, custom 5 |
+/// | responsiveness | 10 when the customer answered a dealer touch within 24 h |
+/// | tradeIn | 5 when a trade-in is given |
+/// | credit | excellent 10, good 7, fair 3, poor 0 |
+/// | decay | none by default (``ScoreDecay``) |
+///
+/// The total is clamped to 0…100; bands: Hot ≥ 60, Medium 30–59, Cold < 30 (leads.md §d.4).
+public struct ScoringRules: Sendable, Hashable {
+    public var budgetGiven = 10
+    public var downPaymentGiven = 5
+    public var timeframeWithinWeek = 20
+    public var timeframeWithinMonth = 15
+    public var timeframeWithinQuarter = 8
+    public var timeframeLater = 0
+    public var engagementPerInteraction = 4
+    public var engagementMaximum = 16
+    public var appointmentSet = 10
+    public var testDriveTaken = 10
+    /// Points per ``LeadSource/text`` of the named sources.
+    public var sourcePoints: [String: Int] = [
+        "referral": 15, "walkIn": 15, "phone": 10, "paymentEstimator": 10, "dealerWebsite": 8,
+        "dealerPortal": 8, "chat": 6, "drift": 6, "adf": 5, "import": 0,
+    ]
+    /// Points for any ``LeadSource/custom(_:)`` source.
+    public var customSourcePoints = 5
+    public var responsive = 10
+    public var responsivenessWindowSeconds = 86_400
+    public var tradeInGiven = 5
+    public var creditPoints: [CreditTier: Int] = [.excellent: 10, .good: 7, .fair: 3, .poor: 0]
+    public var hotThreshold = 60
+    public var mediumThreshold = 30
+    public var decay: ScoreDecay?
+
+    /// The default table.
+    public init() {}
+
+    /// The band of a score: Hot ≥ `hotThreshold`, Medium ≥ `mediumThreshold`, else Cold; the
+    /// score is clamped to 0…100 first.
+    ///
+    /// ```swift
+    /// ScoringRules().priority(for: 60)    // .hot
+    /// ScoringRules().priority(for: 59)    // .medium
+    /// ScoringRules().priority(for: -5)    // .cold
+    /// ```
+    public func priority(for score: Int) -> LeadPriority {
+        let clamped = min(100, max(0, score))
+        return clamped >= hotThreshold ? .hot : clamped >= mediumThreshold ? .medium : .cold
+    }
+
+    /// Thresholds 0 ≤ medium ≤ hot ≤ 100, non-negative caps, decay period > 0.
+    public func validate() throws(LeadError) {
+        guard 0 <= mediumThreshold, mediumThreshold <= hotThreshold, hotThreshold <= 100 else {
+            throw .invalidConfiguration("expected 0 ≤ mediumThreshold ≤ hotThreshold ≤ 100, found \(mediumThreshold) and \(hotThreshold)")
+        }
+        guard engagementMaximum >= 0, responsivenessWindowSeconds >= 0 else {
+            throw .invalidConfiguration("expected engagementMaximum and responsivenessWindowSeconds ≥ 0")
+        }
+        if let decay, decay.periodSeconds <= 0 || decay.pointsPerPeriod < 0 || decay.graceSeconds < 0 || decay.maximumPoints < 0 {
+            throw .invalidConfiguration("expected decay periodSeconds > 0 and non-negative points, grace and maximum")
+        }
+    }
+}
+
+/// One rule's part of a score.
+public struct ScoreContribution: Sendable, Hashable {
+    public var rule: ScoringRule
+    public var points: Int
+    /// Why, in words ("source referral", "3 customer interactions × 4, capped at 16").
+    public var reason: String
+}
+
+/// A score with its explanation.
+///
+/// ```swift
+/// let result = try LeadScorer(rules: ScoringRules()).score(lead, asOf: now)
+/// result.score          // 73
+/// result.priority       // .hot
+/// result.contributions  // [budget +10 "budget range given", timeframe +20 …]
+/// ```
+public struct LeadScore: Sendable, Hashable {
+    /// The clamped score 0…100.
+    public var score: Int
+    /// The unclamped sum of the contributions.
+    public var total: Int
+    /// Hot / Medium / Cold.
+    public var priority: LeadPriority
+    /// Every rule's contribution, in ``ScoringRule`` order (rules that gave 0 included).
+    public var contributions: [ScoreContribution]
+}
+
+/// Computes ``LeadScore``s. Activities after `asOf` are ignored; timeframe dates and decay are
+/// measured from `asOf`, which they therefore require.
+public struct LeadScorer: Sendable, Hashable {
+    public var rules: ScoringRules
+    public init(rules: ScoringRules = ScoringRules()) { self.rules = rules }
+
+    /// Scores `lead`.
+    /// - Throws: ``LeadError/invalidConfiguration(_:)`` for invalid rules, or when decay or
+    ///   timeframe dates need an `asOf` that is missing.
+    public func score(_ lead: Lead, asOf: Instant?) throws(LeadError) -> LeadScore {
+        try rules.validate()
+        var parts: [ScoreContribution] = []
+        func add(_ rule: ScoringRule, _ points: Int, _ reason: String) { parts.append(ScoreContribution(rule: rule, points: points, reason: reason)) }
+        let activities = lead.activities.timeline.filter { activity in asOf.map { activity.at <= $0 } ?? true }
+
+        if lead.budget != nil || lead.desiredMonthlyPayment != nil {
+            add(.budget, rules.budgetGiven, lead.budget != nil ? "budget range given" : "desired monthly payment given")
+        } else { add(.budget, 0, "no budget") }
+        add(.downPayment, lead.downPayment != nil ? rules.downPaymentGiven : 0, lead.downPayment != nil ? "down payment given" : "no down payment")
+
+        let horizon = try timeframeHorizon(lead.timeframe, asOf: asOf)
+        switch horizon {
+        case .withinWeek: add(.timeframe, rules.timeframeWithinWeek, "buying within 7 days")
+        case .withinMonth: add(.timeframe, rules.timeframeWithinMonth, "buying within 30 days")
+        case .withinQuarter: add(.timeframe, rules.timeframeWithinQuarter, "buying within 90 days")
+        case .later: add(.timeframe, rules.timeframeLater, "buying later than 90 days")
+        case .unknown, nil: add(.timeframe, 0, "no timeframe")
+        }
+
+        let interactions = activities.filter { $0.actor == .customer && $0.kind.direction == .inbound }.count
+        add(.engagement, min(rules.engagementMaximum, interactions * rules.engagementPerInteraction),
+            "\(interactions) customer interaction\(interactions == 1 ? "" : "s") × \(rules.engagementPerInteraction), at most \(rules.engagementMaximum)")
+        let appointment = activities.contains { if case .appointment = $0.kind { true } else { false } }
+        add(.appointment, appointment ? rules.appointmentSet : 0, appointment ? "appointment set" : "no appointment")
+        let testDrive = activities.contains { if case .testDrive = $0.kind { true } else { false } }
+        add(.testDrive, testDrive ? rules.testDriveTaken : 0, testDrive ? "test drive taken" : "no test drive")
+
+        switch lead.source {
+        case .custom(let name): add(.source, rules.customSourcePoints, "custom source \(name)")
+        default: add(.source, rules.sourcePoints[lead.source.text] ?? 0, "source \(lead.source.text)")
+        }
+
+        var answered = false
+        var lastTouch: Instant?
+        for activity in activities {
+            if activity.actor == .dealer && activity.kind.isOutboundTouch { lastTouch = activity.at }
+            else if activity.actor == .customer, activity.kind.direction == .inbound, let touch = lastTouch,
+                    touch.seconds(until: activity.at) <= rules.responsivenessWindowSeconds {
+                answered = true
+            }
+        }
+        add(.responsiveness, answered ? rules.responsive : 0,
+            answered ? "customer answered a dealer touch within \(rules.responsivenessWindowSeconds) s" : "no answer to a dealer touch within \(rules.responsivenessWindowSeconds) s")
+        add(.tradeIn, lead.tradeIns.isEmpty ? 0 : rules.tradeInGiven, lead.tradeIns.isEmpty ? "no trade-in" : "trade-in given")
+        if let tier = lead.creditTier { add(.credit, rules.creditPoints[tier] ?? 0, "credit \(tier.rawValue)") }
+        else { add(.credit, 0, "credit not given") }
+
+        if let decay = rules.decay {
+            guard let asOf else { throw .invalidConfiguration("expected asOf: score decay is measured from it") }
+            let last = max(lead.lastActivityAt ?? lead.createdAt, activities.last?.at ?? lead.createdAt, lead.createdAt)
+            let idle = max(0, last.seconds(until: asOf) - decay.graceSeconds)
+            let periods = idle / decay.periodSeconds
+            let product = periods.multipliedReportingOverflow(by: decay.pointsPerPeriod)
+            let lost = product.overflow ? decay.maximumPoints : min(decay.maximumPoints, product.partialValue)
+            add(.decay, -lost, "\(periods) inactive period\(periods == 1 ? "" : "s") of \(decay.periodSeconds) s × \(decay.pointsPerPeriod)")
+        }
+        let total = parts.reduce(0) { $0 + $1.points }
+        let score = min(100, max(0, total))
+        return LeadScore(score: score, total: total, priority: rules.priority(for: score), contributions: parts)
+    }
+
+    /// The horizon: the explicit one, else from the latest (else earliest) date measured from
+    /// `asOf`'s UTC date (a date in the past counts as within 7 days).
+    func timeframeHorizon(_ timeframe: PurchaseTimeframe?, asOf: Instant?) throws(LeadError) -> PurchaseHorizon? {
+        guard let timeframe else { return nil }
+        if let horizon = timeframe.horizon { return horizon }
+        guard let date = timeframe.latest ?? timeframe.earliest else { return nil }
+        guard let asOf else { throw .invalidConfiguration("expected asOf: timeframe dates are measured from it") }
+        let days = asOf.utcDate.days(until: date)
+        return days <= 7 ? .withinWeek : days <= 30 ? .withinMonth : days <= 90 ? .withinQuarter : .later
+    }
+}

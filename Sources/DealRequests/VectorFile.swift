@@ -1,0 +1,165 @@
+// DealFinance — exact deal finance. DealRequests: reading and checking vector files (SPEC §5).
+
+import DealDecimal
+import DealEngine
+import DealJSON
+
+/// A vector file (`Vectors/**/*.json`, format `dealfinance-vectors/1`): cases with a request
+/// and the expected result paths or error code, each citing its published source.
+///
+/// ```swift
+/// let file = try VectorFile(json: try JSONReader().parse(text), name: "balloon.json")
+/// let failures = file.cases.flatMap { $0.check() }
+/// ```
+public struct VectorFile: Sendable {
+    /// The format string this reader accepts.
+    public static let format = "dealfinance-vectors/1"
+    /// The file's name as printed in FAIL lines.
+    public let name: String
+    /// The file's title.
+    public let title: String
+    /// Its cases in order.
+    public let cases: [VectorCase]
+
+    /// Reads a parsed vector file.
+    ///
+    /// ```swift
+    /// try VectorFile(json: ["format": "dealfinance-vectors/1", "title": "t", "cases": []], name: "t.json")
+    /// ```
+    /// - Throws: ``VectorFileError`` saying what is malformed.
+    public init(json: JSONValue, name: String) throws(VectorFileError) {
+        self.name = name
+        guard let object = json.objectValue else { throw VectorFileError("\(name): expected a JSON object at the top, found \(json.kindName)") }
+        guard object["format"]?.stringValue == Self.format else {
+            throw VectorFileError("\(name): expected \"format\": \"\(Self.format)\", found \(object["format"].map { FieldReader.describe($0) } ?? "nothing")")
+        }
+        title = object["title"]?.stringValue ?? ""
+        guard let cases = object["cases"]?.arrayValue else { throw VectorFileError("\(name): expected a \"cases\" array") }
+        var read: [VectorCase] = []
+        for (index, value) in cases.enumerated() {
+            read.append(try VectorCase(json: value, file: name, index: index))
+        }
+        self.cases = read
+    }
+}
+
+/// A malformed vector file.
+///
+/// ```swift
+/// VectorFileError("x.json: expected a \"cases\" array").message
+/// ```
+public struct VectorFileError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, naming the file.
+    public let message: String
+    init(_ message: String) { self.message = message }
+    /// The message.
+    public var description: String { message }
+}
+
+/// One case of a vector file.
+///
+/// ```swift
+/// let failures = vectorCase.check()   // [] when it passes
+/// ```
+public struct VectorCase: Sendable {
+    /// `file#id` as printed in FAIL lines.
+    public let label: String
+    /// The request.
+    public let request: JSONValue
+    /// Expected values by dotted path (empty for an error case).
+    public let expect: [(path: String, value: JSONValue)]
+    /// Tolerances by path.
+    public let tolerance: [String: ExactDecimal]
+    /// The expected error code, for `expectError` cases.
+    public let expectError: String?
+
+    init(json: JSONValue, file: String, index: Int) throws(VectorFileError) {
+        guard let object = json.objectValue else { throw VectorFileError("\(file): case \(index) is not an object") }
+        guard let id = object["id"]?.stringValue else { throw VectorFileError("\(file): case \(index) has no string \"id\"") }
+        label = "\(file)#\(id)"
+        guard let request = object["request"] else { throw VectorFileError("\(label): no \"request\"") }
+        self.request = request
+        expectError = object["expectError"]?.stringValue
+        var expected: [(path: String, value: JSONValue)] = []
+        if let expectObject = object["expect"]?.objectValue {
+            for (path, value) in expectObject { expected.append((path, value)) }
+        }
+        expect = expected
+        guard expectError != nil || !expected.isEmpty else { throw VectorFileError("\(label): needs \"expect\" or \"expectError\"") }
+        var tolerances: [String: ExactDecimal] = [:]
+        if let toleranceObject = object["tolerance"]?.objectValue {
+            for (path, value) in toleranceObject {
+                guard let text = value.stringValue, let amount = ExactDecimal(text) else {
+                    throw VectorFileError("\(label): tolerance for \(path) must be a decimal string")
+                }
+                tolerances[path] = amount
+            }
+        }
+        tolerance = tolerances
+    }
+
+    /// A failing path: `FAIL file#id path: expected X, got Y` without the `FAIL ` prefix.
+    public struct Failure: Sendable, CustomStringConvertible {
+        /// `file#id`.
+        public let label: String
+        /// The path that failed.
+        public let path: String
+        /// What was expected.
+        public let expected: String
+        /// What was computed.
+        public let got: String
+        /// `file#id path: expected X, got Y`.
+        public var description: String { "\(label) \(path): expected \(expected), got \(got)" }
+    }
+
+    /// Runs the request and compares (SPEC §5); an empty array means the case passed.
+    ///
+    /// ```swift
+    /// vectorCase.check().isEmpty   // true when every path matches
+    /// ```
+    public func check(using calculate: (JSONValue) -> JSONValue = DealCalculator.calculate) -> [Failure] {
+        let answer = calculate(request)
+        let errorCode = answer.value(atPath: "error.code")?.stringValue
+        if let expectError {
+            if errorCode == expectError { return [] }
+            let got = errorCode.map { "error \($0): \(answer.value(atPath: "error.message")?.stringValue ?? "")" } ?? "a result"
+            return [Failure(label: label, path: "error", expected: "error \(expectError)", got: got)]
+        }
+        if let errorCode {
+            return [Failure(label: label, path: "error", expected: "a result",
+                            got: "error \(errorCode) at \(answer.value(atPath: "error.path")?.stringValue ?? ""): \(answer.value(atPath: "error.message")?.stringValue ?? "")")]
+        }
+        var failures: [Failure] = []
+        for (path, expected) in expect {
+            guard let computed = answer.value(atPath: path) else {
+                failures.append(Failure(label: label, path: path, expected: Self.show(expected), got: "nothing (missing path)"))
+                continue
+            }
+            if !Self.matches(computed: computed, expected: expected, tolerance: tolerance[path]) {
+                failures.append(Failure(label: label, path: path, expected: Self.show(expected), got: Self.show(computed)))
+            }
+        }
+        return failures
+    }
+
+    /// SPEC §5's matching rule.
+    static func matches(computed: JSONValue, expected: JSONValue, tolerance: ExactDecimal?) -> Bool {
+        if let expectedText = expected.stringValue, let expectedValue = ExactDecimal(expectedText),
+           let computedText = computed.stringValue, let computedValue = ExactDecimal(computedText) {
+            if let tolerance {
+                guard let difference = try? computedValue - expectedValue else { return false }
+                return difference.magnitude <= tolerance
+            }
+            guard let rounded = try? computedValue.rounded(scale: expectedValue.scale, rule: .toNearestOrAway) else { return false }
+            return rounded == expectedValue
+        }
+        if case .number(let expectedNumber) = expected, case .number(let computedNumber) = computed {
+            return expectedNumber == computedNumber || (Int(expectedNumber) != nil && Int(expectedNumber) == Int(computedNumber))
+        }
+        return computed == expected
+    }
+
+    static func show(_ value: JSONValue) -> String {
+        JSONWriter(pretty: false).write(value)
+    }
+}

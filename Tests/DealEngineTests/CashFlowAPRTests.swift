@@ -1,0 +1,222 @@
+// DealFinance — DealEngineTests: CashFlowAPR.swift (Regulation Z Appendix J and EU APR),
+// checked against the present-value equation evaluated exactly with GMP rationals.
+
+import Testing
+import DealDecimal
+@testable import DealEngine
+import _DealTestSupport
+
+private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: text) }
+private func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
+private func advance(_ amount: String, _ when: String) -> DatedAmount { DatedAmount(amount: dec(amount), date: day(when)) }
+private func series(_ amount: String, _ count: Int, _ first: String, _ frequency: PaymentFrequency = .monthly) -> [DatedAmount] {
+    try! PaymentSeries(amount: dec(amount), count: count, firstDate: day(first), frequency: frequency).amounts()
+}
+
+/// Σ payments / ((1+f·i)(1+i)^t) − Σ advances / (…) exactly, i the periodic rate.
+private func regzEquation(_ problem: AnnualPercentageRate, unit: PaymentFrequency, rate i: Rational) throws -> Rational {
+    let start = problem.advances.map(\.date).min()!
+    var total = Rational(0)
+    for (flow, sign) in problem.advances.map({ ($0, -1) }) + problem.payments.map({ ($0, 1) }) {
+        let count: UnitPeriodCount
+        if let s = flow.series, s.frequency == unit {
+            count = try UnitPeriodCount(from: start, toPayment: s.index, firstPayment: s.first, frequency: unit)
+        } else {
+            count = try UnitPeriodCount(from: start, to: flow.date, frequency: unit)
+        }
+        let f = Rational(numerator: count.fraction.numerator, denominator: count.fraction.denominator)
+        let discount = (Rational(1) + f * i) * (Rational(1) + i).power(count.wholePeriods)
+        total = total + Rational(sign) * Rational(flow.amount.description)! / discount
+    }
+    return total
+}
+
+/// The exact equation changes sign across apr ± (errorBound + 1e-12): a root lies within.
+private func expectRootBracketed(_ problem: AnnualPercentageRate, _ result: AnnualPercentageRate.Result,
+                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let unit = PaymentFrequency(rawValue: result.unitPeriod)!
+    let apr = Rational(result.apr.description)!
+    let slack = Rational(RateSolver.decimal(result.errorBound, scale: 20, rule: .up)!.description)! + Rational("0.000000000001")!
+    let perYear = Rational(100 * unit.periodsPerYear)
+    if result.financeCharge.isZero { #expect(result.apr.isZero, sourceLocation: sourceLocation); return }
+    let below = try regzEquation(problem, unit: unit, rate: (apr - slack) / perYear)
+    let above = try regzEquation(problem, unit: unit, rate: (apr + slack) / perYear)
+    #expect(below.sign >= 0 && above.sign <= 0, "apr \(result.apr) ± \(result.errorBound)", sourceLocation: sourceLocation)
+    #expect(result.errorBound < 1e-10, sourceLocation: sourceLocation)
+}
+
+@Suite("AnnualPercentageRate: Regulation Z Appendix J")
+struct RegZAPRTests {
+    @Test("domain.md §b.6 (computed): 10,000 advanced, 36 × 320 monthly, first payment after 1 month + 15 days → 9.1685 %; regular → 9.4295 %")
+    func domainExample() throws {
+        let odd = AnnualPercentageRate(method: .regz, advances: [advance("10000.00", "2026-04-01")], payments: series("320.00", 36, "2026-05-16"))
+        let oddResult = try odd.solve()
+        #expect(try oddResult.apr.rounded(scale: 4, rule: .toNearestOrAway) == dec("9.1685"))
+        #expect(oddResult.aprDisclosed == dec("9.17"))
+        #expect(oddResult.unitPeriod == "monthly")
+        #expect(oddResult.financeCharge == dec("1520.00"))
+        #expect(!oddResult.isIrregular)
+        try expectRootBracketed(odd, oddResult)
+        let regular = AnnualPercentageRate(method: .regz, advances: [advance("10000.00", "2026-04-01")], payments: series("320.00", 36, "2026-05-01"))
+        let regularResult = try regular.solve()
+        #expect(try regularResult.apr.rounded(scale: 4, rule: .toNearestOrAway) == dec("9.4295"))
+        try expectRootBracketed(regular, regularResult)
+    }
+
+    @Test("Unit-period: the most common period; ties to the shorter; the override wins")
+    func unitPeriod() throws {
+        let monthly = AnnualPercentageRate(method: .regz, advances: [advance("1000.00", "2026-01-10")], payments: series("100.00", 12, "2026-02-25"))
+        #expect(try monthly.chooseUnitPeriod(start: day("2026-01-10")) == .monthly)
+        let weekly = AnnualPercentageRate(method: .regz, advances: [advance("1000.00", "2026-01-10")], payments: series("30.00", 40, "2026-01-20", .weekly))
+        #expect(try weekly.chooseUnitPeriod(start: day("2026-01-10")) == .weekly)
+        let biweekly = AnnualPercentageRate(method: .regz, advances: [advance("1000.00", "2026-01-01")], payments: series("30.00", 40, "2026-01-15", .biweekly))
+        #expect(try biweekly.chooseUnitPeriod(start: day("2026-01-01")) == .biweekly)
+        let semimonthly = AnnualPercentageRate(method: .regz, advances: [advance("1000.00", "2026-01-01")], payments: series("30.00", 40, "2026-01-15", .semimonthly))
+        #expect(try semimonthly.chooseUnitPeriod(start: day("2026-01-01")) == .semimonthly)
+        let quarterly = AnnualPercentageRate(method: .regz, advances: [advance("1000.00", "2026-01-01")], payments: series("300.00", 4, "2026-04-01", .quarterly))
+        #expect(try quarterly.chooseUnitPeriod(start: day("2026-01-01")) == .quarterly)
+        var override = monthly
+        override.unitPeriod = .semimonthly
+        #expect(try override.solve().unitPeriod == "semimonthly")
+        // No common period: the nearest nominal length to the average interval (≈ 33 days → monthly).
+        let ragged = AnnualPercentageRate(method: .regz, advances: [advance("1000.00", "2026-01-01")],
+                                          payments: [advance("400.00", "2026-02-05"), advance("400.00", "2026-03-09"), advance("300.00", "2026-04-12")])
+        #expect(try ragged.chooseUnitPeriod(start: day("2026-01-01")) == .monthly)
+        #expect(try ragged.solve().isIrregular)
+    }
+
+    @Test("Single advance, single payment: the unit-period is the term (Appendix J (b)(4)(ii))")
+    func singlePayment() throws {
+        let tenDays = try AnnualPercentageRate(method: .regz, advances: [advance("100.00", "2026-04-01")], payments: [advance("115.00", "2026-04-11")]).solve()
+        #expect(tenDays.unitPeriod == "term")
+        #expect(tenDays.unitPeriodsPerYear == dec("36.5"))
+        #expect(tenDays.apr == dec("547.500000000000"))
+        let twoMonths = try AnnualPercentageRate(method: .regz, advances: [advance("100.00", "2026-04-01")], payments: [advance("102.00", "2026-06-01")]).solve()
+        #expect(twoMonths.unitPeriod == "term")
+        #expect(twoMonths.unitPeriodsPerYear == dec("6"))
+        #expect(twoMonths.apr == dec("12.000000000000"))
+        let year = try AnnualPercentageRate(method: .regz, advances: [advance("100.00", "2026-04-01")], payments: [advance("110.00", "2027-04-01")]).solve()
+        #expect(year.unitPeriod == "annual")
+        #expect(year.apr == dec("10.000000000000"))
+    }
+
+    @Test("Zero finance charge is exactly 0 %; payments below the advances and payments that repay at once are no_solution")
+    func edges() throws {
+        let zero = try AnnualPercentageRate(method: .regz, advances: [advance("1200.00", "2026-01-01")], payments: series("100.00", 12, "2026-02-01")).solve()
+        #expect(zero.apr.isZero)
+        #expect(zero.aprDisclosed.isZero)
+        let short = AnnualPercentageRate(method: .regz, advances: [advance("1200.00", "2026-01-01")], payments: series("99.00", 12, "2026-02-01"))
+        #expect(throws: DealError.self) { try short.solve() }
+        do { _ = try short.solve() } catch { #expect(error.code == .noSolution) }
+        let atOnce = AnnualPercentageRate(method: .regz, advances: [advance("100.00", "2026-01-01")],
+                                          payments: [advance("100.00", "2026-01-01"), advance("5.00", "2026-02-01")])
+        do { _ = try atOnce.solve(); Issue.record("expected no_solution") } catch { #expect(error.code == .noSolution) }
+        let early = AnnualPercentageRate(method: .regz, advances: [advance("100.00", "2026-01-01")], payments: [advance("105.00", "2025-12-01")])
+        do { _ = try early.solve(); Issue.record("expected invalid_argument") } catch { #expect(error.code == .invalidArgument) }
+    }
+
+    @Test("Monotone: a larger payment gives a higher APR; a longer first period a lower one")
+    func monotone() throws {
+        var previous = ExactDecimal(-1)
+        for cents in stride(from: 30000, through: 34000, by: 250) {
+            let amount = MinorUnits(.usd).decimal(Int128(cents))
+            let apr = try AnnualPercentageRate(method: .regz, advances: [advance("10000.00", "2026-04-01")],
+                                               payments: try PaymentSeries(amount: amount, count: 36, firstDate: day("2026-05-01"), frequency: .monthly).amounts()).solve().apr
+            #expect(apr > previous)
+            previous = apr
+        }
+        var last = ExactDecimal(1000)
+        for first in ["2026-05-01", "2026-05-08", "2026-05-16", "2026-05-25", "2026-06-01"] {
+            let apr = try AnnualPercentageRate(method: .regz, advances: [advance("10000.00", "2026-04-01")], payments: series("320.00", 36, first)).solve().apr
+            #expect(apr < last)
+            last = apr
+        }
+    }
+
+    @Test("Irregular: multiple advances, uneven middle payments; regular allows an odd first period and final payment")
+    func irregularity() throws {
+        var payments = series("320.00", 35, "2026-05-16")
+        payments.append(advance("500.00", "2029-04-16"))
+        #expect(try !AnnualPercentageRate(method: .regz, advances: [advance("10000.00", "2026-04-01")], payments: payments).solve().isIrregular)
+        let twoAdvances = AnnualPercentageRate(method: .regz, advances: [advance("5000.00", "2026-04-01"), advance("5000.00", "2026-05-01")], payments: series("320.00", 36, "2026-06-01"))
+        let result = try twoAdvances.solve()
+        #expect(result.isIrregular)
+        try expectRootBracketed(twoAdvances, result)
+        var uneven = series("320.00", 36, "2026-05-01")
+        uneven[10].amount = dec("100.00")
+        #expect(try AnnualPercentageRate(method: .regz, advances: [advance("9000.00", "2026-04-01")], payments: uneven).solve().isIrregular)
+    }
+
+    @Test("Random cash flows (seeded): the exact equation changes sign within the stated bound; never NaN, never an unexplained error")
+    func random() throws {
+        var g = SeededGenerator(seed: 0x5EED_A9F)
+        let frequencies = PaymentFrequency.allCases
+        for _ in 0..<300 {
+            let start = try CivilDate(year: g.int(in: 2000...2040), month: g.int(in: 1...12), day: g.int(in: 1...28))
+            let frequency = g.element(of: frequencies)
+            let count = g.int(in: 1...(frequency.periodsPerYear <= 4 ? 20 : 96))
+            let principal = g.moneyMinor(in: 500_00...90_000_00)
+            let annual = Double(g.int(in: 0...4000)) / 100 / 100
+            let i = annual / Double(frequency.periodsPerYear)
+            let level = i == 0 ? Double(principal) / Double(count) : Double(principal) * i / (1 - 1 / RateSolver.power(1 + i, count))
+            let cents = max(1, Int128(level.rounded()) + Int128(g.int(in: 0...50)))
+            let firstOffset = g.int(in: 0...40)
+            let first = try frequency.date(byAddingPeriods: 1, to: start).adding(days: firstOffset - 10 < 0 ? 0 : firstOffset - 10)
+            var payments = try PaymentSeries(amount: MinorUnits(.usd).decimal(cents), count: count, firstDate: first, frequency: frequency).amounts()
+            var advances = [DatedAmount(amount: MinorUnits(.usd).decimal(Int128(principal)), date: start)]
+            if g.chance(1, in: 5) { advances.append(DatedAmount(amount: dec("250.00"), date: try start.adding(days: g.int(in: 0...20)))) }
+            if g.chance(1, in: 4) { payments.append(DatedAmount(amount: MinorUnits(.usd).decimal(Int128(g.moneyMinor(in: 1...5_000_00))), date: try payments.last!.date.adding(days: 30))) }
+            let problem = AnnualPercentageRate(method: .regz, advances: advances, payments: payments)
+            do {
+                let result = try problem.solve()
+                #expect(!result.apr.isNegative)
+                if result.unitPeriod != "term" { try expectRootBracketed(problem, result) }
+            } catch let error as DealError {
+                // The only acceptable failure: payments that total less than the advances.
+                #expect(error.code == .noSolution, "\(error)")
+                #expect(error.message.contains("totalling at least"), "\(error)")
+            }
+        }
+    }
+}
+
+@Suite("AnnualPercentageRate: EU Consumer Credit Directive")
+struct EUAPRTests {
+    /// Σ payments (1+X)^(−t) − Σ advances (1+X)^(−t) has opposite signs at X = apr ∓ slack
+    /// (checked in double with a wide margin: t is fractional, so GMP cannot evaluate it exactly).
+    private func check(_ problem: AnnualPercentageRate, _ result: AnnualPercentageRate.Result) throws {
+        let terms = try problem.euTerms(start: problem.advances.map(\.date).min()!)
+        let x = RateSolver.double(result.apr) / 100
+        let below = AnnualPercentageRate.euValue(terms, x - 1e-9)
+        let above = AnnualPercentageRate.euValue(terms, x + 1e-9)
+        #expect(below.provenSign == 1 && above.provenSign == -1)
+    }
+
+    @Test("A year's single repayment: 10 % exactly; monthly series on both time bases")
+    func basics() throws {
+        let year = AnnualPercentageRate(method: .eu, advances: [advance("1000.00", "2026-01-15")], payments: [advance("1100.00", "2027-01-15")])
+        let result = try year.solve()
+        #expect(try result.apr.rounded(scale: 9, rule: .toNearestOrAway) == dec("10.000000000"))
+        #expect(result.aprDisclosed == dec("10.0"))
+        #expect(result.unitPeriod == "year")
+        let monthly = AnnualPercentageRate(method: .eu, advances: [advance("10000.00", "2026-04-01")], payments: series("320.00", 36, "2026-05-01"))
+        let months = try monthly.solve()
+        try check(monthly, months)
+        // Effective annual of the 9.4295 % nominal Reg Z rate: (1 + i)^12 − 1 ≈ 9.8479 %.
+        #expect(try months.apr.rounded(scale: 4, rule: .toNearestOrAway) == dec("9.8479"))
+        var days = monthly
+        days.timeBasis = .days
+        let dayResult = try days.solve()
+        try check(days, dayResult)
+        #expect(dayResult.apr != months.apr)
+    }
+
+    @Test("Whole months counted forward from the drawdown, leftover days / 365")
+    func monthCounting() throws {
+        let problem = AnnualPercentageRate(method: .eu, advances: [advance("1000.00", "2026-01-31")],
+                                           payments: [advance("500.00", "2026-02-28"), advance("520.00", "2026-04-10")])
+        let terms = try problem.euTerms(start: day("2026-01-31"))
+        #expect(terms[1].years == 1.0 / 12)                       // Jan 31 → Feb 28: one month (month end)
+        #expect(abs(terms[2].years - (2.0 / 12 + 10.0 / 365)) < 1e-15)   // → Mar 31, then 10 days
+    }
+}

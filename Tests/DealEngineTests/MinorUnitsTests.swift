@@ -1,0 +1,90 @@
+// DealFinance — DealEngineTests: MinorUnits (MinorUnits.swift).
+
+import Testing
+import DealDecimal
+@testable import DealEngine
+
+private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: text) }
+
+@Suite("MinorUnits")
+struct MinorUnitsTests {
+    @Test(arguments: [
+        ("USD", "12.5", 1250), ("USD", "12.50", 1250), ("USD", "12", 1200), ("USD", "0.01", 1), ("USD", "0", 0),
+        ("USD", "0.00", 0), ("JPY", "1500", 1500), ("BHD", "1.5", 1500), ("BHD", "0.001", 1), ("BHD", "2", 2000),
+        ("USD", "999999999999.99", 99_999_999_999_999), ("JPY", "999999999999", 999_999_999_999),
+        ("BHD", "999999999999.999", 999_999_999_999_999),
+    ])
+    func amounts(code: String, text: String, minor: Int) throws {
+        let units = MinorUnits(try Currency(code: code))
+        #expect(try units.amount(dec(text), path: "p") == Int128(minor))
+    }
+
+    private func failure(_ code: String, _ text: String) -> DealError? {
+        do { _ = try MinorUnits(try Currency(code: code)).amount(dec(text), path: "fees.0.amount"); return nil } catch { return error }
+    }
+
+    @Test func rejections() {
+        for (code, text, needle) in [("USD", "-0.01", "zero or more"), ("USD", "-5", "zero or more"), ("USD", "1.001", "at most 2"),
+                                     ("JPY", "1.5", "at most 0"), ("JPY", "1.0", "at most 0"), ("BHD", "0.0001", "at most 3"),
+                                     ("USD", "1000000000000", "999999999999"), ("USD", "1000000000000.00", "999999999999"),
+                                     ("JPY", "1000000000000", "999999999999")] {
+            let error = failure(code, text)
+            #expect(error?.code == .invalidArgument, "\(code) \(text)")
+            #expect(error?.path == "fees.0.amount")
+            #expect(error?.message.contains(needle) == true, "\(code) \(text): \(String(describing: error))")
+        }
+        #expect(MinorUnits.maximumMajorUnits == 999_999_999_999)
+    }
+
+    @Test func decimals() throws {
+        #expect(MinorUnits(.usd).decimal(43666).description == "436.66")
+        #expect(MinorUnits(.usd).decimal(0).description == "0.00")
+        #expect(MinorUnits(.usd).decimal(-5).description == "-0.05")
+        #expect(MinorUnits(try Currency(code: "JPY")).decimal(1500).description == "1500")
+        #expect(MinorUnits(try Currency(code: "BHD")).decimal(1).description == "0.001")
+        #expect(MinorUnits(.usd).currency == .usd)
+    }
+
+    /// amount ∘ decimal is the identity for every currency on a range of minor units.
+    @Test func roundTrip() throws {
+        for code in ["USD", "JPY", "BHD"] {
+            let units = MinorUnits(try Currency(code: code))
+            var largest: Int128 = 1_000_000_000_000
+            for _ in 0..<units.currency.minorUnitDigits { largest *= 10 }
+            largest -= 1
+            for minor in stride(from: Int128(0), through: largest, by: Int(largest / 997)) + [largest] {
+                #expect(try units.amount(units.decimal(minor), path: "x") == minor)
+            }
+            #expect(throws: DealError.self) { try units.amount(units.decimal(largest + 1), path: "x") }
+        }
+    }
+
+    @Test func percentages() throws {
+        let usd = MinorUnits(.usd)
+        #expect(try usd.percentage(of: 3_000_000, percent: dec("7.25"), rule: .toNearestOrAway, path: "tax.rate") == 217_500)
+        // 1 cent × 50 % = 0.5 cent: the rule decides.
+        #expect(try usd.percentage(of: 1, percent: dec("50"), rule: .toNearestOrAway, path: "p") == 1)
+        #expect(try usd.percentage(of: 1, percent: dec("50"), rule: .toNearestOrEven, path: "p") == 0)
+        #expect(try usd.percentage(of: 3, percent: dec("50"), rule: .toNearestOrEven, path: "p") == 2)
+        #expect(try usd.percentage(of: 12345, percent: dec("8.875"), rule: .down, path: "p") == 1095)     // 1095.61875
+        #expect(try usd.percentage(of: 12345, percent: dec("8.875"), rule: .up, path: "p") == 1096)
+        #expect(try usd.percentage(of: 12345, percent: dec("100"), rule: .requireExact, path: "p") == 12345)
+        #expect(try usd.percentage(of: 0, percent: dec("0.0000000001"), rule: .up, path: "p") == 0)
+    }
+
+    @Test func percentChecks() throws {
+        try MinorUnits.checkPercent(dec("7.25"), path: "tax.rate", what: "a tax rate")
+        try MinorUnits.checkPercent(dec("0"), path: "p", what: "x")
+        try MinorUnits.checkPercent(dec("100.0000000000"), path: "p", what: "x")
+        for (text, needle) in [("-0.01", "from 0 to 100"), ("100.01", "from 0 to 100"), ("1.00000000001", "at most 10")] {
+            do {
+                try MinorUnits.checkPercent(dec(text), path: "tax.rate", what: "a tax rate")
+                Issue.record("\(text) accepted")
+            } catch {
+                #expect(error.code == .invalidArgument)
+                #expect(error.path == "tax.rate")
+                #expect(error.message.contains(needle), "\(error.message)")
+            }
+        }
+    }
+}

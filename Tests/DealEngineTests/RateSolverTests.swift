@@ -1,0 +1,77 @@
+// DealFinance — DealEngineTests: RateSolver.swift (bracketed bisection, bounded values).
+
+import Testing
+import DealDecimal
+@testable import DealEngine
+
+@Suite("RateSolver")
+struct RateSolverTests {
+    @Test("provenSign: only values beyond their error bound have a sign")
+    func provenSign() {
+        #expect(BoundedValue(value: 1, errorBound: 0.5).provenSign == 1)
+        #expect(BoundedValue(value: -1, errorBound: 0.5).provenSign == -1)
+        #expect(BoundedValue(value: 0.4, errorBound: 0.5).provenSign == 0)
+        #expect(BoundedValue(value: .nan, errorBound: 0).provenSign == 0)
+        #expect(BoundedValue(value: .infinity, errorBound: 0).provenSign == 0)
+        #expect(BoundedValue(value: 1, errorBound: .infinity).provenSign == 0)
+    }
+
+    @Test("narrow keeps a root inside and shrinks to a few ulps", arguments: [0.5, 1e-9, 0.123456789, 3.75, 1000.5])
+    func narrowsToRoot(root: Double) {
+        let bracket = RateSolver.narrow(lower: 0, upper: 2048, signAtLower: 1) { x in
+            BoundedValue(value: root - x, errorBound: 4 * RateSolver.unitRoundoff * max(root, x))
+        }
+        #expect(bracket.lower <= root && root <= bracket.upper)
+        #expect(bracket.upper - bracket.lower <= 32 * root.ulp)
+    }
+
+    @Test("narrow works with the sign reversed and when every midpoint is uncertain")
+    func reversedAndUncertain() {
+        let reversed = RateSolver.narrow(lower: -1, upper: 1, signAtLower: -1) { x in
+            BoundedValue(value: x - 0.25, errorBound: 1e-18)
+        }
+        #expect(reversed.lower <= 0.25 && 0.25 <= reversed.upper)
+        // A function whose sign is unprovable on [0.2, 0.3]: the bracket stays valid.
+        let vague = RateSolver.narrow(lower: 0, upper: 1, signAtLower: 1) { x in
+            BoundedValue(value: 0.25 - x, errorBound: 0.05)
+        }
+        #expect(vague.lower <= 0.25 && 0.25 <= vague.upper)
+        #expect(vague.lower >= 0.19 && vague.upper <= 0.31)
+    }
+
+    @Test("narrow always stops (bounded steps) even on a function that is never provable")
+    func bounded() {
+        var calls = 0
+        let bracket = RateSolver.narrow(lower: 0, upper: 1, signAtLower: 1) { _ in
+            calls += 1
+            return BoundedValue(value: .nan, errorBound: 0)
+        }
+        #expect(calls <= RateSolver.maximumSteps)
+        #expect(bracket.lower == 0 && bracket.upper == 1)
+    }
+
+    @Test("gamma, power and its operation count")
+    func helpers() {
+        #expect(RateSolver.gamma(0) == 0)
+        #expect(RateSolver.gamma(10) > 10 * RateSolver.unitRoundoff)
+        #expect(RateSolver.gamma(1 << 60) == .infinity)
+        #expect(RateSolver.power(2, 10) == 1024)
+        #expect(RateSolver.power(1.5, 0) == 1)
+        #expect(RateSolver.powerOperations(0) == 0)
+        #expect(RateSolver.powerOperations(1) == 2)
+        #expect(RateSolver.powerOperations(360) == 18)
+    }
+
+    @Test("decimal gives the double's exact value rounded; double converts decimals")
+    func conversions() throws {
+        #expect(RateSolver.decimal(0.1, scale: 20, rule: .toNearestOrEven)?.description == "0.10000000000000000555")
+        #expect(RateSolver.decimal(-2.5, scale: 0, rule: .toNearestOrEven)?.description == "-2")
+        #expect(RateSolver.decimal(1024, scale: 2, rule: .toNearestOrEven)?.description == "1024.00")
+        #expect(RateSolver.decimal(0, scale: 3, rule: .toNearestOrEven)?.description == "0.000")
+        #expect(RateSolver.decimal(.nan, scale: 3, rule: .toNearestOrEven) == nil)
+        #expect(RateSolver.decimal(1e300, scale: 3, rule: .toNearestOrEven) == nil)
+        #expect(RateSolver.decimal(Double.leastNonzeroMagnitude, scale: 5, rule: .up)?.description == "0.00001")
+        #expect(RateSolver.double(try ExactDecimal(parsing: "320.00")) == 320)
+        #expect(RateSolver.double(try ExactDecimal(parsing: "-0.125")) == -0.125)
+    }
+}

@@ -1,0 +1,92 @@
+// DealFinance — DealEngineTests: UnitPeriod.swift (Appendix J multi-week and multi-month
+// unit-periods), checked against the exact Appendix J equation in GMP rationals.
+
+import Testing
+import DealDecimal
+@testable import DealEngine
+import _DealTestSupport
+
+private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: text) }
+private func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
+private func flow(_ amount: String, _ when: String) -> DatedAmount { DatedAmount(amount: dec(amount), date: day(when)) }
+
+/// Payments of `amount` every `step` days (or months) from `first`.
+private func every(_ amount: String, _ count: Int, _ first: String, days: Int = 0, months: Int = 0) -> [DatedAmount] {
+    (0..<count).map { k in
+        let start = day(first)
+        let date = months > 0 ? try! start.adding(months: k * months) : try! start.adding(days: k * days)
+        return DatedAmount(amount: dec(amount), date: date)
+    }
+}
+
+/// Σ payments/((1+f·i)(1+i)^t) − Σ advances/(…) exactly at periodic rate i.
+private func equation(_ problem: AnnualPercentageRate, unit: UnitPeriod, rate i: Rational) throws -> Rational {
+    let start = problem.advances.map(\.date).min()!
+    var total = Rational(0)
+    for (flow, sign) in problem.advances.map({ ($0, -1) }) + problem.payments.map({ ($0, 1) }) {
+        let count = try UnitPeriodCount(from: start, to: flow.date, unitPeriod: unit)
+        let f = Rational(numerator: count.fraction.numerator, denominator: count.fraction.denominator)
+        total = total + Rational(sign) * Rational(flow.amount.description)! / ((Rational(1) + f * i) * (Rational(1) + i).power(count.wholePeriods))
+    }
+    return total
+}
+
+@Suite("UnitPeriod")
+struct UnitPeriodTests {
+    @Test("Names and unit-periods per year ((b)(5)(iii)–(iv): 52/k, 12/k)")
+    func names() {
+        #expect(UnitPeriod.weeks(4).name == "4 weeks")
+        #expect(UnitPeriod.months(2).name == "2 months")
+        #expect(UnitPeriod.monthly.name == "monthly")
+        #expect(UnitPeriod.weeks(4).periodsPerYearDecimal == dec("13"))
+        #expect(UnitPeriod.months(2).periodsPerYearDecimal == dec("6"))
+        #expect(UnitPeriod.weeks(3).periodsPerYearDecimal == dec("17.3333333333"))
+        #expect(UnitPeriod.months(5).periodsPerYearDecimal == dec("2.4"))
+        #expect(Set(UnitPeriod.candidates).count == UnitPeriod.candidates.count)
+    }
+
+    @Test("Counting: Appendix J (c)(2)(ii) t = 1, f = 5/28; (c)(4)(ii) f = 52/60")
+    func counting() throws {
+        let fourWeeks = try UnitPeriodCount(from: day("1978-03-18"), to: day("1978-04-20"), unitPeriod: .weeks(4))
+        #expect(fourWeeks.wholePeriods == 1 && fourWeeks.fraction == (5, 28))
+        let twoMonths = try UnitPeriodCount(from: day("1978-01-10"), to: day("1978-03-01"), unitPeriod: .months(2))
+        #expect(twoMonths.wholePeriods == 0 && twoMonths.fraction == (52, 60))
+        let later = try UnitPeriodCount(from: day("1978-01-10"), to: day("1978-07-01"), unitPeriod: .months(2))
+        #expect(later.wholePeriods == 2 && later.fraction == (52, 60))
+        #expect(throws: CalendarError.self) { try UnitPeriodCount(from: day("1978-02-01"), to: day("1978-01-01"), unitPeriod: .weeks(4)) }
+        #expect(throws: CalendarError.self) { try UnitPeriodCount(from: day("1978-02-01"), to: day("1978-01-01"), unitPeriod: .months(2)) }
+    }
+
+    @Test("Choice (b)(4): 4-weekly and bimonthly schedules; February 1 to March 1 alone stays monthly")
+    func choice() throws {
+        let fourWeekly = AnnualPercentageRate(method: .regz, advances: [flow("400.00", "1978-03-18")],
+                                              payments: [flow("39.50", "1978-04-20")] + every("38.31", 11, "1978-05-18", days: 28))
+        #expect(try fourWeekly.chooseUnitPeriod(start: day("1978-03-18")) == .weeks(4))
+        let result = try fourWeekly.solve()
+        #expect(result.unitPeriod == "4 weeks" && result.unitPeriodsPerYear == dec("13"))
+        #expect(result.aprDisclosed == dec("28.50"))
+        let i = Rational(result.apr.description)! / Rational(1300)
+        let slack = Rational(1) / Rational(10).power(10)
+        #expect(try equation(fourWeekly, unit: .weeks(4), rate: i - slack).sign >= 0)
+        #expect(try equation(fourWeekly, unit: .weeks(4), rate: i + slack).sign <= 0)
+
+        let bimonthly = AnnualPercentageRate(method: .regz, advances: [flow("8000.00", "1978-01-10")],
+                                             payments: [flow("449.36", "1978-03-01")] + every("465.00", 18, "1978-05-01", months: 2) + [flow("200.00", "1981-05-01")])
+        let b = try bimonthly.solve()
+        #expect(b.unitPeriod == "2 months" && b.unitPeriodsPerYear == dec("6") && b.aprDisclosed == dec("7.30"))
+
+        let february = AnnualPercentageRate(method: .regz, advances: [flow("1000.00", "2026-02-01")], payments: [flow("1010.00", "2026-03-01")])
+        #expect(try february.chooseUnitPeriod(start: day("2026-02-01")) == .monthly)
+        // A monthly schedule whose February interval is also 4 weeks stays monthly.
+        let monthly = AnnualPercentageRate(method: .regz, advances: [flow("1000.00", "2026-01-01")], payments: every("90.00", 12, "2026-02-01", months: 1))
+        #expect(try monthly.chooseUnitPeriod(start: day("2026-01-01")) == .monthly)
+        // One 35-day gap in a ragged schedule is not a common interval: the average rule applies.
+        let ragged = AnnualPercentageRate(method: .regz, advances: [flow("1000.00", "2026-01-01")],
+                                          payments: [flow("400.00", "2026-02-05"), flow("400.00", "2026-03-09"), flow("300.00", "2026-04-12")])
+        #expect(try ragged.chooseUnitPeriod(start: day("2026-01-01")) == .monthly)
+        // Three weeks.
+        let threeWeekly = AnnualPercentageRate(method: .regz, advances: [flow("1000.00", "2026-01-01")], payments: every("100.00", 12, "2026-01-22", days: 21))
+        let t = try threeWeekly.solve()
+        #expect(t.unitPeriod == "3 weeks" && t.unitPeriodsPerYear == dec("17.3333333333"))
+    }
+}

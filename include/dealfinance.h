@@ -1,0 +1,469 @@
+/* DealFinance — exact deal finance. The C interface (C99).
+ *
+ * This header is the contract: a function, type or constant that is not declared here is not
+ * part of the published C API. It is also the reference manual; README.md has a tutorial.
+ *
+ * ===========================================================================================
+ * Introduction
+ * ===========================================================================================
+ *
+ * libdealfinance prices vehicle deals exactly. Money never passes through binary floating
+ * point: amounts cross this interface as canonical decimal text (`"30000.00"`, the grammar of
+ * SPEC §2: `-?[0-9]+(\.[0-9]+)?`) or as whole minor units (cents) in an `int64_t`.
+ *
+ * Three groups of functions:
+ *
+ *   1. The JSON interface: `dfin_calculate` / `dfin_calculate_buffer` take one request object
+ *      (SPEC §3; the same JSON `dealcalc quote` reads) and give the result object or the error
+ *      object `{"error": {"code", "path", "message"}}` (SPEC §3.5).
+ *   2. Typed decimal helpers that do not go through JSON: validate, parse to minor units,
+ *      format from minor units, round to a scale with a named rule.
+ *   3. Typed loan payments that do not go through JSON: one deal, or a batch of N deals for
+ *      rate sheets and portfolios.
+ *
+ * Conventions (every function follows them):
+ *
+ *   - Every fallible function returns a `dfin_status`: `DFIN_OK` (0) or one of the `DFIN_E…`
+ *     codes below. Nothing aborts, traps or unwinds across this interface: NULL pointers, zero
+ *     lengths, invalid UTF-8, oversized inputs, unknown enumeration values and too-small
+ *     buffers all come back as a status.
+ *   - Text input is a pointer plus a byte length; no NUL terminator is needed or read.
+ *   - Output parameters come first; a single output is named `out`.
+ *   - Text output goes either into a caller buffer (`out`, `capacity`, `out_length`: the
+ *     caller-buffer protocol below) or into a string the library allocates and the caller
+ *     releases with `dfin_string_free` — never with `free()`.
+ *   - Enumerations cross as `int32_t` typedefs with named constants, never as C `enum`s.
+ *
+ * The caller-buffer protocol. `out` receives the text followed by a NUL; `*out_length` always
+ * receives the text's length in bytes, not counting the NUL, whenever `out_length` is not
+ * NULL. When `capacity < *out_length + 1` nothing is written to `out` and the function returns
+ * `DFIN_EBUFFER_TOO_SMALL`: allocate `*out_length + 1` bytes and call again. `out` may be NULL
+ * when `capacity` is 0 (a size query).
+ *
+ * Thread safety. Every function is reentrant and may be called from any number of threads at
+ * once; the library has no global mutable state, no handles and no thread-local error state.
+ * A call only reads its inputs and writes its outputs, so do not share an output buffer between
+ * concurrent calls. The strings of `dfin_version_string` and `dfin_status_string` are static.
+ *
+ * Linking. libdealfinance.so carries the Swift runtime it needs (linked statically, with every
+ * symbol except `dfin_*` hidden), so it needs only the C library, libm, libstdc++ and libgcc_s
+ * at run time — no Swift toolchain. `pkg-config --cflags --libs dealfinance` gives the flags.
+ *
+ * Stability. The numeric values of every constant here are pinned forever and never reused.
+ * Within a major version symbols are only added, never removed or changed; a function whose
+ * meaning must change gets a new name with a `_v2` suffix and the old one stays. Check that the
+ * header and the library agree at start-up:
+ *
+ *     assert(dfin_version_number() == DFIN_VERSION_NUMBER);
+ */
+#ifndef DEALFINANCE_H
+#define DEALFINANCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------------------------------------ */
+/* Portability macros                                                                          */
+/* ------------------------------------------------------------------------------------------ */
+
+/** DFIN_API: marks a function the shared library exports. */
+#if defined(_WIN32)
+#  define DFIN_API __declspec(dllimport)
+#elif defined(__GNUC__) || defined(__clang__)
+#  define DFIN_API __attribute__((visibility("default")))
+#else
+#  define DFIN_API
+#endif
+
+/** DFIN_NULLABLE / DFIN_NONNULL: pointer nullability; `_Nullable`/`_Nonnull` on clang, nothing
+ *  elsewhere. In this header `DFIN_NULLABLE` on a parameter means "NULL is detected and
+ *  reported" (usually as `DFIN_ENULL_ARGUMENT`), not "NULL is a meaningful value"; each
+ *  function says which pointers are required. */
+#if defined(__clang__)
+#  define DFIN_NULLABLE _Nullable
+#  define DFIN_NONNULL _Nonnull
+#else
+#  define DFIN_NULLABLE
+#  define DFIN_NONNULL
+#endif
+
+#if defined(__clang__)
+#  pragma clang diagnostic push
+#  pragma clang diagnostic ignored "-Wnullability-extension"
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------------------------ */
+/* Version                                                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The version this header describes (semantic versioning). */
+#define DFIN_VERSION_MAJOR 0
+#define DFIN_VERSION_MINOR 1
+#define DFIN_VERSION_PATCH 0
+/** MAJOR·10000 + MINOR·100 + PATCH: 100 for 0.1.0. Compare with `dfin_version_number()`. */
+#define DFIN_VERSION_NUMBER (DFIN_VERSION_MAJOR * 10000 + DFIN_VERSION_MINOR * 100 + DFIN_VERSION_PATCH)
+/** "MAJOR.MINOR.PATCH". Compare with `dfin_version_string()`. */
+#define DFIN_VERSION_STRING "0.1.0"
+
+/**
+ * The version of the library actually loaded, as DFIN_VERSION_NUMBER computes it.
+ *
+ * @return MAJOR·10000 + MINOR·100 + PATCH of the library (100 for 0.1.0).
+ */
+DFIN_API int32_t dfin_version_number(void);
+
+/**
+ * The version of the library actually loaded, as text.
+ *
+ * @return "MAJOR.MINOR.PATCH", NUL-terminated. Static storage owned by the library: never
+ *         NULL, valid for the life of the process, not to be freed or modified.
+ */
+DFIN_API const char *DFIN_NONNULL dfin_version_string(void);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Status codes                                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+/** A function's outcome: `DFIN_OK` or one of the `DFIN_E…` codes. Values are pinned forever. */
+typedef int32_t dfin_status;
+
+/** Success. */
+#define DFIN_OK 0
+/** SPEC §3.5 `invalid_json`: the request is not valid JSON (including invalid UTF-8, an empty
+ *  request, a key given twice, nesting deeper than 64 or more than 1 MiB). */
+#define DFIN_EINVALID_JSON 1
+/** SPEC §3.5 `invalid_argument`: a field or parameter is missing, of the wrong type, out of
+ *  range, unknown, or (typed calls) text that is not a valid decimal or is not exact at the
+ *  requested scale under `DFIN_ROUND_REQUIRE_EXACT`. */
+#define DFIN_EINVALID_ARGUMENT 2
+/** SPEC §3.5 `unsupported`: a valid combination this version does not compute. */
+#define DFIN_EUNSUPPORTED 3
+/** SPEC §3.5 `no_solution`: no value satisfies the request (a solver found no root). */
+#define DFIN_ENO_SOLUTION 4
+/** SPEC §3.5 `overflow`: a value or an intermediate result exceeds the engine's limits
+ *  (more than 38 significant digits or decimals, a result that does not fit an int64_t). */
+#define DFIN_EOVERFLOW 5
+/** The caller's output buffer is too small; the needed length was stored (see the protocol). */
+#define DFIN_EBUFFER_TOO_SMALL 6
+/** A required pointer argument was NULL. Nothing was computed or written. */
+#define DFIN_ENULL_ARGUMENT 7
+/** A failure inside the library that no input should cause (please report it). */
+#define DFIN_EINTERNAL 8
+
+/**
+ * The name of a status code.
+ *
+ * @param status Any value, including ones this version does not define.
+ * @return "ok", "invalid_json", "invalid_argument", "unsupported", "no_solution", "overflow"
+ *         (the SPEC §3.5 JSON codes), "buffer_too_small", "null_argument", "internal", or
+ *         "unknown" for a value not listed here. Static storage owned by the library: never
+ *         NULL, not to be freed or modified.
+ */
+DFIN_API const char *DFIN_NONNULL dfin_status_string(dfin_status status);
+
+/* ------------------------------------------------------------------------------------------ */
+/* The JSON interface (SPEC §2–§3)                                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * Answers one JSON request; the library allocates the answer.
+ *
+ * The request is one JSON object whose "calculate" names what to compute (SPEC §3), e.g.
+ * `{"calculate":"loan","sellingPrice":"30000.00","apr":"6","term":60}`. The answer is the
+ * result object, or the error object `{"error":{"code":…,"path":…,"message":…}}` whose code
+ * the returned status names. Answers are compact JSON (no insignificant whitespace).
+ *
+ * @param out            Required. Receives a NUL-terminated UTF-8 answer owned by the caller,
+ *                       to be released with `dfin_string_free` (never `free()`); set to NULL
+ *                       when the status is DFIN_ENULL_ARGUMENT or DFIN_EINTERNAL.
+ * @param out_length     Optional (may be NULL). Receives the answer's length in bytes,
+ *                       not counting the NUL (0 when `*out` is NULL).
+ * @param request        Required. The request's UTF-8 bytes; borrowed for the call only.
+ * @param request_length Bytes in `request`; 0 is valid input (an invalid_json answer).
+ * @return DFIN_OK with a result object; DFIN_EINVALID_JSON, DFIN_EINVALID_ARGUMENT,
+ *         DFIN_EUNSUPPORTED, DFIN_ENO_SOLUTION or DFIN_EOVERFLOW with the error object that
+ *         has that code; DFIN_ENULL_ARGUMENT when `out` or `request` is NULL; DFIN_EINTERNAL
+ *         if memory cannot be allocated.
+ */
+DFIN_API dfin_status dfin_calculate(char *DFIN_NULLABLE *DFIN_NULLABLE out,
+                                    size_t *DFIN_NULLABLE out_length,
+                                    const char *DFIN_NULLABLE request, size_t request_length);
+
+/**
+ * Answers one JSON request into a caller buffer (the caller-buffer protocol).
+ *
+ * Same answers and statuses as `dfin_calculate`, except that when the answer (result or error
+ * object) does not fit, DFIN_EBUFFER_TOO_SMALL is returned instead of the answer's status,
+ * with the needed length in `*out_length`. A size query (`out` NULL, `capacity` 0) therefore
+ * computes the answer once and the second call computes it again.
+ *
+ * @param out            Caller-owned buffer of `capacity` bytes; receives the NUL-terminated
+ *                       answer. May be NULL only when `capacity` is 0.
+ * @param capacity       Bytes available at `out`, including room for the NUL.
+ * @param out_length     Required. Receives the answer's length in bytes, not counting the NUL
+ *                       (0 for DFIN_ENULL_ARGUMENT).
+ * @param request        Required. The request's UTF-8 bytes; borrowed for the call only.
+ * @param request_length Bytes in `request`.
+ * @return The answer's status as for `dfin_calculate`; DFIN_EBUFFER_TOO_SMALL when
+ *         `capacity < *out_length + 1` (nothing written); DFIN_ENULL_ARGUMENT when
+ *         `out_length` or `request` is NULL, or `out` is NULL with a nonzero `capacity`.
+ */
+DFIN_API dfin_status dfin_calculate_buffer(char *DFIN_NULLABLE out, size_t capacity,
+                                           size_t *DFIN_NULLABLE out_length,
+                                           const char *DFIN_NULLABLE request, size_t request_length);
+
+/**
+ * Releases a string the library allocated (`dfin_calculate`'s answer).
+ *
+ * @param string The string, or NULL (a harmless no-op). Must not be used afterwards.
+ */
+DFIN_API void dfin_string_free(char *DFIN_NULLABLE string);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Rounding rules                                                                              */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * How a value between two representable results is rounded. The names are the Swift
+ * `RoundingRule` cases; the table rounds to a whole number.
+ *
+ *   rule                              −1.5  −0.5  0.5  2.5  known elsewhere as
+ *   DFIN_ROUND_DOWN                    −2    −1    0    2   FLOOR
+ *   DFIN_ROUND_UP                      −1     0    1    3   CEILING
+ *   DFIN_ROUND_TOWARD_ZERO             −1     0    0    2   ROUND_DOWN, truncate
+ *   DFIN_ROUND_AWAY_FROM_ZERO          −2    −1    1    3   ROUND_UP
+ *   DFIN_ROUND_TO_NEAREST_OR_DOWN      −2    −1    0    2   HALF_FLOOR
+ *   DFIN_ROUND_TO_NEAREST_OR_UP        −1     0    1    3   HALF_CEILING
+ *   DFIN_ROUND_TO_NEAREST_OR_ZERO      −1     0    0    2   HALF_DOWN
+ *   DFIN_ROUND_TO_NEAREST_OR_AWAY      −2    −1    1    3   HALF_UP (lenders; SPEC `standard`)
+ *   DFIN_ROUND_TO_NEAREST_OR_EVEN      −2     0    0    2   HALF_EVEN, banker's
+ *   DFIN_ROUND_TO_ODD                  −1    −1    1    3   round to odd
+ *   DFIN_ROUND_REQUIRE_EXACT           each of these fails with DFIN_EINVALID_ARGUMENT
+ *
+ * Note: "ROUND_UP" in mpdecimal/Java means away from zero; DFIN_ROUND_UP means toward +∞.
+ */
+typedef int32_t dfin_rounding;
+
+#define DFIN_ROUND_DOWN 0
+#define DFIN_ROUND_UP 1
+#define DFIN_ROUND_TOWARD_ZERO 2
+#define DFIN_ROUND_AWAY_FROM_ZERO 3
+#define DFIN_ROUND_TO_NEAREST_OR_DOWN 4
+#define DFIN_ROUND_TO_NEAREST_OR_UP 5
+#define DFIN_ROUND_TO_NEAREST_OR_ZERO 6
+#define DFIN_ROUND_TO_NEAREST_OR_AWAY 7
+#define DFIN_ROUND_TO_NEAREST_OR_EVEN 8
+#define DFIN_ROUND_TO_ODD 9
+#define DFIN_ROUND_REQUIRE_EXACT 10
+
+/* ------------------------------------------------------------------------------------------ */
+/* Decimals                                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Longest canonical decimal text in bytes, without the NUL ("-0." then 38 digits → 41). */
+#define DFIN_DECIMAL_STRING_MAX 41
+/** A buffer of this many bytes always holds a canonical decimal and its NUL. */
+#define DFIN_DECIMAL_BUFFER_SIZE 48
+/** Longest decimal text input in bytes; longer texts are rejected unread (DFIN_EINVALID_ARGUMENT). */
+#define DFIN_DECIMAL_INPUT_MAX 1024
+/** Largest scale (decimal places) a decimal may have. */
+#define DFIN_DECIMAL_SCALE_MAX 38
+
+/**
+ * Checks that text is a plain decimal (SPEC §2) of at most 38 significant digits and 38
+ * decimal places, and reports its scale.
+ *
+ * @param out_scale   Optional (may be NULL). Receives the number of decimal places written.
+ * @param text        Required. The decimal's UTF-8 bytes; borrowed for the call only.
+ * @param text_length Bytes in `text` (at most DFIN_DECIMAL_INPUT_MAX).
+ * @return DFIN_OK; DFIN_EINVALID_ARGUMENT for text that does not match
+ *         `-?[0-9]+(\.[0-9]+)?` (exponents, `+`, spaces, separators, empty, invalid UTF-8,
+ *         too long); DFIN_EOVERFLOW for too many digits; DFIN_ENULL_ARGUMENT when `text` is
+ *         NULL.
+ */
+DFIN_API dfin_status dfin_decimal_validate(int32_t *DFIN_NULLABLE out_scale,
+                                           const char *DFIN_NULLABLE text, size_t text_length);
+
+/**
+ * Parses a decimal into whole units of 10^−scale (minor units): "436.66" at scale 2 → 43666.
+ *
+ * @param out         Required. Receives the value × 10^scale, rounded by `rounding`.
+ * @param text        Required. The decimal's UTF-8 bytes; borrowed for the call only.
+ * @param text_length Bytes in `text` (at most DFIN_DECIMAL_INPUT_MAX).
+ * @param scale       Decimal places of the unit, 0 to 38 (2 for cents).
+ * @param rounding    A DFIN_ROUND_* rule for digits beyond `scale`; DFIN_ROUND_REQUIRE_EXACT
+ *                    rejects them.
+ * @return DFIN_OK; DFIN_EINVALID_ARGUMENT for invalid text, an unknown rule, a scale outside
+ *         0–38, or inexact text under DFIN_ROUND_REQUIRE_EXACT; DFIN_EOVERFLOW when the result
+ *         does not fit an int64_t; DFIN_ENULL_ARGUMENT when `out` or `text` is NULL.
+ */
+DFIN_API dfin_status dfin_decimal_parse(int64_t *DFIN_NULLABLE out,
+                                        const char *DFIN_NULLABLE text, size_t text_length,
+                                        int32_t scale, dfin_rounding rounding);
+
+/**
+ * Formats whole units of 10^−scale as canonical decimal text: 43666 at scale 2 → "436.66",
+ * −5 at scale 3 → "-0.005". The caller-buffer protocol applies; DFIN_DECIMAL_BUFFER_SIZE bytes
+ * always suffice.
+ *
+ * @param out        Caller-owned buffer of `capacity` bytes (NULL only when `capacity` is 0).
+ * @param capacity   Bytes available at `out`, including room for the NUL.
+ * @param out_length Required. Receives the text's length, not counting the NUL.
+ * @param value      The value in units of 10^−scale.
+ * @param scale      Decimal places, 0 to 38.
+ * @return DFIN_OK; DFIN_EINVALID_ARGUMENT for a scale outside 0–38; DFIN_EBUFFER_TOO_SMALL;
+ *         DFIN_ENULL_ARGUMENT when `out_length` is NULL or `out` is NULL with a nonzero
+ *         capacity.
+ */
+DFIN_API dfin_status dfin_decimal_format(char *DFIN_NULLABLE out, size_t capacity,
+                                         size_t *DFIN_NULLABLE out_length,
+                                         int64_t value, int32_t scale);
+
+/**
+ * Rounds a decimal to `scale` decimal places by a rule and writes the canonical text:
+ * ("2.345", 2, DFIN_ROUND_TO_NEAREST_OR_EVEN) → "2.34"; ("1.5", 3, any rule) → "1.500".
+ * The caller-buffer protocol applies; DFIN_DECIMAL_BUFFER_SIZE bytes always suffice.
+ *
+ * @param out         Caller-owned buffer of `capacity` bytes (NULL only when `capacity` is 0).
+ * @param capacity    Bytes available at `out`, including room for the NUL.
+ * @param out_length  Required. Receives the text's length, not counting the NUL.
+ * @param text        Required. The decimal's UTF-8 bytes; borrowed for the call only.
+ * @param text_length Bytes in `text` (at most DFIN_DECIMAL_INPUT_MAX).
+ * @param scale       Decimal places of the result, 0 to 38.
+ * @param rounding    A DFIN_ROUND_* rule.
+ * @return DFIN_OK; DFIN_EINVALID_ARGUMENT for invalid text, an unknown rule, a scale outside
+ *         0–38 or an inexact result under DFIN_ROUND_REQUIRE_EXACT; DFIN_EOVERFLOW when the
+ *         result needs more than 38 digits; DFIN_EBUFFER_TOO_SMALL; DFIN_ENULL_ARGUMENT when
+ *         `text` or `out_length` is NULL or `out` is NULL with a nonzero capacity.
+ */
+DFIN_API dfin_status dfin_decimal_round(char *DFIN_NULLABLE out, size_t capacity,
+                                        size_t *DFIN_NULLABLE out_length,
+                                        const char *DFIN_NULLABLE text, size_t text_length,
+                                        int32_t scale, dfin_rounding rounding);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Loan payments                                                                               */
+/* ------------------------------------------------------------------------------------------ */
+
+/** When payments fall in their periods. */
+typedef int32_t dfin_timing;
+/** End of each period (ordinary annuity): the first payment one period after signing. */
+#define DFIN_TIMING_ARREARS 0
+/** Start of each period (annuity due): the first payment at signing. */
+#define DFIN_TIMING_ADVANCE 1
+
+/**
+ * The level payment of a plain loan, correctly rounded to minor units.
+ *
+ * The exact payment is P* = (A(1+i)^n − B)·i / ((1+i)^n − 1), divided by (1+i) in advance,
+ * (A − B)/n at a zero rate, with i = apr/100/periods_per_year exactly; the result is P* rounded
+ * by `rounding` — always equal to the exact rational rounded, including near-ties. This is the
+ * `periodicPayment.net` of a JSON loan request with that principal, no odd first period.
+ * SPEC §3.1's example: ("30000.00", "10000.00", "6", 60, 12, ARREARS, TO_NEAREST_OR_AWAY, 2)
+ * → 43666 (436.66).
+ *
+ * @param out              Required. Receives the payment in minor units.
+ * @param principal        Required. The amount financed as decimal text in major units
+ *                         ("30000.00"), above 0, at most 999999999999 major units and at
+ *                         most `minor_digits` decimals. Borrowed for the call only.
+ * @param principal_length Bytes in `principal`.
+ * @param balloon          The balloon due with the last payment, as decimal text (0 or more,
+ *                         below the principal); NULL with `balloon_length` 0 for none.
+ * @param balloon_length   Bytes in `balloon`.
+ * @param apr              Required. The annual percentage rate as percent text ("6.9"),
+ *                         0 to 100, at most 10 decimals.
+ * @param apr_length       Bytes in `apr`.
+ * @param term             Number of payments, 1 to 1200.
+ * @param periods_per_year Payments a year, 1 to 365 (12 monthly, 26 biweekly, 52 weekly…).
+ * @param timing           DFIN_TIMING_ARREARS or DFIN_TIMING_ADVANCE.
+ * @param rounding         A DFIN_ROUND_* rule for the payment (DFIN_ROUND_TO_NEAREST_OR_AWAY
+ *                         is SPEC's `standard` profile); DFIN_ROUND_REQUIRE_EXACT succeeds only
+ *                         when the exact payment is a whole number of minor units.
+ * @param minor_digits     Decimals of the currency's minor unit, 0 to 4 (2 for USD, 0 JPY).
+ * @return DFIN_OK; DFIN_EINVALID_ARGUMENT for any input out of range or invalid text;
+ *         DFIN_EOVERFLOW for a decimal with too many digits; DFIN_ENULL_ARGUMENT when `out`,
+ *         `principal` or `apr` is NULL, or `balloon` is NULL with a nonzero length.
+ */
+DFIN_API dfin_status dfin_loan_payment(int64_t *DFIN_NULLABLE out,
+                                       const char *DFIN_NULLABLE principal, size_t principal_length,
+                                       const char *DFIN_NULLABLE balloon, size_t balloon_length,
+                                       const char *DFIN_NULLABLE apr, size_t apr_length,
+                                       int32_t term, int32_t periods_per_year,
+                                       dfin_timing timing, dfin_rounding rounding,
+                                       int32_t minor_digits);
+
+/**
+ * `dfin_loan_payment` with the principal and balloon in minor units: (3000000, 1000000, "6",
+ * 60, 12, ARREARS, TO_NEAREST_OR_AWAY, 2) → 43666.
+ *
+ * @param out              Required. Receives the payment in minor units.
+ * @param principal        The principal in minor units: above 0, at most
+ *                         999999999999 major units.
+ * @param balloon          The balloon in minor units: 0 or more, below the principal.
+ * @param apr              Required. The annual percentage rate as percent text.
+ * @param apr_length       Bytes in `apr`.
+ * @param term             Number of payments, 1 to 1200.
+ * @param periods_per_year Payments a year, 1 to 365.
+ * @param timing           DFIN_TIMING_ARREARS or DFIN_TIMING_ADVANCE.
+ * @param rounding         A DFIN_ROUND_* rule for the payment.
+ * @param minor_digits     Decimals of the currency's minor unit, 0 to 4 (sets the limit on
+ *                         the principal).
+ * @return As `dfin_loan_payment`; DFIN_ENULL_ARGUMENT when `out` or `apr` is NULL.
+ */
+DFIN_API dfin_status dfin_loan_payment_minor(int64_t *DFIN_NULLABLE out,
+                                             int64_t principal, int64_t balloon,
+                                             const char *DFIN_NULLABLE apr, size_t apr_length,
+                                             int32_t term, int32_t periods_per_year,
+                                             dfin_timing timing, dfin_rounding rounding,
+                                             int32_t minor_digits);
+
+/**
+ * Prices `count` loans in one call (rate sheets, portfolios): deal k is
+ * `dfin_loan_payment_minor(&out_payments[k], principals[k], balloons ? balloons[k] : 0,
+ * aprs[k], apr_lengths[k], terms[k], periods_per_year, timing, rounding, minor_digits)`.
+ * Every deal is priced even when others fail. Deals with different frequencies, timings,
+ * rules or currencies go in separate calls.
+ *
+ * @param out_payments     Required (when count > 0). Caller-owned array of `count`; receives
+ *                         each payment in minor units, 0 where the deal failed.
+ * @param out_statuses     Required (when count > 0). Caller-owned array of `count`; receives
+ *                         each deal's status.
+ * @param count            Number of deals (0 is valid: nothing to do).
+ * @param principals       Required (when count > 0). `count` principals in minor units.
+ * @param balloons         Optional. `count` balloons in minor units; NULL for no balloons.
+ * @param aprs             Required (when count > 0). `count` pointers to percent texts; a NULL
+ *                         element gives that deal DFIN_ENULL_ARGUMENT.
+ * @param apr_lengths      Required (when count > 0). `count` byte lengths of the `aprs` texts.
+ * @param terms            Required (when count > 0). `count` numbers of payments.
+ * @param periods_per_year Payments a year for every deal, 1 to 365.
+ * @param timing           DFIN_TIMING_* for every deal.
+ * @param rounding         DFIN_ROUND_* for every deal.
+ * @param minor_digits     Minor-unit decimals for every deal, 0 to 4.
+ * @return DFIN_OK when every deal was priced; otherwise the status of the first deal that
+ *         failed (every `out_statuses` entry is still written); DFIN_ENULL_ARGUMENT when a
+ *         required array is NULL (nothing is written).
+ */
+DFIN_API dfin_status dfin_loan_payment_batch(int64_t *DFIN_NULLABLE out_payments,
+                                             dfin_status *DFIN_NULLABLE out_statuses,
+                                             size_t count,
+                                             const int64_t *DFIN_NULLABLE principals,
+                                             const int64_t *DFIN_NULLABLE balloons,
+                                             const char *DFIN_NULLABLE const *DFIN_NULLABLE aprs,
+                                             const size_t *DFIN_NULLABLE apr_lengths,
+                                             const int32_t *DFIN_NULLABLE terms,
+                                             int32_t periods_per_year, dfin_timing timing,
+                                             dfin_rounding rounding, int32_t minor_digits);
+
+#ifdef __cplusplus
+}
+#endif
+
+#if defined(__clang__)
+#  pragma clang diagnostic pop
+#endif
+
+#endif /* DEALFINANCE_H */
