@@ -156,7 +156,7 @@ cabi-test: export-check drift c-test install-test python-test
 # ------------------------------------------------------------------------------------------
 FUZZ_BUILD := .build-fuzz
 FUZZ_CONFIG ?= debug
-FUZZ_TARGETS := FuzzDecimal FuzzRequest FuzzCABI
+FUZZ_TARGETS := FuzzDecimal FuzzRequest FuzzCABI FuzzADF
 # Seconds each target runs: `make fuzz FUZZ_SECONDS=3600`; fuzz-short (run by test) uses 30.
 FUZZ_SECONDS ?= 300
 # Extra libFuzzer flags, e.g. FUZZ_FLAGS=-jobs=2 or -max_len=65536.
@@ -165,7 +165,7 @@ FUZZ_FLAGS ?=
 FUZZ_SWIFT_FLAGS := -c $(FUZZ_CONFIG) --scratch-path $(FUZZ_BUILD) \
 	-Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 
-## fuzz-build: the three libFuzzer executables (Swift harnesses, -sanitize=fuzzer,address).
+## fuzz-build: the four libFuzzer executables (Swift harnesses, -sanitize=fuzzer,address).
 fuzz-build:
 	@for target in $(FUZZ_TARGETS); do \
 		DEALFINANCE_FUZZ=1 $(SWIFT) build $(FUZZ_SWIFT_FLAGS) --product $$target 2>&1 \
