@@ -113,6 +113,14 @@ struct LimitsTests {
         #expect(message.contains(limit.names), "\(message)")
     }
 
+    @Test("a 10 MB string is refused by size before it is read, naming the limit")
+    func tenMegabyteString() {
+        let request = loan(base + #","notes":""# + String(repeating: "x", count: 10_000_000) + "\"")
+        let answer = DealCalculator.calculate(requestText: request)
+        #expect(answer.value(atPath: "error.code") == "invalid_json")
+        #expect(answer.value(atPath: "error.message")?.stringValue?.contains("1048576") == true)
+    }
+
     @Test("the largest deal: every line fits, the identities hold, no overflow")
     func largestDeal() {
         let request = loan(#""calculate":"loan","sellingPrice":"999999999999.99","apr":"100","term":1200,"frequency":"weekly","includeSchedule":true"#)
