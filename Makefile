@@ -40,7 +40,8 @@ cli-test: build
 ## test: everything CI runs.
 test: deps build swift-test vectors cli-test cabi-test leak-test fuzz-short sanitizers
 
-## test-long: the property tests with 1,000,000 random deals.
+## test-long: the property tests with 1,000,000 random loans and 1,000,000 random leases
+## (line by line against GMP) and 100,000 random APR problems (the exact equation at the rate).
 test-long:
 	$(MAKE) swift-test PROPERTY_CASES=1000000
 
