@@ -40,7 +40,8 @@ cli-test: build
 ## test: everything CI runs.
 test: deps build swift-test vectors cli-test cabi-test leak-test fuzz-short sanitizers
 
-## test-long: the property tests with 1,000,000 random deals.
+## test-long: the property tests with 1,000,000 random loans and 1,000,000 random leases
+## (line by line against GMP) and 100,000 random APR problems (the exact equation at the rate).
 test-long:
 	$(MAKE) swift-test PROPERTY_CASES=1000000
 
@@ -156,7 +157,7 @@ cabi-test: export-check drift c-test install-test python-test
 # ------------------------------------------------------------------------------------------
 FUZZ_BUILD := .build-fuzz
 FUZZ_CONFIG ?= debug
-FUZZ_TARGETS := FuzzDecimal FuzzRequest FuzzCABI
+FUZZ_TARGETS := FuzzDecimal FuzzRequest FuzzCABI FuzzADF
 # Seconds each target runs: `make fuzz FUZZ_SECONDS=3600`; fuzz-short (run by test) uses 30.
 FUZZ_SECONDS ?= 300
 # Extra libFuzzer flags, e.g. FUZZ_FLAGS=-jobs=2 or -max_len=65536.
@@ -165,7 +166,7 @@ FUZZ_FLAGS ?=
 FUZZ_SWIFT_FLAGS := -c $(FUZZ_CONFIG) --scratch-path $(FUZZ_BUILD) \
 	-Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 
-## fuzz-build: the three libFuzzer executables (Swift harnesses, -sanitize=fuzzer,address).
+## fuzz-build: the four libFuzzer executables (Swift harnesses, -sanitize=fuzzer,address).
 fuzz-build:
 	@for target in $(FUZZ_TARGETS); do \
 		DEALFINANCE_FUZZ=1 $(SWIFT) build $(FUZZ_SWIFT_FLAGS) --product $$target 2>&1 \

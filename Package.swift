@@ -55,9 +55,10 @@ let package = Package(
 // `-sanitize=fuzzer,address` in their own scratch path. libFuzzer supplies `main`, so these
 // executables do not link without it, which is why normal builds never list them.
 if Context.environment["DEALFINANCE_FUZZ"] == "1" {
-    for name in ["FuzzDecimal", "FuzzRequest", "FuzzCABI"] {
+    package.targets.append(.target(name: "_DealFuzzDriver", path: "Fuzz/Driver"))
+    for name in ["FuzzDecimal", "FuzzRequest", "FuzzCABI", "FuzzADF"] {
         package.products.append(.executable(name: name, targets: [name]))
         package.targets.append(.executableTarget(
-            name: name, dependencies: ["_DealFuzzSupport"], path: "Fuzz/\(name)"))
+            name: name, dependencies: ["_DealFuzzDriver", "_DealFuzzSupport"], path: "Fuzz/\(name)"))
     }
 }

@@ -5,6 +5,9 @@ FuzzRequest: every request in Vectors/ (and each loan again with "includeSchedul
 the other request kinds, and hand-made hostile inputs: deep nesting, long strings, huge
 exponents and digit counts, invalid UTF-8, NUL bytes, duplicate keys, limits ± 1.
 FuzzDecimal: plain decimals and near-misses. FuzzCABI: the three surfaces' input layouts.
+FuzzADF: the sample ADF files, every ADF text in Vectors/, and hostile XML: billion laughs,
+external entities, deep nesting, invalid UTF-8, NUL bytes, bad character references,
+unterminated constructs, many attributes, long text.
 """
 import glob, hashlib, json, os
 
@@ -137,8 +140,51 @@ def cabi_corpus():
             write("FuzzCABI", f"loan-{index}-{header[1]}-{header[2]}", data)
 
 
+def adf_corpus():
+    for path in sorted(glob.glob(os.path.join(ROOT, "..", "Samples", "leads", "*.adf.xml"))):
+        write("FuzzADF", "sample-" + os.path.basename(path), open(path, "rb").read())
+    for path in sorted(glob.glob(os.path.join(ROOT, "..", "Vectors", "leads", "*.json"))):
+        for case in json.load(open(path))["cases"]:
+            request = case["request"]
+            if isinstance(request, dict) and isinstance(request.get("xml"), str):
+                write("FuzzADF", f"vector-{case['id']}.xml", request["xml"])
+    lead = ('<?xml version="1.0"?><?adf version="1.0"?><adf><prospect><requestdate>2024-03-01T10:00:00-05:00</requestdate>'
+            '<vehicle interest="buy" status="new"><year>2024</year><make>Honda</make><model>Accord</model></vehicle>'
+            '<customer><contact><name part="full">Ann Lee</name><email>ann@example.com</email></contact></customer>'
+            '<vendor><vendorname>Main St Motors</vendorname></vendor></prospect></adf>')
+    laughs = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)) + ']><adf>&lol9;</adf>'
+    hostile = {
+        "lead": lead,
+        "billion-laughs": laughs,
+        "external-entity": '<?xml version="1.0"?><!DOCTYPE adf [<!ENTITY x SYSTEM "file:///etc/passwd">]><adf>&x;</adf>',
+        "depth-999": "<a>" * 999 + "</a>" * 999,
+        "depth-1001": "<a>" * 1001 + "</a>" * 1001,
+        "unclosed": lead[:-20],
+        "mismatched": "<adf><prospect></adf></prospect>",
+        "invalid-utf8": lead.encode().replace(b"Ann", b"A\xff\xfen"),
+        "nul": lead.encode().replace(b"Ann", b"A\x00n"),
+        "char-refs": "<adf><prospect><customer><contact><name>&#0;&#xD800;&#1114112;&#x41;&#65;&amp;&bogus;</name></contact></customer></prospect></adf>",
+        "cdata": "<adf><prospect><comments><![CDATA[a]]b<c>&amp;]]></comments><comments><![CDATA[never closed</comments></prospect></adf>",
+        "comment": "<adf><!-- a -- b --><prospect/><!-- unclosed </adf>",
+        "attributes-unquoted": "<adf><prospect status=new/></adf>",
+        "attributes-many": "<adf><prospect " + " ".join(f'a{i}="{i}"' for i in range(300)) + "/></adf>",
+        "attribute-duplicate": '<adf><prospect status="new" status="resend"/></adf>',
+        "attribute-whitespace": '<adf><prospect status="new\t\n\r"><comments x="a&#10;b&#9;c&#13;d">t</comments></prospect></adf>',
+        "pi-first": '<?ADF VERSION "1.0"?><?xml version="1.0"?><ADF><PROSPECT/></ADF>',
+        "bom": b"\xef\xbb\xbf" + lead.encode(),
+        "long-text": "<adf><prospect><comments>" + "x" * 100000 + "</comments></prospect></adf>",
+        "two-roots": "<adf/><adf/>",
+        "text-only": "just text",
+        "empty": "",
+    }
+    for name, text in hostile.items():
+        write("FuzzADF", f"hostile-{name}.xml", text)
+
+
 if __name__ == "__main__":
     request_corpus()
+    adf_corpus()
     decimal_corpus()
     cabi_corpus()
     for target in sorted(os.listdir(CORPUS)):

@@ -44,10 +44,75 @@ extension FuzzChecks {
             }
             return nil
         }
-        switch object["calculate"]?.stringValue {
-        case "loan": return checkLoan(object, text: text)
-        default: return "a result without a known \"calculate\": \(text.prefix(300))"
+        guard let kind = object["calculate"]?.stringValue, DealCalculator.availableKinds.contains(kind) else {
+            return "a result without a known \"calculate\": \(text.prefix(300))"
         }
+        if let requested = (try? JSONReader().parse(requestBytes))?.objectValue?["calculate"]?.stringValue, requested != kind {
+            return "a \(requested) request got a \(kind) result: \(text.prefix(300))"
+        }
+        switch kind {
+        case "loan": return checkLoan(object, text: text)
+        case "lease": return checkLease(object, text: text)
+        default: return nil
+        }
+    }
+
+    /// A decimal line of a result, or nil with `failure` set.
+    private static func decimalLine(_ value: JSONValue?, _ key: String, _ failure: inout String?) -> ExactDecimal? {
+        guard let value else {
+            if failure == nil { failure = "missing \(key)" }
+            return nil
+        }
+        guard let string = value.stringValue, let decimal = try? ExactDecimal(parsing: string) else {
+            if failure == nil { failure = "\(key) is not a decimal string: \(value)" }
+            return nil
+        }
+        return decimal
+    }
+
+    /// The Regulation M identities of a lease result: gross capitalized cost − capitalized cost
+    /// reduction = adjusted capitalized cost; adjusted capitalized cost − residual value =
+    /// depreciation; payment net + tax = total, none negative; the items due at signing add
+    /// up to its total, as do the sources that pay it, and the cash due is at most that total.
+    static func checkLease(_ result: JSONObject, text: String) -> String? {
+        var failure: String? = nil
+        func line(_ key: String, _ value: JSONValue? = nil) -> ExactDecimal? {
+            decimalLine(value ?? result[key], key, &failure)
+        }
+        func sum(_ array: JSONValue?, _ key: String) -> ExactDecimal? {
+            guard let items = array?.arrayValue else { return ExactDecimal.zero }
+            var total = ExactDecimal.zero
+            for (index, item) in items.enumerated() {
+                guard let amount = line("\(key).\(index).amount", item.objectValue?["amount"]) else { return nil }
+                guard let next = try? total + amount else { failure = "\(key) overflows"; return nil }
+                total = next
+            }
+            return total
+        }
+        let payment = result["periodicPayment"]?.objectValue
+        let due = result["dueAtSigning"]?.objectValue
+        guard let gross = line("grossCapitalizedCost"), let reduction = line("capitalizedCostReduction"),
+              let adjusted = line("adjustedCapitalizedCost"), let residual = line("residualValue"),
+              let depreciation = line("depreciation"),
+              let net = line("periodicPayment.net", payment?["net"]), let tax = line("periodicPayment.tax", payment?["tax"]),
+              let total = line("periodicPayment.total", payment?["total"]),
+              let dueTotal = line("dueAtSigning.total", due?["total"]),
+              let items = sum(due?["items"], "dueAtSigning.items"), let paidBy = sum(due?["paidBy"], "dueAtSigning.paidBy"),
+              let cash = line("cashDueAtSigning"), line("totalOfPayments") != nil else {
+            return (failure ?? "a lease result misses lines") + ": " + text.prefix(300)
+        }
+        if let left = try? gross - reduction, left != adjusted {
+            return "grossCapitalizedCost − capitalizedCostReduction ≠ adjustedCapitalizedCost: \(text.prefix(400))"
+        }
+        if let left = try? adjusted - residual, left != depreciation {
+            return "adjustedCapitalizedCost − residualValue ≠ depreciation: \(text.prefix(400))"
+        }
+        if net.isNegative || tax.isNegative || total.isNegative || cash.isNegative { return "a negative payment or cash due: \(text.prefix(400))" }
+        if let left = try? net + tax, left != total { return "payment net + tax ≠ total: \(text.prefix(400))" }
+        if items != dueTotal { return "dueAtSigning items do not add up to its total: \(text.prefix(400))" }
+        if due?["paidBy"] != nil, paidBy != dueTotal { return "dueAtSigning.paidBy does not add up to its total: \(text.prefix(400))" }
+        if cash > dueTotal { return "cashDueAtSigning exceeds dueAtSigning.total: \(text.prefix(400))" }
+        return failure
     }
 
     /// The Payment Breakdown identities of a loan result.

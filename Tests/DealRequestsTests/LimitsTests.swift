@@ -14,6 +14,15 @@ private let base = #""calculate":"loan","sellingPrice":"30000.00","apr":"6","ter
 private func list(_ item: String, _ count: Int) -> String {
     "[" + Array(repeating: item, count: count).joined(separator: ",") + "]"
 }
+private let lease = #""calculate":"lease","moneyFactor":"0.00250","msrp":"40000.00","sellingPrice":"37000.00","residual":{"percent":"58"},"term":36"#
+private func apr(advances: Int = 1, entries: Int = 1, count: Int = 24) -> String {
+    let advance = #"{"amount":"\#(advances > 1 ? "50.00" : "5000.00")","date":"2026-01-10"}"#
+    let payments = list(#"{"amount":"230.00","count":\#(count),"firstDate":"2026-02-10","frequency":"weekly"}"#, entries)
+    return #"{"calculate":"apr","method":"regz","advances":"# + list(advance, advances) + #","payments":"# + payments + "}"
+}
+private func grid(terms: Int) -> String {
+    #"{"calculate":"grid","deal":{"calculate":"loan","sellingPrice":"30000.00"},"terms":"# + list("60", terms) + #","downPayments":["0.00"],"rates":["6"]}"#
+}
 
 /// A limit: a request at the limit that must succeed and one beyond it that must fail.
 struct LimitCase: CustomTestStringConvertible, Sendable {
@@ -62,6 +71,20 @@ struct LimitsTests {
               rejected: loan(base + #","rebates":"# + list(#"{"amount":"1.00"}"#, 101)), code: "invalid_argument", path: "rebates", names: "100"),
         .init(name: "10 trade-ins", accepted: loan(base + #","tradeIns":"# + list(#"{"allowance":"1.00"}"#, 10)),
               rejected: loan(base + #","tradeIns":"# + list(#"{"allowance":"1.00"}"#, 11)), code: "invalid_argument", path: "tradeIns", names: "10"),
+        .init(name: "lease term 1…1200", accepted: loan(lease.replacing(#""term":36"#, with: #""term":1200"#)),
+              rejected: loan(lease.replacing(#""term":36"#, with: #""term":1201"#)), code: "invalid_argument", path: "term", names: "1200"),
+        .init(name: "5 lease tax components",
+              accepted: loan(lease + #","tax":{"components":"# + list(#"{"name":"GST","rate":"1"}"#, 5) + "}"),
+              rejected: loan(lease + #","tax":{"components":"# + list(#"{"name":"GST","rate":"1"}"#, 6) + "}"),
+              code: "invalid_argument", path: "tax.components", names: "5"),
+        .init(name: "100 advances for an APR", accepted: apr(advances: 100, count: 60), rejected: apr(advances: 101),
+              code: "invalid_argument", path: "advances", names: "100"),
+        .init(name: "1,000 payment entries for an APR", accepted: apr(entries: 1000, count: 6), rejected: apr(entries: 1001),
+              code: "invalid_argument", path: "payments", names: "1000"),
+        .init(name: "6,000 payments in all for an APR", accepted: apr(entries: 5, count: 1200), rejected: apr(entries: 6, count: 1001),
+              code: "invalid_argument", path: "payments.5", names: "6000"),
+        .init(name: "10 terms in a payment grid", accepted: grid(terms: 10), rejected: grid(terms: 11),
+              code: "invalid_argument", path: "terms", names: "10"),
         .init(name: "request of 1 MiB", accepted: loan(base) + String(repeating: " ", count: (1 << 20) - loan(base).utf8.count),
               rejected: loan(base) + String(repeating: " ", count: (1 << 20) + 1 - loan(base).utf8.count), code: "invalid_json", path: "", names: "1048576"),
         .init(name: "nesting depth 64",
@@ -88,6 +111,14 @@ struct LimitsTests {
         if limit.code == "invalid_argument" { #expect(answer.value(atPath: "error.path") == .string(limit.path)) }
         let message = answer.value(atPath: "error.message")?.stringValue ?? ""
         #expect(message.contains(limit.names), "\(message)")
+    }
+
+    @Test("a 10 MB string is refused by size before it is read, naming the limit")
+    func tenMegabyteString() {
+        let request = loan(base + #","notes":""# + String(repeating: "x", count: 10_000_000) + "\"")
+        let answer = DealCalculator.calculate(requestText: request)
+        #expect(answer.value(atPath: "error.code") == "invalid_json")
+        #expect(answer.value(atPath: "error.message")?.stringValue?.contains("1048576") == true)
     }
 
     @Test("the largest deal: every line fits, the identities hold, no overflow")

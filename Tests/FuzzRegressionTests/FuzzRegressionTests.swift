@@ -48,4 +48,5 @@ private func replay(_ target: String, _ check: (UnsafeBufferPointer<UInt8>) -> S
     @Test func decimalCorpusAndRegressions() throws { try replay("FuzzDecimal", FuzzChecks.decimal) }
     @Test func requestCorpusAndRegressions() throws { try replay("FuzzRequest", FuzzChecks.request) }
     @Test func cABICorpusAndRegressions() throws { try replay("FuzzCABI", FuzzChecks.cABI) }
+    @Test func adfCorpusAndRegressions() throws { try replay("FuzzADF", FuzzChecks.adf) }
 }

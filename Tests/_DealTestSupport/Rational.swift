@@ -116,6 +116,20 @@ public final class Rational: @unchecked Sendable {
       .assumingMemoryBound(to: __mpz_struct.self)
   }
 
+  /// The numerator in lowest terms, as an integer (sign included).
+  ///
+  ///     Rational(numerator: 6, denominator: -4).numerator.description   // "-3"
+  public var numerator: Rational {
+    let z = Rational(); __gmpz_set(z.num, num); return z
+  }
+
+  /// The denominator in lowest terms, as a positive integer.
+  ///
+  ///     Rational(numerator: 6, denominator: -4).denominator.description   // "2"
+  public var denominator: Rational {
+    let z = Rational(); __gmpz_set(z.num, den); return z
+  }
+
   /// The integer `value`.
   ///
   ///     Rational(-7).description   // "-7"
