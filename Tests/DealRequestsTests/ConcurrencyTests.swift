@@ -28,6 +28,13 @@ private func requests() -> [String] {
         if index % 8 == 5 { members += #","explain":true,"contractDate":"2024-01-31","firstPaymentDate":"2024-03-15","oddDays":"spread""# }
         texts.append("{" + members + "}")
     }
+    // Other kinds: leases, Regulation Z and EU APRs, time-value functions, a lead kind.
+    for index in 0..<12 {
+        texts.append(#"{"calculate":"lease","moneyFactor":"0.00\#(125 + index * 20)","msrp":"40000.00","sellingPrice":"\#(36000 + index * 250).00","residual":{"percent":"\#(50 + index)"},"term":\#(24 + 12 * (index % 3)),"tax":{"rate":"7","method":"\#(["monthly", "upfrontOnPayments", "upfrontOnPrice"][index % 3])"}}"#)
+        texts.append(#"{"calculate":"apr","method":"\#(index % 2 == 0 ? "regz" : "eu")","advances":[{"amount":"\#(5000 + index * 100).00","date":"2026-01-10"}],"payments":[{"amount":"230.00","count":\#(24 + index),"firstDate":"2026-02-\#(10 + index)","frequency":"monthly"}]}"#)
+        texts.append(#"{"calculate":"tvm","function":"rate","nper":\#(36 + index),"pmt":"-230","pv":"\#(5000 + index * 100)"}"#)
+    }
+    texts.append(#"{"calculate":"vinValidate","vin":"1G4AH59H45G118341"}"#)
     texts += [#"{"calculate":"lease"}"#, #"{"calculate":"loan","term":0}"#, "[", #"{"calculate":"loan","sellingPrice":"1","apr":"6","term":60,"term":61}"#]
     return texts
 }
