@@ -19,16 +19,16 @@ private func series(_ amount: String, _ count: Int, _ first: String, _ frequency
 /// 100·(q+p)^K·Π_g (g_d·q + gₙ·p) (K the largest t, g over the distinct fractions) is the integer
 /// ±cents·f_d·q^(t+1)·(q+p)^(K−t)·Π_{g≠f} (g_d·q + gₙ·p): the sum's sign is the equation's,
 /// with no rational canonicalisation of ~2,000-digit numbers per term.
-private func regzEquationSign(_ problem: AnnualPercentageRate, unit: PaymentFrequency, rate i: Rational) throws -> Int {
+private func regzEquationSign(_ problem: AnnualPercentageRate, unit: UnitPeriod, rate i: Rational) throws -> Int {
     let start = problem.advances.map(\.date).min()!
     struct Term { let cents: Rational; let whole: Int; let fraction: [Int] }
     var terms: [Term] = []
     for (flow, sign) in problem.advances.map({ ($0, -1) }) + problem.payments.map({ ($0, 1) }) {
         let count: UnitPeriodCount
-        if let s = flow.series, s.frequency == unit {
-            count = try UnitPeriodCount(from: start, toPayment: s.index, firstPayment: s.first, frequency: unit)
+        if let s = flow.series, s.frequency == unit.paymentFrequency, s.first >= start {
+            count = try UnitPeriodCount(from: start, toPayment: s.index, firstPayment: s.first, frequency: s.frequency)
         } else {
-            count = try UnitPeriodCount(from: start, to: flow.date, frequency: unit)
+            count = try UnitPeriodCount(from: start, to: flow.date, unitPeriod: unit)
         }
         let f = Rational(numerator: count.fraction.numerator, denominator: count.fraction.denominator)
         let cents = Rational(sign) * Rational(flow.amount.description)! * Rational(100)
@@ -52,10 +52,10 @@ private func regzEquationSign(_ problem: AnnualPercentageRate, unit: PaymentFreq
 /// The exact equation changes sign across apr ± (errorBound + 1e-12): a root lies within.
 private func expectRootBracketed(_ problem: AnnualPercentageRate, _ result: AnnualPercentageRate.Result,
                                  sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let unit = PaymentFrequency(rawValue: result.unitPeriod)!
+    let unit = try #require(UnitPeriod.candidates.first { $0.name == result.unitPeriod }, "unit-period \(result.unitPeriod)")
     let apr = Rational(result.apr.description)!
     let slack = Rational(RateSolver.decimal(result.errorBound, scale: 20, rule: .up)!.description)! + Rational("0.000000000001")!
-    let perYear = Rational(100 * unit.periodsPerYear)
+    let perYear = Rational(numerator: 100 * unit.periodsPerYear.numerator, denominator: unit.periodsPerYear.denominator)
     if result.financeCharge.isZero { #expect(result.apr.isZero, sourceLocation: sourceLocation); return }
     let below = try regzEquationSign(problem, unit: unit, rate: (apr - slack) / perYear)
     let above = try regzEquationSign(problem, unit: unit, rate: (apr + slack) / perYear)
