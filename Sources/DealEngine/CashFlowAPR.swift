@@ -159,15 +159,14 @@ public struct AnnualPercentageRate: Sendable {
         guard !charge.isNegative else {
             throw DealError(code: .noSolution, path: "payments", message: "expected payments totalling at least the advances (\(advanced)), found \(paid): no rate of zero or more repays them, and an APR is not negative")
         }
-        let irregular = method == .regz ? isIrregular(unit: try chooseUnitPeriod(start: start)) : false
-
         switch method {
         case .regz:
+            let unit = try chooseUnitPeriod(start: start)
+            let irregular = isIrregular(unit: unit)
             if unitPeriod == nil, advances.count == 1, payments.count == 1,
                let term = try singlePaymentTerm(start: start) {
                 return try singlePaymentResult(term, advanced: advanced, paid: paid, charge: charge)
             }
-            let unit = try chooseUnitPeriod(start: start)
             let terms = try regzTerms(start: start, unit: unit)
             let perYear = Double(unit.periodsPerYear.numerator) / Double(unit.periodsPerYear.denominator)
             let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum, evaluate: Self.regzValue)
@@ -194,20 +193,32 @@ public struct AnnualPercentageRate: Sendable {
     /// than a year.
     public func chooseUnitPeriod(start: CivilDate) throws(DealError) -> UnitPeriod {
         if let unitPeriod { return .frequency(unitPeriod) }
-        let dates = Array(Set((advances + payments).map(\.date))).sorted()
+        let dates = distinctSortedDates()
         guard dates.count >= 2 else { return .monthly }
-        let order = UnitPeriod.candidates
-        var counts = [UnitPeriod: Int]()
-        for (a, b) in zip(dates, dates.dropFirst()) {
-            for unit in order where UnitPeriod.isOnePeriod(from: a, to: b, unit) { counts[unit, default: 0] += 1 }
+        let order = UnitPeriod.candidates, possibleDays = UnitPeriod.candidateDays
+        // counts[j]: the gaps that are one period of order[j] (0: none).
+        var counts = [Int](repeating: 0, count: order.count)
+        var a = dates[0], aDays = a.daysSinceEpoch
+        for b in dates.dropFirst() {
+            let bDays = b.daysSinceEpoch, days = bDays - aDays
+            // Only the candidates whose day range admits the gap are counted out.
+            if days >= UnitPeriod.shortestPeriodDays {
+                for j in order.indices where possibleDays[j].lowerBound <= days && days <= possibleDays[j].upperBound
+                    && UnitPeriod.isOnePeriodByCounting(from: a, to: b, order[j]) {
+                    counts[j] += 1
+                }
+            }
+            (a, aDays) = (b, bDays)
         }
         // A multiple of a week or month must recur (twice or more) to be a common interval:
         // one 35-day gap in a ragged schedule does not make 5 weeks the unit-period.
-        counts = counts.filter { $0.key.paymentFrequency != nil || $0.value >= 2 }
-        if let best = counts.values.max() {
+        for j in counts.indices where order[j].paymentFrequency == nil && counts[j] < 2 { counts[j] = 0 }
+        if let best = counts.max(), best > 0 {
             // One interval can be two periods at once (February 1 to March 1 is a month and 4
             // weeks): among equally frequent ones a payment frequency wins, then the shorter.
-            return order.first { counts[$0] == best && $0.paymentFrequency != nil } ?? order.first { counts[$0] == best }!
+            let j = counts.indices.first { counts[$0] == best && order[$0].paymentFrequency != nil }
+                ?? counts.indices.first { counts[$0] == best }!
+            return order[j]
         }
         let average = Double(dates.first!.days(until: dates.last!)) / Double(dates.count - 1)
         var choice = PaymentFrequency.weekly
@@ -217,6 +228,18 @@ public struct AnnualPercentageRate: Sendable {
             if d < distance { distance = d; choice = frequency }
         }
         return .frequency(choice)
+    }
+
+    /// The distinct dates of all flows in increasing order: the flows' own order when it is
+    /// already strictly increasing (a regular series after its advance), else sorted.
+    func distinctSortedDates() -> [CivilDate] {
+        var dates: [CivilDate] = []
+        dates.reserveCapacity(advances.count + payments.count)
+        for flow in advances { dates.append(flow.date) }
+        for flow in payments { dates.append(flow.date) }
+        var increasing = true
+        for k in dates.indices.dropFirst() where !(dates[k - 1] < dates[k]) { increasing = false; break }
+        return increasing ? dates : Array(Set(dates)).sorted()
     }
 
     /// Whether `b` is exactly one `frequency` period after `a`.
@@ -234,12 +257,15 @@ public struct AnnualPercentageRate: Sendable {
     /// Regulation Z 1026.22(a)(3) irregularity.
     func isIrregular(unit: UnitPeriod) -> Bool {
         if advances.count > 1 { return true }
-        let sorted = payments.sorted { $0.date < $1.date }
+        var increasing = true
+        for k in payments.indices.dropFirst() where !(payments[k - 1].date < payments[k].date) { increasing = false; break }
+        // Already in date order (a series): no sorted copy of the flows.
+        let sorted = increasing ? payments : payments.sorted { $0.date < $1.date }
         if sorted.count > 2 {
-            let middle = sorted[1..<(sorted.count - 1)].map(\.amount)
-            if middle.contains(where: { $0 != middle[0] }) { return true }
+            let first = sorted[1].amount
+            for k in 2..<(sorted.count - 1) where sorted[k].amount != first { return true }
         }
-        for (a, b) in zip(sorted, sorted.dropFirst()) where !UnitPeriod.isOnePeriod(from: a.date, to: b.date, unit) {
+        for k in sorted.indices.dropFirst() where !UnitPeriod.isOnePeriod(from: sorted[k - 1].date, to: sorted[k].date, unit) {
             return true
         }
         return false
@@ -283,22 +309,56 @@ public struct AnnualPercentageRate: Sendable {
 
     func regzTerms(start: CivilDate, unit: UnitPeriod) throws(DealError) -> [Term] {
         var terms: [Term] = []
-        for (flow, sign) in advances.map({ ($0, -1.0) }) + payments.map({ ($0, 1.0) }) {
-            let count: UnitPeriodCount
-            do {
-                if let series = flow.series, series.frequency == unit.paymentFrequency, series.first >= start {
-                    count = try UnitPeriodCount(from: start, toPayment: series.index, firstPayment: series.first, frequency: series.frequency)
-                } else {
-                    count = try UnitPeriodCount(from: start, to: flow.date, unitPeriod: unit)
+        terms.reserveCapacity(advances.count + payments.count)
+        // The count to the first payment of the last series seen: later payments of a series
+        // whose periods are whole months or days are that count plus their index
+        // (``seriesCount(base:index:first:frequency:)``).
+        var seriesBase: (first: CivilDate, frequency: PaymentFrequency, count: UnitPeriodCount)?
+        for (flows, sign) in [(advances, -1.0), (payments, 1.0)] {
+            for flow in flows {
+                let count: UnitPeriodCount
+                do {
+                    if let series = flow.series, series.frequency == unit.paymentFrequency, series.first >= start {
+                        if let base = seriesBase, base.first == series.first, base.frequency == series.frequency,
+                           let shifted = Self.seriesCount(base: base.count, index: series.index, first: series.first, frequency: series.frequency) {
+                            count = shifted
+                        } else {
+                            let base = try UnitPeriodCount(from: start, toPayment: 0, firstPayment: series.first, frequency: series.frequency)
+                            seriesBase = (series.first, series.frequency, base)
+                            if let shifted = Self.seriesCount(base: base, index: series.index, first: series.first, frequency: series.frequency) {
+                                count = shifted
+                            } else {
+                                count = try UnitPeriodCount(from: start, toPayment: series.index, firstPayment: series.first, frequency: series.frequency)
+                            }
+                        }
+                    } else {
+                        count = try UnitPeriodCount(from: start, to: flow.date, unitPeriod: unit)
+                    }
+                } catch {
+                    throw DealError.invalidArgument(flow.path, error.message)
                 }
-            } catch {
-                throw DealError.invalidArgument(flow.path, error.message)
+                let (n, d) = count.fraction
+                terms.append(Term(amount: sign * RateSolver.double(flow.amount), whole: count.wholePeriods,
+                                  fraction: Double(n) / Double(d), years: 0))
             }
-            let (n, d) = count.fraction
-            terms.append(Term(amount: sign * RateSolver.double(flow.amount), whole: count.wholePeriods,
-                              fraction: Double(n) / Double(d), years: 0))
         }
         return terms
+    }
+
+    /// The count from the start to payment `index` of a regular series, given `base`, the
+    /// count to its first payment (index 0), without calendar work: payment `index` is
+    /// `index` periods (whole months on the series' day, or 7 or 14 days) after the first, and
+    /// Appendix J counts back from it on that same day, so `t` grows by `index` and `f` stays
+    /// (for (b)(5)(iii) the day count grows by 30 per month, a multiple of the divisor). Nil
+    /// where that does not hold or the old path must decide: `semimonthly` (its two days
+    /// a month are not equally spaced), a negative index, or a date that might leave years
+    /// 1...9999 (the counting then throws). `CashFlowAPRTests` compares it with
+    /// ``UnitPeriodCount/init(from:toPayment:firstPayment:frequency:)`` on random series.
+    static func seriesCount(base: UnitPeriodCount, index: Int, first: CivilDate,
+                            frequency: PaymentFrequency) -> UnitPeriodCount? {
+        // Each period is at most a year, so the date stays within years 1...9999.
+        guard frequency != .semimonthly, index >= 0, index < 9_999 - first.year else { return nil }
+        return UnitPeriodCount(shifting: base, by: index)
     }
 
     func euTerms(start: CivilDate) throws(DealError) -> [Term] {
@@ -329,25 +389,88 @@ public struct AnnualPercentageRate: Sendable {
     /// Σ amount / ((1 + f·i)(1 + i)^t), multiplied by (1 + i)^T (T the largest t) when i < 0
     /// so that nothing overflows; the sign is unchanged.
     static func regzValue(_ terms: [Term], _ i: Double) -> BoundedValue {
-        // The largest t, by a loop: no array per evaluation (the solver evaluates ~100 times).
-        var maxWhole = 0
-        if i < 0, let first = terms.first {
-            maxWhole = first.whole
-            for term in terms where term.whole > maxWhole { maxWhole = term.whole }
-        }
-        let b = 1 + i
-        var sum = 0.0, magnitude = 0.0, worst = 0
+        // The largest and smallest t, by a loop: no array per evaluation (the solver
+        // evaluates ~100 times).
+        guard let first = terms.first else { return BoundedValue(value: 0, errorBound: 0) }
+        var maxWhole = first.whole, minWhole = first.whole
         for term in terms {
-            let exponent = i >= 0 ? term.whole : maxWhole - term.whole
-            let p = RateSolver.power(b, exponent)
-            let q = 1 + term.fraction * i
-            let value = i >= 0 ? term.amount / (q * p) : term.amount * p / q
-            sum += value
-            magnitude += abs(value)
-            worst = max(worst, exponent + RateSolver.powerOperations(exponent) + 10)
+            if term.whole > maxWhole { maxWhole = term.whole }
+            if term.whole < minWhole { minWhole = term.whole }
+        }
+        // exponent + powerOperations(exponent) grows with the exponent, so its maximum over
+        // the terms is at the largest exponent.
+        let largest = i >= 0 ? maxWhole : maxWhole - minWhole
+        let worst = largest + RateSolver.powerOperations(largest) + 10
+        let bits = largest <= 0 ? 0 : Int.bitWidth - largest.leadingZeroBitCount
+        // 128 doubles (1 KiB) stay on the stack; a larger table is worth its heap block only
+        // when it is not much longer than the terms.
+        let (sum, magnitude): (Double, Double)
+        if bits + largest < 128 {
+            (sum, magnitude) = withUnsafeTemporaryAllocation(of: Double.self, capacity: 128) {
+                regzSums(terms, i, maxWhole: maxWhole, largest: largest, bits: bits, buffer: $0, tabulate: true)
+            }
+        } else if largest < 4_096 && largest <= 4 * terms.count + 64 {
+            (sum, magnitude) = withUnsafeTemporaryAllocation(of: Double.self, capacity: bits + largest + 1) {
+                regzSums(terms, i, maxWhole: maxWhole, largest: largest, bits: bits, buffer: $0, tabulate: true)
+            }
+        } else {
+            (sum, magnitude) = withUnsafeTemporaryAllocation(of: Double.self, capacity: 64) {
+                regzSums(terms, i, maxWhole: maxWhole, largest: largest, bits: bits, buffer: $0, tabulate: false)
+            }
         }
         let bound = 2 * RateSolver.gamma(worst + terms.count + 2) * magnitude + Double(terms.count) * 1e-290
         return BoundedValue(value: sum, errorBound: bound)
+    }
+
+    /// The sum and the sum of magnitudes of ``regzValue(_:_:)``'s terms, in term order.
+    ///
+    /// `RateSolver.power(b, e)` multiplies the squares b^(2^j) of e's set bits, lowest first;
+    /// its value for e is therefore its value for e without the highest bit times that bit's
+    /// square, one rounded product. `buffer` holds the squares at `0..<bits` and, when
+    /// `tabulate`, every power 0...`largest` after them (one product each): bit for bit what
+    /// `RateSolver.power` returns, so the sums are too.
+    @inline(__always)
+    static func regzSums(_ terms: [Term], _ i: Double, maxWhole: Int, largest: Int, bits: Int,
+                         buffer: UnsafeMutableBufferPointer<Double>, tabulate: Bool) -> (Double, Double) {
+        var sum = 0.0, magnitude = 0.0
+        var square = 1 + i
+        for j in 0..<bits {
+            buffer[j] = square
+            square *= square
+        }
+        if tabulate {
+            let table = bits
+            buffer[table] = 1
+            if largest >= 1 {
+                for e in 1...largest {
+                    let top = Int.bitWidth - 1 - e.leadingZeroBitCount
+                    buffer[table + e] = buffer[table + e - (1 << top)] * buffer[top]
+                }
+            }
+            for term in terms {
+                let exponent = i >= 0 ? term.whole : maxWhole - term.whole
+                let p = exponent > 0 ? buffer[table + exponent] : 1
+                let q = 1 + term.fraction * i
+                let value = i >= 0 ? term.amount / (q * p) : term.amount * p / q
+                sum += value
+                magnitude += abs(value)
+            }
+        } else {
+            for term in terms {
+                let exponent = i >= 0 ? term.whole : maxWhole - term.whole
+                var p = 1.0, e = exponent, j = 0
+                while e > 0 {
+                    if e & 1 == 1 { p *= buffer[j] }
+                    e >>= 1
+                    j += 1
+                }
+                let q = 1 + term.fraction * i
+                let value = i >= 0 ? term.amount / (q * p) : term.amount * p / q
+                sum += value
+                magnitude += abs(value)
+            }
+        }
+        return (sum, magnitude)
     }
 
     /// Σ amount · (1 + X)^(−t), multiplied by (1 + X)^T (T the largest t) when X < 0.
@@ -429,9 +552,13 @@ public struct AnnualPercentageRate: Sendable {
     /// Whether every advance is measured no later than every payment (then the root is unique:
     /// Documentation/Rates.md).
     static func isConventional(_ terms: [Term]) -> Bool {
-        let key: (Term) -> (Int, Double, Double) = { ($0.whole, $0.fraction, $0.years) }
-        guard let lastAdvance = terms.filter({ $0.amount < 0 }).map(key).max(by: <),
-              let firstPayment = terms.filter({ $0.amount > 0 }).map(key).min(by: <) else { return true }
+        var lastAdvance: (Int, Double, Double)?, firstPayment: (Int, Double, Double)?
+        for term in terms {
+            let key = (term.whole, term.fraction, term.years)
+            if term.amount < 0, lastAdvance.map({ $0 < key }) ?? true { lastAdvance = key }
+            if term.amount > 0, firstPayment.map({ key < $0 }) ?? true { firstPayment = key }
+        }
+        guard let lastAdvance, let firstPayment else { return true }
         return lastAdvance <= firstPayment
     }
 
