@@ -32,7 +32,7 @@ public struct PeriodicRate: Sendable, Hashable {
     /// - Throws: ``DealError`` (`invalid_argument`) when the rate is negative, above 100, or has
     ///   more than ``maximumDecimals`` decimals.
     public init(annualPercentage: ExactDecimal, periodsPerYear: Int, path: String = "apr") throws(DealError) {
-        guard !annualPercentage.isNegative, annualPercentage <= ExactDecimal(100) else {
+        guard !annualPercentage.isNegative, Self.isAtMostHundred(annualPercentage) else {
             throw DealError.invalidArgument(path, "expected an annual percentage rate from 0 to 100, found \(annualPercentage)")
         }
         guard annualPercentage.scale <= Self.maximumDecimals else {
@@ -46,8 +46,14 @@ public struct PeriodicRate: Sendable, Hashable {
         let numerator = annualPercentage.coefficient
         let denominator = 100 * Int128(periodsPerYear) * scalePower
         let divisor = Self.greatestCommonDivisor(numerator, denominator)
-        self.numerator = numerator / divisor
-        self.denominator = denominator / divisor
+        if numerator >= 0, numerator <= Int128(Int64.max), denominator > 0, denominator <= Int128(Int64.max) {
+            // The same quotients without 128-bit division calls (the divisor is positive).
+            self.numerator = Int128(Int64(numerator) / Int64(divisor))
+            self.denominator = Int128(Int64(denominator) / Int64(divisor))
+        } else {
+            self.numerator = numerator / divisor
+            self.denominator = denominator / divisor
+        }
         self.periodsPerYear = periodsPerYear
         self.annualPercentage = annualPercentage
     }
@@ -86,8 +92,24 @@ public struct PeriodicRate: Sendable, Hashable {
     }
 
     /// The greatest common divisor (1 when both are zero).
+    /// `value <= 100`, by the coefficient against 100·10^scale when that fits in 128 bits
+    /// (scale ≤ 36), else by ``ExactDecimal`` comparison.
+    static func isAtMostHundred(_ value: ExactDecimal) -> Bool {
+        guard value.scale <= 36 else { return value <= ExactDecimal(100) }
+        var limit: Int128 = 100
+        for _ in 0..<value.scale { limit *= 10 }
+        return value.coefficient <= limit
+    }
+
     static func greatestCommonDivisor(_ a: Int128, _ b: Int128) -> Int128 {
         var (x, y) = (a.magnitude, b.magnitude)
+        // In 64 bits when both fit (every rate a request can give): the same Euclid steps
+        // without 128-bit division calls.
+        if x <= UInt128(UInt64.max), y <= UInt128(UInt64.max) {
+            var (u, v) = (UInt64(x), UInt64(y))
+            while v != 0 { (u, v) = (v, u % v) }
+            return u == 0 ? 1 : Int128(u)
+        }
         while y != 0 { (x, y) = (y, x % y) }
         return x == 0 ? 1 : Int128(x)
     }

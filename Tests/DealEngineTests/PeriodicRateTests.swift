@@ -2,7 +2,7 @@
 
 import Testing
 import DealDecimal
-import DealEngine
+@testable import DealEngine
 
 private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: text) }
 
@@ -58,6 +58,23 @@ struct PeriodicRateTests {
             #expect(gcd(rate.numerator, rate.denominator) == 1, "\(apr) / \(m)")
             // numerator / denominator == coefficient / (10^scale · 100 · m)
             #expect(rate.numerator * limit * Int128(m) == coefficient * rate.denominator, "\(apr) / \(m)")
+        }
+    }
+
+    /// The range check by coefficient equals ExactDecimal's `<= 100` at every scale, on and
+    /// around 100.
+    @Test func hundredCheckMatchesComparison() throws {
+        var rng = SplitMix64(seed: 0x100)
+        for scale in 0...38 {
+            var hundred: Int128 = 100
+            for _ in 0..<min(scale, 36) { hundred *= 10 }
+            var coefficients: [Int128] = [0, 1, 99, 100, 101]
+            if scale <= 36 { coefficients += [hundred - 1, hundred, hundred + 1] }
+            for _ in 0..<50 { coefficients.append(Int128(rng.next() >> 1) * Int128(rng.next() >> Int(rng.next() % 64))) }
+            for coefficient in coefficients {
+                guard let value = try? ExactDecimal(coefficient: coefficient, scale: scale) else { continue }
+                #expect(PeriodicRate.isAtMostHundred(value) == (value <= ExactDecimal(100)), "\(value)")
+            }
         }
     }
 
