@@ -41,16 +41,19 @@ public struct PeriodicRate: Sendable, Hashable {
         guard periodsPerYear > 0 else {
             throw DealError.invalidArgument(path, "expected a positive number of periods a year, found \(periodsPerYear)")
         }
-        var scalePower: Int128 = 1
-        for _ in 0..<annualPercentage.scale { scalePower *= 10 }
         let numerator = annualPercentage.coefficient
-        let denominator = 100 * Int128(periodsPerYear) * scalePower
-        let divisor = Self.greatestCommonDivisor(numerator, denominator)
-        if numerator >= 0, numerator <= Int128(Int64.max), denominator > 0, denominator <= Int128(Int64.max) {
-            // The same quotients without 128-bit division calls (the divisor is positive).
-            self.numerator = Int128(Int64(numerator) / Int64(divisor))
-            self.denominator = Int128(Int64(denominator) / Int64(divisor))
+        var scalePower: Int64 = 100
+        for _ in 0..<annualPercentage.scale { scalePower *= 10 }   // ≤ 100·10^10
+        let (small, overflow) = Int64(periodsPerYear).multipliedReportingOverflow(by: scalePower)
+        if !overflow, numerator <= Int128(Int64.max) {
+            // Every rate a request can give: the same reduction in 64 bits (the numerator is
+            // not negative, the denominator positive).
+            let divisor = Int64(Self.binaryGreatestCommonDivisor(UInt64(numerator), UInt64(small)))
+            self.numerator = Int128(Int64(numerator) / divisor)
+            self.denominator = Int128(small / divisor)
         } else {
+            let denominator = Int128(periodsPerYear) * Int128(scalePower)
+            let divisor = Self.greatestCommonDivisor(numerator, denominator)
             self.numerator = numerator / divisor
             self.denominator = denominator / divisor
         }
@@ -91,25 +94,33 @@ public struct PeriodicRate: Sendable, Hashable {
         return value ?? ExactDecimal.zero
     }
 
-    /// The greatest common divisor (1 when both are zero).
-    /// `value <= 100`, by the coefficient against 100·10^scale when that fits in 128 bits
-    /// (scale ≤ 36), else by ``ExactDecimal`` comparison.
+    /// `value <= 100`, by the coefficient against 100·10^scale when that fits in 64 bits
+    /// (scale ≤ 16), else by ``ExactDecimal`` comparison.
     static func isAtMostHundred(_ value: ExactDecimal) -> Bool {
-        guard value.scale <= 36 else { return value <= ExactDecimal(100) }
-        var limit: Int128 = 100
+        guard value.scale <= 16 else { return value <= ExactDecimal(100) }
+        var limit: Int64 = 100
         for _ in 0..<value.scale { limit *= 10 }
-        return value.coefficient <= limit
+        return value.coefficient <= Int128(limit)
     }
 
+    /// The greatest common divisor of two numbers not both zero, by Stein's binary
+    /// algorithm (shifts and subtractions, no division).
+    static func binaryGreatestCommonDivisor(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        if a == 0 { return b }
+        if b == 0 { return a }
+        let shift = (a | b).trailingZeroBitCount
+        var u = a >> a.trailingZeroBitCount, v = b
+        repeat {
+            v >>= v.trailingZeroBitCount
+            if u > v { swap(&u, &v) }
+            v -= u
+        } while v != 0
+        return u << shift
+    }
+
+    /// The greatest common divisor (1 when both are zero).
     static func greatestCommonDivisor(_ a: Int128, _ b: Int128) -> Int128 {
         var (x, y) = (a.magnitude, b.magnitude)
-        // In 64 bits when both fit (every rate a request can give): the same Euclid steps
-        // without 128-bit division calls.
-        if x <= UInt128(UInt64.max), y <= UInt128(UInt64.max) {
-            var (u, v) = (UInt64(x), UInt64(y))
-            while v != 0 { (u, v) = (v, u % v) }
-            return u == 0 ? 1 : Int128(u)
-        }
         while y != 0 { (x, y) = (y, x % y) }
         return x == 0 ? 1 : Int128(x)
     }

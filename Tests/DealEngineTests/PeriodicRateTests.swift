@@ -78,6 +78,29 @@ struct PeriodicRateTests {
         }
     }
 
+    /// Stein's algorithm equals Euclid's on random pairs, zeros and powers of two.
+    @Test func binaryGreatestCommonDivisor() {
+        var rng = SplitMix64(seed: 0x6CD)
+        var pairs: [(UInt64, UInt64)] = [(0, 7), (7, 0), (1, 1), (1 << 63, 1 << 40), (12_000, 69), (UInt64.max, UInt64.max - 1)]
+        for _ in 0..<5_000 {
+            let common = rng.next() >> (40 + rng.next() % 24)
+            pairs.append(((rng.next() >> (rng.next() % 64)) | 1, (rng.next() >> (rng.next() % 64)) | 1))
+            pairs.append(((rng.next() >> 40) * common, (rng.next() >> 40) * common))
+        }
+        for (a, b) in pairs where a != 0 || b != 0 {
+            var (x, y) = (a, b)
+            while y != 0 { (x, y) = (y, x % y) }
+            #expect(PeriodicRate.binaryGreatestCommonDivisor(a, b) == x, "\(a), \(b)")
+        }
+    }
+
+    /// Rates with more periods a year than 64 bits allow are reduced in 128 bits.
+    @Test func hugePeriodsPerYear() throws {
+        let rate = try PeriodicRate(annualPercentage: dec("6.9"), periodsPerYear: Int.max)
+        #expect(rate.numerator * 1_000 * Int128(Int.max) == 69 * rate.denominator)
+        #expect(gcd(rate.numerator, rate.denominator) == 1)
+    }
+
     private func failure(_ apr: String, _ m: Int, path: String = "apr") -> DealError? {
         do { _ = try PeriodicRate(annualPercentage: dec(apr), periodsPerYear: m, path: path); return nil } catch { return error }
     }
