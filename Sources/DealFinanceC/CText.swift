@@ -38,7 +38,8 @@ enum CText {
     static func plainDecimal(_ bytes: UnsafeRawBufferPointer) -> ExactDecimal? {
         guard bytes.count >= 1, bytes.count <= 19 else { return nil }
         var coefficient: Int64 = 0, digits = 0, point = -1
-        for (offset, byte) in bytes.enumerated() {
+        for offset in 0..<bytes.count {
+            let byte = bytes[offset]
             if byte >= 0x30 && byte <= 0x39 {
                 digits += 1
                 guard digits <= 18 else { return nil }
