@@ -169,7 +169,9 @@ public struct AnnualPercentageRate: Sendable {
             }
             let terms = try regzTerms(start: start, unit: unit)
             let perYear = Double(unit.periodsPerYear.numerator) / Double(unit.periodsPerYear.denominator)
-            let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum, evaluate: Self.regzValue)
+            let wholes = Self.wholeRange(terms)
+            let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum,
+                                         evaluate: { Self.regzValue($0, $1, wholes: wholes) })
             return try result(bracket: bracket, scale: perYear * 100, unit: unit.name,
                               perYear: unit.periodsPerYearDecimal, advanced: advanced, paid: paid,
                               charge: charge, irregular: irregular)
@@ -195,16 +197,15 @@ public struct AnnualPercentageRate: Sendable {
         if let unitPeriod { return .frequency(unitPeriod) }
         let dates = distinctSortedDates()
         guard dates.count >= 2 else { return .monthly }
-        let order = UnitPeriod.candidates, possibleDays = UnitPeriod.candidateDays
+        let order = UnitPeriod.candidates, byDays = UnitPeriod.candidatesByDays
         // counts[j]: the gaps that are one period of order[j] (0: none).
         var counts = [Int](repeating: 0, count: order.count)
         var a = dates[0], aDays = a.daysSinceEpoch
         for b in dates.dropFirst() {
             let bDays = b.daysSinceEpoch, days = bDays - aDays
             // Only the candidates whose day range admits the gap are counted out.
-            if days >= UnitPeriod.shortestPeriodDays {
-                for j in order.indices where possibleDays[j].lowerBound <= days && days <= possibleDays[j].upperBound
-                    && UnitPeriod.isOnePeriodByCounting(from: a, to: b, order[j]) {
+            if days >= UnitPeriod.shortestPeriodDays, days < byDays.count {
+                for j in byDays[days] where UnitPeriod.isOnePeriodByCounting(from: a, to: b, order[j]) {
                     counts[j] += 1
                 }
             }
@@ -245,6 +246,12 @@ public struct AnnualPercentageRate: Sendable {
     /// Whether `b` is exactly one `frequency` period after `a`.
     static func isOnePeriod(from a: CivilDate, to b: CivilDate, _ frequency: PaymentFrequency) -> Bool {
         guard a < b else { return false }
+        if frequency == .monthly {
+            // (b)(5)(ii) gives 1 month and 0 days exactly when the month boundary one month
+            // back from b (on b's day) is a: then a is in the month before b's and no days
+            // remain. The counting below, without the day count.
+            return UnitPeriodCount.monthBoundary(1, before: b, on: DayOfMonth(anchoring: b)) == a
+        }
         if frequency == .semimonthly {
             let days = a.days(until: b)
             if (try? PaymentFrequency.semimonthly.paymentDate(1, first: a)) == b { return true }
@@ -389,14 +396,25 @@ public struct AnnualPercentageRate: Sendable {
     /// Σ amount / ((1 + f·i)(1 + i)^t), multiplied by (1 + i)^T (T the largest t) when i < 0
     /// so that nothing overflows; the sign is unchanged.
     static func regzValue(_ terms: [Term], _ i: Double) -> BoundedValue {
-        // The largest and smallest t, by a loop: no array per evaluation (the solver
-        // evaluates ~100 times).
-        guard let first = terms.first else { return BoundedValue(value: 0, errorBound: 0) }
+        regzValue(terms, i, wholes: wholeRange(terms))
+    }
+
+    /// The smallest and largest t of the terms (nil for none).
+    static func wholeRange(_ terms: [Term]) -> ClosedRange<Int>? {
+        guard let first = terms.first else { return nil }
         var maxWhole = first.whole, minWhole = first.whole
         for term in terms {
             if term.whole > maxWhole { maxWhole = term.whole }
             if term.whole < minWhole { minWhole = term.whole }
         }
+        return minWhole...maxWhole
+    }
+
+    /// ``regzValue(_:_:)`` with the terms' ``wholeRange(_:)`` computed once by the caller
+    /// (the solver evaluates the same terms ~70 times).
+    static func regzValue(_ terms: [Term], _ i: Double, wholes: ClosedRange<Int>?) -> BoundedValue {
+        guard let wholes else { return BoundedValue(value: 0, errorBound: 0) }
+        let maxWhole = wholes.upperBound, minWhole = wholes.lowerBound
         // exponent + powerOperations(exponent) grows with the exponent, so its maximum over
         // the terms is at the largest exponent.
         let largest = i >= 0 ? maxWhole : maxWhole - minWhole
@@ -441,11 +459,10 @@ public struct AnnualPercentageRate: Sendable {
         if tabulate {
             let table = bits
             buffer[table] = 1
-            if largest >= 1 {
-                for e in 1...largest {
-                    let top = Int.bitWidth - 1 - e.leadingZeroBitCount
-                    buffer[table + e] = buffer[table + e - (1 << top)] * buffer[top]
-                }
+            // e in 2^top ..< 2^(top+1): the entry for e − 2^top times the square of 2^top.
+            for top in 0..<bits {
+                let square = buffer[top], low = 1 << top
+                for e in low...min(2 * low - 1, largest) { buffer[table + e] = buffer[table + e - low] * square }
             }
             for term in terms {
                 let exponent = i >= 0 ? term.whole : maxWhole - term.whole

@@ -119,6 +119,13 @@ public enum UnitPeriod: Sendable, Hashable {
     /// ``possibleDays`` of each of the ``candidates``, in their order.
     static let candidateDays: [ClosedRange<Int>] = candidates.map(\.possibleDays)
 
+    /// For a gap of d days (d < `candidatesByDays.count`), the indices into ``candidates``
+    /// whose ``possibleDays`` contain d, in order; no candidate admits a longer gap.
+    static let candidatesByDays: [[Int]] = {
+        let longest = candidateDays.map(\.upperBound).max()!
+        return (0...longest).map { days in candidateDays.indices.filter { candidateDays[$0].contains(days) } }
+    }()
+
     /// No unit-period is shorter than this many days (a week; a semimonth is at least 13).
     static let shortestPeriodDays = 7
 

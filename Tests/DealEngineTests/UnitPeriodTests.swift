@@ -98,6 +98,9 @@ struct UnitPeriodTests {
             let a = try CivilDate(daysSinceEpoch: startDay)
             for days in 0...400 {
                 let b = try CivilDate(daysSinceEpoch: startDay + days)
+                // The monthly test by the boundary one month back equals the full count.
+                let counted = (try? UnitPeriodCount(from: a, to: b, frequency: .monthly)).map { $0.wholePeriods == 1 && $0.oddDays == 0 } ?? false
+                #expect(AnnualPercentageRate.isOnePeriod(from: a, to: b, .monthly) == counted, "\(a) → \(b)")
                 for (j, unit) in UnitPeriod.candidates.enumerated() where UnitPeriod.isOnePeriodByCounting(from: a, to: b, unit) {
                     accepted[j] += 1
                     #expect(UnitPeriod.mayBeOnePeriod(days: days, unit), "\(a) → \(b) is one \(unit.name) but \(days) days is ruled out")
@@ -109,5 +112,9 @@ struct UnitPeriodTests {
         // Every candidate occurs (so each range was exercised), and the ranges are in order.
         #expect(!accepted.contains(0))
         #expect(UnitPeriod.candidateDays == UnitPeriod.candidates.map(\.possibleDays))
+        for days in 0...500 {
+            let admitted = UnitPeriod.candidates.indices.filter { UnitPeriod.mayBeOnePeriod(days: days, UnitPeriod.candidates[$0]) }
+            #expect((days < UnitPeriod.candidatesByDays.count ? UnitPeriod.candidatesByDays[days] : []) == admitted, "\(days) days")
+        }
     }
 }
