@@ -169,9 +169,8 @@ public struct AnnualPercentageRate: Sendable {
             }
             let terms = try regzTerms(start: start, unit: unit)
             let perYear = Double(unit.periodsPerYear.numerator) / Double(unit.periodsPerYear.denominator)
-            let wholes = Self.wholeRange(terms)
-            let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum,
-                                         evaluate: { Self.regzValue($0, $1, wholes: wholes) })
+            let signs = RegzSigns(terms: terms)
+            let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum, evaluate: { _, x in signs.value(at: x) })
             return try result(bracket: bracket, scale: perYear * 100, unit: unit.name,
                               perYear: unit.periodsPerYearDecimal, advanced: advanced, paid: paid,
                               charge: charge, irregular: irregular)
@@ -488,6 +487,127 @@ public struct AnnualPercentageRate: Sendable {
             }
         }
         return (sum, magnitude)
+    }
+
+    /// ``regzValue(_:_:)`` for the solver, answering from earlier evaluations where they
+    /// prove the sign, so that the solver takes exactly the steps it takes on the full
+    /// evaluation with far fewer evaluations.
+    ///
+    /// When every advance is at t = 0 with f = 0 (and t, f ≥ 0), every rounded operation of
+    /// the evaluation at a rate i ≥ 0 is monotone in i (IEEE rounding is monotone): each
+    /// payment's value a/((1 + f·i)(1 + i)^t) does not increase, each advance's is the
+    /// constant −A, so the computed sum v(i) and magnitude, and with it the computed bound
+    /// b(i), never increase. With evaluated points y ≤ m ≤ z (finite values and bounds):
+    /// - v(z) > b(y) proves v(m) > b(m): the sign at m is +1;
+    /// - v(y) < −b(y) proves v(m) < −b(m): −1;
+    /// - v(y) ≤ b(z) and v(z) ≥ −b(z) prove |v(m)| ≤ b(m): 0 (no proven sign).
+    /// Only ``BoundedValue/provenSign`` of the answer is meaningful: inferred answers are
+    /// (±1, 0) or (0, 1). To make the rules apply, an undecided request first places anchors:
+    /// secant steps towards the root, then points just outside and inside the two places where
+    /// the sign stops being provable. `CashFlowAPRTests` checks every answer against the full
+    /// evaluation and the solver's bracket against the one on the full evaluation.
+    final class RegzSigns {
+        let terms: [Term]
+        let wholes: ClosedRange<Int>?
+        /// Whether the monotone argument applies (else every request is evaluated).
+        let monotone: Bool
+        /// Evaluated points at rates ≥ 0 in increasing order.
+        private(set) var points: [(x: Double, value: Double, bound: Double)] = []
+        /// Full evaluations made.
+        private(set) var evaluations = 0
+        private var anchored = false
+
+        init(terms: [Term]) {
+            self.terms = terms
+            wholes = AnnualPercentageRate.wholeRange(terms)
+            monotone = terms.allSatisfy { term in
+                term.amount.isFinite && term.whole >= 0 && term.fraction >= 0 && term.fraction.isFinite
+                    && (term.amount >= 0 || (term.whole == 0 && term.fraction == 0))
+            }
+        }
+
+        /// The full evaluation, recorded when i ≥ 0 and finite.
+        func evaluate(_ x: Double) -> BoundedValue {
+            evaluations += 1
+            let result = AnnualPercentageRate.regzValue(terms, x, wholes: wholes)
+            if monotone, x >= 0, x.isFinite, result.value.isFinite, result.errorBound.isFinite {
+                let k = points.firstIndex { $0.x >= x } ?? points.endIndex
+                if k == points.endIndex || points[k].x != x { points.insert((x, result.value, result.errorBound), at: k) }
+            }
+            return result
+        }
+
+        /// The sign proven by the recorded points at x (nil when they do not decide it).
+        func inferredSign(_ x: Double) -> Int? {
+            guard monotone, x >= 0, x.isFinite else { return nil }
+            let k = points.firstIndex { $0.x >= x } ?? points.endIndex
+            let below = k > 0 ? points[k - 1] : nil
+            let above = k < points.endIndex ? points[k] : nil
+            if let above, above.x == x {
+                return BoundedValue(value: above.value, errorBound: above.bound).provenSign
+            }
+            if let below, below.value < -below.bound { return -1 }
+            guard let below, let above else { return nil }
+            if above.value > below.bound { return 1 }
+            if below.value <= above.bound && above.value >= -above.bound { return 0 }
+            return nil
+        }
+
+        /// The value the solver sees at x.
+        func value(at x: Double) -> BoundedValue {
+            if let sign = inferredSign(x) { return Self.bounded(sign) }
+            if monotone, x >= 0, x.isFinite, !anchored { placeAnchors(); if let sign = inferredSign(x) { return Self.bounded(sign) } }
+            return evaluate(x)
+        }
+
+        static func bounded(_ sign: Int) -> BoundedValue {
+            sign == 0 ? BoundedValue(value: 0, errorBound: 1) : BoundedValue(value: Double(sign), errorBound: 0)
+        }
+
+        /// Secant steps between the nearest proven-positive and proven-negative points, then
+        /// anchors around the two edges of the unprovable zone (|v| ≤ b). Done once; it only
+        /// adds evaluated points, so it cannot change an answer, only how many are inferred.
+        private func placeAnchors() {
+            // Not before the solver has proven both signs (the bracket search).
+            guard let (y, z) = provenPair() else { return }
+            anchored = true
+            // Secant steps from the proven pair, each from the two evaluated points nearest
+            // the estimate, until the estimate moves by less than 1/16 of the zone.
+            var slope = (y.value - z.value) / (z.x - y.x)
+            guard slope > 0, slope.isFinite else { return }
+            var root = y.x + y.value / slope
+            var halfZone = y.bound / slope
+            for _ in 0..<12 {
+                guard root > y.x, root < z.x, root.isFinite else { return }
+                let r = evaluate(root)
+                guard let k = points.firstIndex(where: { $0.x == root }) else { return }
+                let neighbor = k > 0 && (k + 1 == points.count || root - points[k - 1].x < points[k + 1].x - root) ? points[k - 1] : (k + 1 < points.count ? points[k + 1] : points[k])
+                let local = (points[k].value - neighbor.value) / (neighbor.x - points[k].x)
+                guard local > 0, local.isFinite else { return }
+                slope = local
+                halfZone = r.errorBound / slope
+                let next = root + r.value / slope
+                let moved = abs(next - root)
+                root = next
+                if moved <= halfZone / 16 { break }
+            }
+            guard halfZone.isFinite, halfZone > 0 else { return }
+            // Anchors: well inside the +1 side (small bounds for the rules), just outside and
+            // inside both edges of the unprovable zone.
+            let margin = Swift.max(32 * root.ulp, halfZone / 16)
+            for x in [root - 4 * halfZone, root - halfZone - margin, root - halfZone + margin,
+                      root + halfZone - margin, root + halfZone + margin]
+                where x > y.x && x < z.x && inferredSign(x) == nil {
+                _ = evaluate(x)
+            }
+        }
+
+        /// The largest evaluated point with proven sign +1 and the smallest with −1 above it.
+        private func provenPair() -> ((x: Double, value: Double, bound: Double), (x: Double, value: Double, bound: Double))? {
+            guard let k = points.lastIndex(where: { $0.value > $0.bound }),
+                  let j = points.firstIndex(where: { $0.value < -$0.bound }), k < j else { return nil }
+            return (points[k], points[j])
+        }
     }
 
     /// Σ amount · (1 + X)^(−t), multiplied by (1 + X)^T (T the largest t) when X < 0.

@@ -262,6 +262,57 @@ struct RegZFastPathTests {
         #expect(AnnualPercentageRate.regzValue([], 0.01) == directValue([], 0.01))
     }
 
+    @Test("RegzSigns: every inferred sign is the full evaluation's, and the solver's bracket is bit for bit the same")
+    func inferredSigns() throws {
+        var g = SeededGenerator(seed: 0x51_6E5)
+        var full = 0, fast = 0
+        for round in 0..<150 {
+            let frequency = g.element(of: PaymentFrequency.allCases)
+            let start = try CivilDate(year: g.int(in: 2000...2040), month: g.int(in: 1...12), day: g.int(in: 1...28))
+            let count = g.int(in: 1...(frequency.periodsPerYear <= 4 ? 20 : 96))
+            let principal = g.moneyMinor(in: 500_00...90_000_00)
+            let i = Double(g.int(in: 1...3000)) / 100 / 100 / Double(frequency.periodsPerYear)
+            let level = Double(principal) * i / (1 - 1 / RateSolver.power(1 + i, count))
+            let first = try frequency.date(byAddingPeriods: 1, to: start).adding(days: g.int(in: 0...30))
+            var payments = try PaymentSeries(amount: MinorUnits(.usd).decimal(Int128(level.rounded()) + 1), count: count,
+                                             firstDate: first, frequency: frequency).amounts()
+            if g.chance(1, in: 3) { payments.append(DatedAmount(amount: dec("1234.56"), date: try payments.last!.date.adding(days: 31))) }
+            var advances = [DatedAmount(amount: MinorUnits(.usd).decimal(Int128(principal)), date: start)]
+            // Every fifth: a second advance later, where the monotone argument does not hold.
+            if round % 5 == 4 { advances.append(DatedAmount(amount: dec("100.00"), date: try start.adding(days: 3))) }
+            let problem = AnnualPercentageRate(method: .regz, advances: advances, payments: payments)
+            let unit = try problem.chooseUnitPeriod(start: start)
+            let terms = try problem.regzTerms(start: start, unit: unit)
+            var evaluations = 0
+            let direct = try AnnualPercentageRate.solve(terms: terms, exactSignAtZero: 1) { terms, x in
+                evaluations += 1
+                return AnnualPercentageRate.regzValue(terms, x)
+            }
+            let signs = AnnualPercentageRate.RegzSigns(terms: terms)
+            let replayed = try AnnualPercentageRate.solve(terms: terms, exactSignAtZero: 1) { _, x in signs.value(at: x) }
+            #expect(direct.lower.bitPattern == replayed.lower.bitPattern && direct.upper.bitPattern == replayed.upper.bitPattern,
+                    "round \(round): \(direct) vs \(replayed)")
+            full += evaluations
+            fast += signs.evaluations
+            // Probes: spread over the domain, at and around the bracket ends and the anchors.
+            var probes = (0..<40).map { _ in direct.upper * Double(g.int(in: 0...4000)) / 1000 }
+            for end in [direct.lower, direct.upper] + signs.points.map(\.x) {
+                var x = end
+                for _ in 0..<12 { probes.append(x); x = x.nextUp }
+                x = end
+                for _ in 0..<12 { probes.append(x); x = x.nextDown }
+                probes.append(end + Double(g.int(in: -5000...5000)) * end.ulp)
+            }
+            for x in probes where x >= 0 {
+                if let sign = signs.inferredSign(x) {
+                    #expect(sign == AnnualPercentageRate.regzValue(terms, x).provenSign, "round \(round) at \(x)")
+                }
+            }
+        }
+        // The point of it: far fewer full evaluations.
+        #expect(fast * 10 < full * 7, "\(fast) of \(full)")
+    }
+
     @Test("Series counts (t shifted by the index) equal UnitPeriodCount on random series of every frequency")
     func seriesCounts() throws {
         var g = SeededGenerator(seed: 0x5E41E5)
