@@ -159,18 +159,18 @@ public struct AnnualPercentageRate: Sendable {
         guard !charge.isNegative else {
             throw DealError(code: .noSolution, path: "payments", message: "expected payments totalling at least the advances (\(advanced)), found \(paid): no rate of zero or more repays them, and an APR is not negative")
         }
-        let irregular = method == .regz ? isIrregular(unit: try chooseUnitPeriod(start: start)) : false
-
         switch method {
         case .regz:
+            let unit = try chooseUnitPeriod(start: start)
+            let irregular = isIrregular(unit: unit)
             if unitPeriod == nil, advances.count == 1, payments.count == 1,
                let term = try singlePaymentTerm(start: start) {
                 return try singlePaymentResult(term, advanced: advanced, paid: paid, charge: charge)
             }
-            let unit = try chooseUnitPeriod(start: start)
             let terms = try regzTerms(start: start, unit: unit)
             let perYear = Double(unit.periodsPerYear.numerator) / Double(unit.periodsPerYear.denominator)
-            let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum, evaluate: Self.regzValue)
+            let signs = RegzSigns(terms: terms)
+            let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum, evaluate: { _, x in signs.value(at: x) })
             return try result(bracket: bracket, scale: perYear * 100, unit: unit.name,
                               perYear: unit.periodsPerYearDecimal, advanced: advanced, paid: paid,
                               charge: charge, irregular: irregular)
@@ -194,20 +194,31 @@ public struct AnnualPercentageRate: Sendable {
     /// than a year.
     public func chooseUnitPeriod(start: CivilDate) throws(DealError) -> UnitPeriod {
         if let unitPeriod { return .frequency(unitPeriod) }
-        let dates = Array(Set((advances + payments).map(\.date))).sorted()
+        let dates = distinctSortedDates()
         guard dates.count >= 2 else { return .monthly }
-        let order = UnitPeriod.candidates
-        var counts = [UnitPeriod: Int]()
-        for (a, b) in zip(dates, dates.dropFirst()) {
-            for unit in order where UnitPeriod.isOnePeriod(from: a, to: b, unit) { counts[unit, default: 0] += 1 }
+        let order = UnitPeriod.candidates, byDays = UnitPeriod.candidatesByDays
+        // counts[j]: the gaps that are one period of order[j] (0: none).
+        var counts = [Int](repeating: 0, count: order.count)
+        var a = dates[0], aDays = a.daysSinceEpoch
+        for b in dates.dropFirst() {
+            let bDays = b.daysSinceEpoch, days = bDays - aDays
+            // Only the candidates whose day range admits the gap are counted out.
+            if days >= UnitPeriod.shortestPeriodDays, days < byDays.count {
+                for j in byDays[days] where UnitPeriod.isOnePeriodByCounting(from: a, to: b, order[j]) {
+                    counts[j] += 1
+                }
+            }
+            (a, aDays) = (b, bDays)
         }
         // A multiple of a week or month must recur (twice or more) to be a common interval:
         // one 35-day gap in a ragged schedule does not make 5 weeks the unit-period.
-        counts = counts.filter { $0.key.paymentFrequency != nil || $0.value >= 2 }
-        if let best = counts.values.max() {
+        for j in counts.indices where order[j].paymentFrequency == nil && counts[j] < 2 { counts[j] = 0 }
+        if let best = counts.max(), best > 0 {
             // One interval can be two periods at once (February 1 to March 1 is a month and 4
             // weeks): among equally frequent ones a payment frequency wins, then the shorter.
-            return order.first { counts[$0] == best && $0.paymentFrequency != nil } ?? order.first { counts[$0] == best }!
+            let j = counts.indices.first { counts[$0] == best && order[$0].paymentFrequency != nil }
+                ?? counts.indices.first { counts[$0] == best }!
+            return order[j]
         }
         let average = Double(dates.first!.days(until: dates.last!)) / Double(dates.count - 1)
         var choice = PaymentFrequency.weekly
@@ -219,9 +230,27 @@ public struct AnnualPercentageRate: Sendable {
         return .frequency(choice)
     }
 
+    /// The distinct dates of all flows in increasing order: the flows' own order when it is
+    /// already strictly increasing (a regular series after its advance), else sorted.
+    func distinctSortedDates() -> [CivilDate] {
+        var dates: [CivilDate] = []
+        dates.reserveCapacity(advances.count + payments.count)
+        for flow in advances { dates.append(flow.date) }
+        for flow in payments { dates.append(flow.date) }
+        var increasing = true
+        for k in dates.indices.dropFirst() where !(dates[k - 1] < dates[k]) { increasing = false; break }
+        return increasing ? dates : Array(Set(dates)).sorted()
+    }
+
     /// Whether `b` is exactly one `frequency` period after `a`.
     static func isOnePeriod(from a: CivilDate, to b: CivilDate, _ frequency: PaymentFrequency) -> Bool {
         guard a < b else { return false }
+        if frequency == .monthly {
+            // (b)(5)(ii) gives 1 month and 0 days exactly when the month boundary one month
+            // back from b (on b's day) is a: then a is in the month before b's and no days
+            // remain. The counting below, without the day count.
+            return UnitPeriodCount.monthBoundary(1, before: b, on: DayOfMonth(anchoring: b)) == a
+        }
         if frequency == .semimonthly {
             let days = a.days(until: b)
             if (try? PaymentFrequency.semimonthly.paymentDate(1, first: a)) == b { return true }
@@ -234,12 +263,15 @@ public struct AnnualPercentageRate: Sendable {
     /// Regulation Z 1026.22(a)(3) irregularity.
     func isIrregular(unit: UnitPeriod) -> Bool {
         if advances.count > 1 { return true }
-        let sorted = payments.sorted { $0.date < $1.date }
+        var increasing = true
+        for k in payments.indices.dropFirst() where !(payments[k - 1].date < payments[k].date) { increasing = false; break }
+        // Already in date order (a series): no sorted copy of the flows.
+        let sorted = increasing ? payments : payments.sorted { $0.date < $1.date }
         if sorted.count > 2 {
-            let middle = sorted[1..<(sorted.count - 1)].map(\.amount)
-            if middle.contains(where: { $0 != middle[0] }) { return true }
+            let first = sorted[1].amount
+            for k in 2..<(sorted.count - 1) where sorted[k].amount != first { return true }
         }
-        for (a, b) in zip(sorted, sorted.dropFirst()) where !UnitPeriod.isOnePeriod(from: a.date, to: b.date, unit) {
+        for k in sorted.indices.dropFirst() where !UnitPeriod.isOnePeriod(from: sorted[k - 1].date, to: sorted[k].date, unit) {
             return true
         }
         return false
@@ -283,22 +315,56 @@ public struct AnnualPercentageRate: Sendable {
 
     func regzTerms(start: CivilDate, unit: UnitPeriod) throws(DealError) -> [Term] {
         var terms: [Term] = []
-        for (flow, sign) in advances.map({ ($0, -1.0) }) + payments.map({ ($0, 1.0) }) {
-            let count: UnitPeriodCount
-            do {
-                if let series = flow.series, series.frequency == unit.paymentFrequency, series.first >= start {
-                    count = try UnitPeriodCount(from: start, toPayment: series.index, firstPayment: series.first, frequency: series.frequency)
-                } else {
-                    count = try UnitPeriodCount(from: start, to: flow.date, unitPeriod: unit)
+        terms.reserveCapacity(advances.count + payments.count)
+        // The count to the first payment of the last series seen: later payments of a series
+        // whose periods are whole months or days are that count plus their index
+        // (``seriesCount(base:index:first:frequency:)``).
+        var seriesBase: (first: CivilDate, frequency: PaymentFrequency, count: UnitPeriodCount)?
+        for (flows, sign) in [(advances, -1.0), (payments, 1.0)] {
+            for flow in flows {
+                let count: UnitPeriodCount
+                do {
+                    if let series = flow.series, series.frequency == unit.paymentFrequency, series.first >= start {
+                        if let base = seriesBase, base.first == series.first, base.frequency == series.frequency,
+                           let shifted = Self.seriesCount(base: base.count, index: series.index, first: series.first, frequency: series.frequency) {
+                            count = shifted
+                        } else {
+                            let base = try UnitPeriodCount(from: start, toPayment: 0, firstPayment: series.first, frequency: series.frequency)
+                            seriesBase = (series.first, series.frequency, base)
+                            if let shifted = Self.seriesCount(base: base, index: series.index, first: series.first, frequency: series.frequency) {
+                                count = shifted
+                            } else {
+                                count = try UnitPeriodCount(from: start, toPayment: series.index, firstPayment: series.first, frequency: series.frequency)
+                            }
+                        }
+                    } else {
+                        count = try UnitPeriodCount(from: start, to: flow.date, unitPeriod: unit)
+                    }
+                } catch {
+                    throw DealError.invalidArgument(flow.path, error.message)
                 }
-            } catch {
-                throw DealError.invalidArgument(flow.path, error.message)
+                let (n, d) = count.fraction
+                terms.append(Term(amount: sign * RateSolver.double(flow.amount), whole: count.wholePeriods,
+                                  fraction: Double(n) / Double(d), years: 0))
             }
-            let (n, d) = count.fraction
-            terms.append(Term(amount: sign * RateSolver.double(flow.amount), whole: count.wholePeriods,
-                              fraction: Double(n) / Double(d), years: 0))
         }
         return terms
+    }
+
+    /// The count from the start to payment `index` of a regular series, given `base`, the
+    /// count to its first payment (index 0), without calendar work: payment `index` is
+    /// `index` periods (whole months on the series' day, or 7 or 14 days) after the first, and
+    /// Appendix J counts back from it on that same day, so `t` grows by `index` and `f` stays
+    /// (for (b)(5)(iii) the day count grows by 30 per month, a multiple of the divisor). Nil
+    /// where that does not hold or the old path must decide: `semimonthly` (its two days
+    /// a month are not equally spaced), a negative index, or a date that might leave years
+    /// 1...9999 (the counting then throws). `CashFlowAPRTests` compares it with
+    /// ``UnitPeriodCount/init(from:toPayment:firstPayment:frequency:)`` on random series.
+    static func seriesCount(base: UnitPeriodCount, index: Int, first: CivilDate,
+                            frequency: PaymentFrequency) -> UnitPeriodCount? {
+        // Each period is at most a year, so the date stays within years 1...9999.
+        guard frequency != .semimonthly, index >= 0, index < 9_999 - first.year else { return nil }
+        return UnitPeriodCount(shifting: base, by: index)
     }
 
     func euTerms(start: CivilDate) throws(DealError) -> [Term] {
@@ -329,25 +395,219 @@ public struct AnnualPercentageRate: Sendable {
     /// Σ amount / ((1 + f·i)(1 + i)^t), multiplied by (1 + i)^T (T the largest t) when i < 0
     /// so that nothing overflows; the sign is unchanged.
     static func regzValue(_ terms: [Term], _ i: Double) -> BoundedValue {
-        // The largest t, by a loop: no array per evaluation (the solver evaluates ~100 times).
-        var maxWhole = 0
-        if i < 0, let first = terms.first {
-            maxWhole = first.whole
-            for term in terms where term.whole > maxWhole { maxWhole = term.whole }
-        }
-        let b = 1 + i
-        var sum = 0.0, magnitude = 0.0, worst = 0
+        regzValue(terms, i, wholes: wholeRange(terms))
+    }
+
+    /// The smallest and largest t of the terms (nil for none).
+    static func wholeRange(_ terms: [Term]) -> ClosedRange<Int>? {
+        guard let first = terms.first else { return nil }
+        var maxWhole = first.whole, minWhole = first.whole
         for term in terms {
-            let exponent = i >= 0 ? term.whole : maxWhole - term.whole
-            let p = RateSolver.power(b, exponent)
-            let q = 1 + term.fraction * i
-            let value = i >= 0 ? term.amount / (q * p) : term.amount * p / q
-            sum += value
-            magnitude += abs(value)
-            worst = max(worst, exponent + RateSolver.powerOperations(exponent) + 10)
+            if term.whole > maxWhole { maxWhole = term.whole }
+            if term.whole < minWhole { minWhole = term.whole }
+        }
+        return minWhole...maxWhole
+    }
+
+    /// ``regzValue(_:_:)`` with the terms' ``wholeRange(_:)`` computed once by the caller
+    /// (the solver evaluates the same terms ~70 times).
+    static func regzValue(_ terms: [Term], _ i: Double, wholes: ClosedRange<Int>?) -> BoundedValue {
+        guard let wholes else { return BoundedValue(value: 0, errorBound: 0) }
+        let maxWhole = wholes.upperBound, minWhole = wholes.lowerBound
+        // exponent + powerOperations(exponent) grows with the exponent, so its maximum over
+        // the terms is at the largest exponent.
+        let largest = i >= 0 ? maxWhole : maxWhole - minWhole
+        let worst = largest + RateSolver.powerOperations(largest) + 10
+        let bits = largest <= 0 ? 0 : Int.bitWidth - largest.leadingZeroBitCount
+        // 128 doubles (1 KiB) stay on the stack; a larger table is worth its heap block only
+        // when it is not much longer than the terms.
+        let (sum, magnitude): (Double, Double)
+        if bits + largest < 128 {
+            (sum, magnitude) = withUnsafeTemporaryAllocation(of: Double.self, capacity: 128) {
+                regzSums(terms, i, maxWhole: maxWhole, largest: largest, bits: bits, buffer: $0, tabulate: true)
+            }
+        } else if largest < 4_096 && largest <= 4 * terms.count + 64 {
+            (sum, magnitude) = withUnsafeTemporaryAllocation(of: Double.self, capacity: bits + largest + 1) {
+                regzSums(terms, i, maxWhole: maxWhole, largest: largest, bits: bits, buffer: $0, tabulate: true)
+            }
+        } else {
+            (sum, magnitude) = withUnsafeTemporaryAllocation(of: Double.self, capacity: 64) {
+                regzSums(terms, i, maxWhole: maxWhole, largest: largest, bits: bits, buffer: $0, tabulate: false)
+            }
         }
         let bound = 2 * RateSolver.gamma(worst + terms.count + 2) * magnitude + Double(terms.count) * 1e-290
         return BoundedValue(value: sum, errorBound: bound)
+    }
+
+    /// The sum and the sum of magnitudes of ``regzValue(_:_:)``'s terms, in term order.
+    ///
+    /// `RateSolver.power(b, e)` multiplies the squares b^(2^j) of e's set bits, lowest first;
+    /// its value for e is therefore its value for e without the highest bit times that bit's
+    /// square, one rounded product. `buffer` holds the squares at `0..<bits` and, when
+    /// `tabulate`, every power 0...`largest` after them (one product each): bit for bit what
+    /// `RateSolver.power` returns, so the sums are too.
+    @inline(__always)
+    static func regzSums(_ terms: [Term], _ i: Double, maxWhole: Int, largest: Int, bits: Int,
+                         buffer: UnsafeMutableBufferPointer<Double>, tabulate: Bool) -> (Double, Double) {
+        var sum = 0.0, magnitude = 0.0
+        var square = 1 + i
+        for j in 0..<bits {
+            buffer[j] = square
+            square *= square
+        }
+        if tabulate {
+            let table = bits
+            buffer[table] = 1
+            // e in 2^top ..< 2^(top+1): the entry for e − 2^top times the square of 2^top.
+            for top in 0..<bits {
+                let square = buffer[top], low = 1 << top
+                for e in low...min(2 * low - 1, largest) { buffer[table + e] = buffer[table + e - low] * square }
+            }
+            for term in terms {
+                let exponent = i >= 0 ? term.whole : maxWhole - term.whole
+                let p = exponent > 0 ? buffer[table + exponent] : 1
+                let q = 1 + term.fraction * i
+                let value = i >= 0 ? term.amount / (q * p) : term.amount * p / q
+                sum += value
+                magnitude += abs(value)
+            }
+        } else {
+            for term in terms {
+                let exponent = i >= 0 ? term.whole : maxWhole - term.whole
+                var p = 1.0, e = exponent, j = 0
+                while e > 0 {
+                    if e & 1 == 1 { p *= buffer[j] }
+                    e >>= 1
+                    j += 1
+                }
+                let q = 1 + term.fraction * i
+                let value = i >= 0 ? term.amount / (q * p) : term.amount * p / q
+                sum += value
+                magnitude += abs(value)
+            }
+        }
+        return (sum, magnitude)
+    }
+
+    /// ``regzValue(_:_:)`` for the solver, answering from earlier evaluations where they
+    /// prove the sign, so that the solver takes exactly the steps it takes on the full
+    /// evaluation with far fewer evaluations.
+    ///
+    /// When every advance is at t = 0 with f = 0 (and t, f ≥ 0), every rounded operation of
+    /// the evaluation at a rate i ≥ 0 is monotone in i (IEEE rounding is monotone): each
+    /// payment's value a/((1 + f·i)(1 + i)^t) does not increase, each advance's is the
+    /// constant −A, so the computed sum v(i) and magnitude, and with it the computed bound
+    /// b(i), never increase. With evaluated points y ≤ m ≤ z (finite values and bounds):
+    /// - v(z) > b(y) proves v(m) > b(m): the sign at m is +1;
+    /// - v(y) < −b(y) proves v(m) < −b(m): −1;
+    /// - v(y) ≤ b(z) and v(z) ≥ −b(z) prove |v(m)| ≤ b(m): 0 (no proven sign).
+    /// Only ``BoundedValue/provenSign`` of the answer is meaningful: inferred answers are
+    /// (±1, 0) or (0, 1). To make the rules apply, an undecided request first places anchors:
+    /// secant steps towards the root, then points just outside and inside the two places where
+    /// the sign stops being provable. `CashFlowAPRTests` checks every answer against the full
+    /// evaluation and the solver's bracket against the one on the full evaluation.
+    final class RegzSigns {
+        let terms: [Term]
+        let wholes: ClosedRange<Int>?
+        /// Whether the monotone argument applies (else every request is evaluated).
+        let monotone: Bool
+        /// Evaluated points at rates ≥ 0 in increasing order.
+        private(set) var points: [(x: Double, value: Double, bound: Double)] = []
+        /// Full evaluations made.
+        private(set) var evaluations = 0
+        private var anchored = false
+
+        init(terms: [Term]) {
+            self.terms = terms
+            wholes = AnnualPercentageRate.wholeRange(terms)
+            monotone = terms.allSatisfy { term in
+                term.amount.isFinite && term.whole >= 0 && term.fraction >= 0 && term.fraction.isFinite
+                    && (term.amount >= 0 || (term.whole == 0 && term.fraction == 0))
+            }
+        }
+
+        /// The full evaluation, recorded when i ≥ 0 and finite.
+        func evaluate(_ x: Double) -> BoundedValue {
+            evaluations += 1
+            let result = AnnualPercentageRate.regzValue(terms, x, wholes: wholes)
+            if monotone, x >= 0, x.isFinite, result.value.isFinite, result.errorBound.isFinite {
+                let k = points.firstIndex { $0.x >= x } ?? points.endIndex
+                if k == points.endIndex || points[k].x != x { points.insert((x, result.value, result.errorBound), at: k) }
+            }
+            return result
+        }
+
+        /// The sign proven by the recorded points at x (nil when they do not decide it).
+        func inferredSign(_ x: Double) -> Int? {
+            guard monotone, x >= 0, x.isFinite else { return nil }
+            let k = points.firstIndex { $0.x >= x } ?? points.endIndex
+            let below = k > 0 ? points[k - 1] : nil
+            let above = k < points.endIndex ? points[k] : nil
+            if let above, above.x == x {
+                return BoundedValue(value: above.value, errorBound: above.bound).provenSign
+            }
+            if let below, below.value < -below.bound { return -1 }
+            guard let below, let above else { return nil }
+            if above.value > below.bound { return 1 }
+            if below.value <= above.bound && above.value >= -above.bound { return 0 }
+            return nil
+        }
+
+        /// The value the solver sees at x.
+        func value(at x: Double) -> BoundedValue {
+            if let sign = inferredSign(x) { return Self.bounded(sign) }
+            if monotone, x >= 0, x.isFinite, !anchored { placeAnchors(); if let sign = inferredSign(x) { return Self.bounded(sign) } }
+            return evaluate(x)
+        }
+
+        static func bounded(_ sign: Int) -> BoundedValue {
+            sign == 0 ? BoundedValue(value: 0, errorBound: 1) : BoundedValue(value: Double(sign), errorBound: 0)
+        }
+
+        /// Secant steps between the nearest proven-positive and proven-negative points, then
+        /// anchors around the two edges of the unprovable zone (|v| ≤ b). Done once; it only
+        /// adds evaluated points, so it cannot change an answer, only how many are inferred.
+        private func placeAnchors() {
+            // Not before the solver has proven both signs (the bracket search).
+            guard let (y, z) = provenPair() else { return }
+            anchored = true
+            // Secant steps from the proven pair, each from the two evaluated points nearest
+            // the estimate, until the estimate moves by less than 1/16 of the zone.
+            var slope = (y.value - z.value) / (z.x - y.x)
+            guard slope > 0, slope.isFinite else { return }
+            var root = y.x + y.value / slope
+            var halfZone = y.bound / slope
+            for _ in 0..<12 {
+                guard root > y.x, root < z.x, root.isFinite else { return }
+                let r = evaluate(root)
+                guard let k = points.firstIndex(where: { $0.x == root }) else { return }
+                let neighbor = k > 0 && (k + 1 == points.count || root - points[k - 1].x < points[k + 1].x - root) ? points[k - 1] : (k + 1 < points.count ? points[k + 1] : points[k])
+                let local = (points[k].value - neighbor.value) / (neighbor.x - points[k].x)
+                guard local > 0, local.isFinite else { return }
+                slope = local
+                halfZone = r.errorBound / slope
+                let next = root + r.value / slope
+                let moved = abs(next - root)
+                root = next
+                if moved <= halfZone / 16 { break }
+            }
+            guard halfZone.isFinite, halfZone > 0 else { return }
+            // Anchors: well inside the +1 side (small bounds for the rules), just outside and
+            // inside both edges of the unprovable zone.
+            let margin = Swift.max(32 * root.ulp, halfZone / 16)
+            for x in [root - 4 * halfZone, root - halfZone - margin, root - halfZone + margin,
+                      root + halfZone - margin, root + halfZone + margin]
+                where x > y.x && x < z.x && inferredSign(x) == nil {
+                _ = evaluate(x)
+            }
+        }
+
+        /// The largest evaluated point with proven sign +1 and the smallest with −1 above it.
+        private func provenPair() -> ((x: Double, value: Double, bound: Double), (x: Double, value: Double, bound: Double))? {
+            guard let k = points.lastIndex(where: { $0.value > $0.bound }),
+                  let j = points.firstIndex(where: { $0.value < -$0.bound }), k < j else { return nil }
+            return (points[k], points[j])
+        }
     }
 
     /// Σ amount · (1 + X)^(−t), multiplied by (1 + X)^T (T the largest t) when X < 0.
@@ -429,9 +689,13 @@ public struct AnnualPercentageRate: Sendable {
     /// Whether every advance is measured no later than every payment (then the root is unique:
     /// Documentation/Rates.md).
     static func isConventional(_ terms: [Term]) -> Bool {
-        let key: (Term) -> (Int, Double, Double) = { ($0.whole, $0.fraction, $0.years) }
-        guard let lastAdvance = terms.filter({ $0.amount < 0 }).map(key).max(by: <),
-              let firstPayment = terms.filter({ $0.amount > 0 }).map(key).min(by: <) else { return true }
+        var lastAdvance: (Int, Double, Double)?, firstPayment: (Int, Double, Double)?
+        for term in terms {
+            let key = (term.whole, term.fraction, term.years)
+            if term.amount < 0, lastAdvance.map({ $0 < key }) ?? true { lastAdvance = key }
+            if term.amount > 0, firstPayment.map({ key < $0 }) ?? true { firstPayment = key }
+        }
+        guard let lastAdvance, let firstPayment else { return true }
         return lastAdvance <= firstPayment
     }
 

@@ -32,7 +32,7 @@ public struct PeriodicRate: Sendable, Hashable {
     /// - Throws: ``DealError`` (`invalid_argument`) when the rate is negative, above 100, or has
     ///   more than ``maximumDecimals`` decimals.
     public init(annualPercentage: ExactDecimal, periodsPerYear: Int, path: String = "apr") throws(DealError) {
-        guard !annualPercentage.isNegative, annualPercentage <= ExactDecimal(100) else {
+        guard !annualPercentage.isNegative, Self.isAtMostHundred(annualPercentage) else {
             throw DealError.invalidArgument(path, "expected an annual percentage rate from 0 to 100, found \(annualPercentage)")
         }
         guard annualPercentage.scale <= Self.maximumDecimals else {
@@ -41,13 +41,22 @@ public struct PeriodicRate: Sendable, Hashable {
         guard periodsPerYear > 0 else {
             throw DealError.invalidArgument(path, "expected a positive number of periods a year, found \(periodsPerYear)")
         }
-        var scalePower: Int128 = 1
-        for _ in 0..<annualPercentage.scale { scalePower *= 10 }
         let numerator = annualPercentage.coefficient
-        let denominator = 100 * Int128(periodsPerYear) * scalePower
-        let divisor = Self.greatestCommonDivisor(numerator, denominator)
-        self.numerator = numerator / divisor
-        self.denominator = denominator / divisor
+        var scalePower: Int64 = 100
+        for _ in 0..<annualPercentage.scale { scalePower *= 10 }   // ≤ 100·10^10
+        let (small, overflow) = Int64(periodsPerYear).multipliedReportingOverflow(by: scalePower)
+        if !overflow, numerator <= Int128(Int64.max) {
+            // Every rate a request can give: the same reduction in 64 bits (the numerator is
+            // not negative, the denominator positive).
+            let divisor = Int64(Self.binaryGreatestCommonDivisor(UInt64(numerator), UInt64(small)))
+            self.numerator = Int128(Int64(numerator) / divisor)
+            self.denominator = Int128(small / divisor)
+        } else {
+            let denominator = Int128(periodsPerYear) * Int128(scalePower)
+            let divisor = Self.greatestCommonDivisor(numerator, denominator)
+            self.numerator = numerator / divisor
+            self.denominator = denominator / divisor
+        }
         self.periodsPerYear = periodsPerYear
         self.annualPercentage = annualPercentage
     }
@@ -83,6 +92,30 @@ public struct PeriodicRate: Sendable, Hashable {
         let value = try? ExactDecimal(coefficient: numerator, scale: 0)
             .divided(by: ExactDecimal(coefficient: denominator, scale: 0), scale: scale, rule: .toNearestOrEven)
         return value ?? ExactDecimal.zero
+    }
+
+    /// `value <= 100`, by the coefficient against 100·10^scale when that fits in 64 bits
+    /// (scale ≤ 16), else by ``ExactDecimal`` comparison.
+    static func isAtMostHundred(_ value: ExactDecimal) -> Bool {
+        guard value.scale <= 16 else { return value <= ExactDecimal(100) }
+        var limit: Int64 = 100
+        for _ in 0..<value.scale { limit *= 10 }
+        return value.coefficient <= Int128(limit)
+    }
+
+    /// The greatest common divisor of two numbers not both zero, by Stein's binary
+    /// algorithm (shifts and subtractions, no division).
+    static func binaryGreatestCommonDivisor(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        if a == 0 { return b }
+        if b == 0 { return a }
+        let shift = (a | b).trailingZeroBitCount
+        var u = a >> a.trailingZeroBitCount, v = b
+        repeat {
+            v >>= v.trailingZeroBitCount
+            if u > v { swap(&u, &v) }
+            v -= u
+        } while v != 0
+        return u << shift
     }
 
     /// The greatest common divisor (1 when both are zero).

@@ -154,7 +154,10 @@ public enum RateSolver {
     public static func double(_ value: ExactDecimal) -> Double {
         var scale = 1.0
         for _ in 0..<value.scale { scale *= 10 }
-        return Double(value.coefficient) / scale
+        let coefficient = value.coefficient
+        // Below 2⁵³ both conversions are exact; through Int64 avoids the generic Int128 one.
+        if coefficient.magnitude <= 1 << 53 { return Double(Int64(coefficient)) / scale }
+        return Double(coefficient) / scale
     }
 
     /// The exact value of the double `x` rounded to `scale` decimal places by `rule`.

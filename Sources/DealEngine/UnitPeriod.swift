@@ -74,6 +74,63 @@ public enum UnitPeriod: Sendable, Hashable {
     /// Whether `b` is exactly one unit-period after `a` (for multiples of a month: k months
     /// measured back from `b` on its day of the month, no days left over).
     static func isOnePeriod(from a: CivilDate, to b: CivilDate, _ unit: UnitPeriod) -> Bool {
+        isOnePeriod(from: a, to: b, days: a.days(until: b), unit)
+    }
+
+    /// ``isOnePeriod(from:to:_:)`` with `days` = `a.days(until: b)` already known: gaps whose
+    /// length ``mayBeOnePeriod(days:_:)`` rules out are answered without counting months.
+    static func isOnePeriod(from a: CivilDate, to b: CivilDate, days: Int, _ unit: UnitPeriod) -> Bool {
+        guard mayBeOnePeriod(days: days, unit) else { return false }
+        return isOnePeriodByCounting(from: a, to: b, unit)
+    }
+
+    /// A necessary condition for `b` to be one unit-period after `a`, `days` days later: the
+    /// day-based periods need exactly 7·k days; a semimonth is 13…17 days (checked as 10…20);
+    /// k months (monthly, quarterly, semiannual, annual, `.months(k)`) span between 28·k − 3
+    /// and 31·k + 3 days, or for the (b)(5)(iii) count 30 days plus k − 1 months (checked as
+    /// 28·k − 40 … 31·k + 10). `UnitPeriodTests` checks it against the counting on every pair
+    /// of dates over two years.
+    @inline(__always)
+    static func mayBeOnePeriod(days: Int, _ unit: UnitPeriod) -> Bool {
+        let range = unit.possibleDays
+        return days >= range.lowerBound && days <= range.upperBound
+    }
+
+    /// The gap lengths in days that may be one such period (``mayBeOnePeriod(days:_:)``).
+    var possibleDays: ClosedRange<Int> {
+        let months: Int
+        switch self {
+        case .frequency(let f):
+            switch f {
+            case .weekly: return 7...7
+            case .biweekly: return 14...14
+            case .semimonthly: return 10...20
+            case .monthly: months = 1
+            case .quarterly: months = 3
+            case .semiannual: months = 6
+            case .annual: months = 12
+            }
+        case .weeks(let k): return (7 * k)...(7 * k)
+        case .months(let k): months = k
+        }
+        return max(1, 28 * months - 40)...(31 * months + 10)
+    }
+
+    /// ``possibleDays`` of each of the ``candidates``, in their order.
+    static let candidateDays: [ClosedRange<Int>] = candidates.map(\.possibleDays)
+
+    /// For a gap of d days (d < `candidatesByDays.count`), the indices into ``candidates``
+    /// whose ``possibleDays`` contain d, in order; no candidate admits a longer gap.
+    static let candidatesByDays: [[Int]] = {
+        let longest = candidateDays.map(\.upperBound).max()!
+        return (0...longest).map { days in candidateDays.indices.filter { candidateDays[$0].contains(days) } }
+    }()
+
+    /// No unit-period is shorter than this many days (a week; a semimonth is at least 13).
+    static let shortestPeriodDays = 7
+
+    /// The counting behind ``isOnePeriod(from:to:_:)``, without the day-range shortcut.
+    static func isOnePeriodByCounting(from a: CivilDate, to b: CivilDate, _ unit: UnitPeriod) -> Bool {
         guard a < b else { return false }
         switch unit {
         case .frequency(let f): return AnnualPercentageRate.isOnePeriod(from: a, to: b, f)

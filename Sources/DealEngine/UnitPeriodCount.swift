@@ -200,6 +200,12 @@ public struct UnitPeriodCount: Sendable, Equatable {
         }
     }
 
+    /// `count` with `periods` more whole unit-periods and the same fraction.
+    init(shifting count: UnitPeriodCount, by periods: Int) {
+        self.init(whole: count.wholePeriods + periods, odd: count.oddDays, per: count.daysPerUnitPeriod,
+                  oddMonths: count.oddMonths)
+    }
+
     private init(whole: Int, odd: Int, per: Int, oddMonths: Int?) {
         wholePeriods = whole
         oddDays = odd

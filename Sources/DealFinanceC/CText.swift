@@ -25,8 +25,32 @@ enum CText {
         guard let pointer else { throw .nullArgument }
         guard length <= decimalInputMaximum else { throw .invalidArgument }
         let bytes = UnsafeRawBufferPointer(start: pointer, count: Int(length))
+        if let value = plainDecimal(bytes) { return value }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidArgument }
         do { return try ExactDecimal(parsing: text) } catch { throw ExportFailure(error) }
+    }
+
+    /// The common short case of ``decimal(_:_:)`` without a `String`: 1 to 18 ASCII digits
+    /// with at most one `.` between two of them (`6.9`, `0`, `17.250`), read straight from
+    /// the bytes into the same coefficient and scale as `ExactDecimal(parsing:)`; `nil` for
+    /// anything else (signs, longer text, other bytes, errors), which the full parser then
+    /// reads or rejects as before. `CTextTests` compares the two on random and malformed text.
+    static func plainDecimal(_ bytes: UnsafeRawBufferPointer) -> ExactDecimal? {
+        guard bytes.count >= 1, bytes.count <= 19 else { return nil }
+        var coefficient: Int64 = 0, digits = 0, point = -1
+        for offset in 0..<bytes.count {
+            let byte = bytes[offset]
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                guard digits <= 18 else { return nil }
+                coefficient = coefficient * 10 + Int64(byte &- 0x30)
+            } else if byte == 0x2E && point < 0 && offset > 0 && offset < bytes.count - 1 {
+                point = offset
+            } else {
+                return nil
+            }
+        }
+        return try? ExactDecimal(coefficient: Int128(coefficient), scale: point < 0 ? 0 : bytes.count - 1 - point)
     }
 
     /// A scale (decimal places) in 0…38.

@@ -100,13 +100,25 @@ public func dfinLoanPaymentBatch(_ outPayments: UnsafeMutablePointer<Int64>?, _ 
     guard let outPayments, let outStatuses, let principals, let aprs, let aprLengths, let terms else { return Status.nullArgument }
     guard count <= UInt(Int.max) else { return Status.invalidArgument }
     var first = Status.ok
+    // Deals the shortcut accepts skip the per-deal parsing and rate reduction; every other
+    // deal (and every deal when a shared parameter is invalid) takes the full call below,
+    // which gives its status.
+    let shortcut = LoanBatchShortcut(periodsPerYear: periodsPerYear, timing: timing, rounding: rounding, minorDigits: minorDigits)
+    var rates = LoanBatchShortcut.RateCache()
     for index in 0..<Int(count) {
+        let principal = principals[index], balloon = balloons?[index] ?? 0
+        if let shortcut, let payment = shortcut.payment(principal: principal, balloon: balloon, term: terms[index],
+                                                        apr: aprs[index], aprLength: aprLengths[index], rates: &rates) {
+            outPayments[index] = payment
+            outStatuses[index] = Status.ok
+            continue
+        }
         let status: Int32
         do throws(ExportFailure) {
             let apr = try CText.decimal(aprs[index], aprLengths[index])
             let dealTerms = LoanPaymentCall.Terms(term: terms[index], periodsPerYear: periodsPerYear, timing: timing,
                                                   rounding: rounding, minorDigits: minorDigits)
-            outPayments[index] = try LoanPaymentCall.payment(.minorUnits(principal: principals[index], balloon: balloons?[index] ?? 0),
+            outPayments[index] = try LoanPaymentCall.payment(.minorUnits(principal: principal, balloon: balloon),
                                                              apr: apr, terms: dealTerms)
             status = Status.ok
         } catch {
@@ -117,4 +129,72 @@ public func dfinLoanPaymentBatch(_ outPayments: UnsafeMutablePointer<Int64>?, _ 
         if first == Status.ok { first = status }
     }
     return first
+}
+
+/// The common case of `dfin_loan_payment_batch` without per-deal overhead: the shared
+/// parameters checked once, each distinct APR text parsed and reduced to its periodic rate
+/// once (rate sheets repeat rates), and the checks `LevelPayment.loan` makes on the
+/// principal, balloon and term made here on the integers. It answers only deals that
+/// `LevelPayment.loan` accepts with the same problem (`nil` otherwise, and the full call
+/// decides), so payments and statuses are those of the per-deal path; `LoanBatchTests`
+/// compares the batch with `dfin_loan_payment_minor` deal by deal, invalid deals included.
+struct LoanBatchShortcut {
+    let periodsPerYear: Int
+    let timing: PaymentTiming
+    let rule: RoundingRule
+    /// The largest principal in minor units (`LevelPayment.loan`'s bound).
+    let largest: Int128
+
+    /// Nil when a shared parameter is invalid (then every deal takes the full call).
+    init?(periodsPerYear: Int32, timing: Int32, rounding: Int32, minorDigits: Int32) {
+        guard (0...Int32(LevelPayment.maximumMinorUnitDigits)).contains(minorDigits),
+              (1...Int32(LevelPayment.maximumPeriodsPerYear)).contains(periodsPerYear),
+              let timing = try? PaymentTiming(code: timing), let rule = try? RoundingRule(code: rounding) else { return nil }
+        var unit: Int128 = 1
+        for _ in 0..<minorDigits { unit *= 10 }
+        self.periodsPerYear = Int(periodsPerYear)
+        self.timing = timing
+        self.rule = rule
+        self.largest = (MinorUnits.maximumMajorUnits + 1) * unit - 1
+    }
+
+    /// The payment, or nil when the full call must decide (invalid input, overflow, a
+    /// requireExact payment that is not whole).
+    func payment(principal: Int64, balloon: Int64, term: Int32, apr: UnsafePointer<CChar>?, aprLength: UInt,
+                 rates: inout RateCache) -> Int64? {
+        guard principal > 0, Int128(principal) <= largest, balloon >= 0, balloon < principal,
+              (1...Int32(RetailLoan.Limits.maximumTerm)).contains(term),
+              let apr, let rate = rates.rate(apr, aprLength, periodsPerYear: periodsPerYear) else { return nil }
+        let problem = LevelPayment(principal: Int128(principal), balloon: Int128(balloon), rate: rate,
+                                   numberOfPayments: Int(term), timing: timing)
+        guard let minor = try? problem.payment(rule: rule) else { return nil }
+        return Int64(exactly: minor)
+    }
+
+    /// The periodic rate of the previous deal's APR text (rate sheets list deals by rate, so
+    /// consecutive deals often repeat it): reused when the next text has the same bytes.
+    struct RateCache {
+        private var last: (pointer: UnsafePointer<CChar>, length: Int, rate: PeriodicRate)?
+
+        /// The rate of the text, parsed and reduced unless it repeats the previous deal's;
+        /// nil when the text is not a valid rate (the full call then reports why).
+        mutating func rate(_ pointer: UnsafePointer<CChar>, _ length: UInt, periodsPerYear: Int) -> PeriodicRate? {
+            if let last, last.length == Int(length), last.pointer == pointer || Self.sameBytes(last.pointer, pointer, last.length) {
+                return last.rate
+            }
+            guard let rate = Self.reduce(pointer, length, periodsPerYear: periodsPerYear) else { return nil }
+            last = (pointer, Int(length), rate)
+            return rate
+        }
+
+        static func sameBytes(_ a: UnsafePointer<CChar>, _ b: UnsafePointer<CChar>, _ count: Int) -> Bool {
+            for k in 0..<count where a[k] != b[k] { return false }
+            return true
+        }
+
+        static func reduce(_ pointer: UnsafePointer<CChar>, _ length: UInt, periodsPerYear: Int) -> PeriodicRate? {
+            guard let apr = try? CText.decimal(pointer, length) else { return nil }
+            return try? PeriodicRate(annualPercentage: apr, periodsPerYear: periodsPerYear)
+        }
+    }
 }

@@ -241,3 +241,127 @@ struct EUAPRTests {
         #expect(abs(terms[2].years - (2.0 / 12 + 10.0 / 365)) < 1e-15)   // → Mar 31, then 10 days
     }
 }
+
+@Suite("AnnualPercentageRate: fast paths against the direct computation")
+struct RegZFastPathTests {
+    /// The evaluation as it was written before the power table: RateSolver.power per term.
+    private func directValue(_ terms: [AnnualPercentageRate.Term], _ i: Double) -> BoundedValue {
+        let maxWhole = terms.map(\.whole).max() ?? 0
+        var sum = 0.0, magnitude = 0.0, worst = 0
+        for term in terms {
+            let exponent = i >= 0 ? term.whole : maxWhole - term.whole
+            let p = RateSolver.power(1 + i, exponent)
+            let q = 1 + term.fraction * i
+            let value = i >= 0 ? term.amount / (q * p) : term.amount * p / q
+            sum += value
+            magnitude += abs(value)
+            worst = max(worst, exponent + RateSolver.powerOperations(exponent) + 10)
+        }
+        let bound = 2 * RateSolver.gamma(worst + terms.count + 2) * magnitude + Double(terms.count) * 1e-290
+        return BoundedValue(value: sum, errorBound: bound)
+    }
+
+    @Test("regzValue is bit for bit the per-term RateSolver.power evaluation (stack table, heap table, squares only)")
+    func powerTable() {
+        var g = SeededGenerator(seed: 0xAB12_7AB1E)
+        for round in 0..<600 {
+            // Short, long (heap table) and sparse (no table) exponent ranges.
+            let count = g.int(in: 1...(round % 3 == 0 ? 400 : 90))
+            let spread = round % 5 == 0 ? 5_000 : count + 20
+            var terms: [AnnualPercentageRate.Term] = []
+            for k in 0..<count {
+                let whole = round % 2 == 0 ? min(k + g.int(in: 0...3), spread) : g.int(in: 0...spread)
+                terms.append(.init(amount: (k == 0 ? -1 : 1) * Double(g.int(in: 1...9_000_000)) / 100, whole: whole,
+                                   fraction: Double(g.int(in: 0...29)) / 30, years: 0))
+            }
+            for i in [0.0, 1e-9, 0.004166, Double(g.int(in: 1...20_000)) / 1_000_000, 0.75, 3.5, -0.001, -0.3, -0.999] {
+                let fast = AnnualPercentageRate.regzValue(terms, i), direct = directValue(terms, i)
+                #expect(fast.value.bitPattern == direct.value.bitPattern && fast.errorBound.bitPattern == direct.errorBound.bitPattern,
+                        "round \(round), i \(i): \(fast) vs \(direct)")
+            }
+        }
+        #expect(AnnualPercentageRate.regzValue([], 0.01) == directValue([], 0.01))
+    }
+
+    @Test("RegzSigns: every inferred sign is the full evaluation's, and the solver's bracket is bit for bit the same")
+    func inferredSigns() throws {
+        var g = SeededGenerator(seed: 0x51_6E5)
+        var full = 0, fast = 0
+        for round in 0..<150 {
+            let frequency = g.element(of: PaymentFrequency.allCases)
+            let start = try CivilDate(year: g.int(in: 2000...2040), month: g.int(in: 1...12), day: g.int(in: 1...28))
+            let count = g.int(in: 1...(frequency.periodsPerYear <= 4 ? 20 : 96))
+            let principal = g.moneyMinor(in: 500_00...90_000_00)
+            let i = Double(g.int(in: 1...3000)) / 100 / 100 / Double(frequency.periodsPerYear)
+            let level = Double(principal) * i / (1 - 1 / RateSolver.power(1 + i, count))
+            let first = try frequency.date(byAddingPeriods: 1, to: start).adding(days: g.int(in: 0...30))
+            var payments = try PaymentSeries(amount: MinorUnits(.usd).decimal(Int128(level.rounded()) + 1), count: count,
+                                             firstDate: first, frequency: frequency).amounts()
+            if g.chance(1, in: 3) { payments.append(DatedAmount(amount: dec("1234.56"), date: try payments.last!.date.adding(days: 31))) }
+            var advances = [DatedAmount(amount: MinorUnits(.usd).decimal(Int128(principal)), date: start)]
+            // Every fifth: a second advance later, where the monotone argument does not hold.
+            if round % 5 == 4 { advances.append(DatedAmount(amount: dec("100.00"), date: try start.adding(days: 3))) }
+            let problem = AnnualPercentageRate(method: .regz, advances: advances, payments: payments)
+            let unit = try problem.chooseUnitPeriod(start: start)
+            let terms = try problem.regzTerms(start: start, unit: unit)
+            var evaluations = 0
+            let direct = try AnnualPercentageRate.solve(terms: terms, exactSignAtZero: 1) { terms, x in
+                evaluations += 1
+                return AnnualPercentageRate.regzValue(terms, x)
+            }
+            let signs = AnnualPercentageRate.RegzSigns(terms: terms)
+            let replayed = try AnnualPercentageRate.solve(terms: terms, exactSignAtZero: 1) { _, x in signs.value(at: x) }
+            #expect(direct.lower.bitPattern == replayed.lower.bitPattern && direct.upper.bitPattern == replayed.upper.bitPattern,
+                    "round \(round): \(direct) vs \(replayed)")
+            full += evaluations
+            fast += signs.evaluations
+            // Probes: spread over the domain, at and around the bracket ends and the anchors.
+            var probes = (0..<40).map { _ in direct.upper * Double(g.int(in: 0...4000)) / 1000 }
+            for end in [direct.lower, direct.upper] + signs.points.map(\.x) {
+                var x = end
+                for _ in 0..<12 { probes.append(x); x = x.nextUp }
+                x = end
+                for _ in 0..<12 { probes.append(x); x = x.nextDown }
+                probes.append(end + Double(g.int(in: -5000...5000)) * end.ulp)
+            }
+            for x in probes where x >= 0 {
+                if let sign = signs.inferredSign(x) {
+                    #expect(sign == AnnualPercentageRate.regzValue(terms, x).provenSign, "round \(round) at \(x)")
+                }
+            }
+        }
+        // The point of it: far fewer full evaluations.
+        #expect(fast * 10 < full * 7, "\(fast) of \(full)")
+    }
+
+    @Test("Series counts (t shifted by the index) equal UnitPeriodCount on random series of every frequency")
+    func seriesCounts() throws {
+        var g = SeededGenerator(seed: 0x5E41E5)
+        for _ in 0..<3_000 {
+            let frequency = g.element(of: PaymentFrequency.allCases)
+            let start = try CivilDate(year: g.int(in: 1990...2060), month: g.int(in: 1...12), day: g.int(in: 1...28))
+            let first = try start.adding(days: g.int(in: 0...400))
+            let base = try UnitPeriodCount(from: start, toPayment: 0, firstPayment: first, frequency: frequency)
+            for index in [0, 1, 2, g.int(in: 3...13), g.int(in: 14...400), g.int(in: 400...1_200)] {
+                let direct = try UnitPeriodCount(from: start, toPayment: index, firstPayment: first, frequency: frequency)
+                if let shifted = AnnualPercentageRate.seriesCount(base: base, index: index, first: first, frequency: frequency) {
+                    #expect(shifted == direct, "\(frequency) \(start) → \(first) #\(index)")
+                } else {
+                    #expect(frequency == .semimonthly)
+                }
+            }
+        }
+        // Where the counting must decide: negative indices, dates near year 9999.
+        let late = try CivilDate(parsing: "9990-01-31"), base = try UnitPeriodCount(from: late, toPayment: 0, firstPayment: late, frequency: .annual)
+        #expect(AnnualPercentageRate.seriesCount(base: base, index: -1, first: late, frequency: .annual) == nil)
+        #expect(AnnualPercentageRate.seriesCount(base: base, index: 9, first: late, frequency: .annual) == nil)
+        #expect(AnnualPercentageRate.seriesCount(base: base, index: 8, first: late, frequency: .annual) != nil)
+        // The solver gives the same result with and without the series (the months are counted
+        // back on the schedule's own day either way for a schedule not on the 29th–31st).
+        let problem = AnnualPercentageRate(method: .regz, advances: [DatedAmount(amount: dec("20000.00"), date: day("2026-01-15"))],
+                                           payments: series("400.00", 60, "2026-03-01"))
+        var plain = problem
+        plain.payments = problem.payments.map { DatedAmount(amount: $0.amount, date: $0.date) }
+        #expect(try problem.solve() == plain.solve())
+    }
+}

@@ -2,7 +2,7 @@
 
 import Testing
 import DealDecimal
-import DealEngine
+@testable import DealEngine
 
 private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: text) }
 
@@ -59,6 +59,46 @@ struct PeriodicRateTests {
             // numerator / denominator == coefficient / (10^scale · 100 · m)
             #expect(rate.numerator * limit * Int128(m) == coefficient * rate.denominator, "\(apr) / \(m)")
         }
+    }
+
+    /// The range check by coefficient equals ExactDecimal's `<= 100` at every scale, on and
+    /// around 100.
+    @Test func hundredCheckMatchesComparison() throws {
+        var rng = SplitMix64(seed: 0x100)
+        for scale in 0...38 {
+            var hundred: Int128 = 100
+            for _ in 0..<min(scale, 36) { hundred *= 10 }
+            var coefficients: [Int128] = [0, 1, 99, 100, 101]
+            if scale <= 36 { coefficients += [hundred - 1, hundred, hundred + 1] }
+            for _ in 0..<50 { coefficients.append(Int128(rng.next() >> 1) * Int128(rng.next() >> Int(rng.next() % 64))) }
+            for coefficient in coefficients {
+                guard let value = try? ExactDecimal(coefficient: coefficient, scale: scale) else { continue }
+                #expect(PeriodicRate.isAtMostHundred(value) == (value <= ExactDecimal(100)), "\(value)")
+            }
+        }
+    }
+
+    /// Stein's algorithm equals Euclid's on random pairs, zeros and powers of two.
+    @Test func binaryGreatestCommonDivisor() {
+        var rng = SplitMix64(seed: 0x6CD)
+        var pairs: [(UInt64, UInt64)] = [(0, 7), (7, 0), (1, 1), (1 << 63, 1 << 40), (12_000, 69), (UInt64.max, UInt64.max - 1)]
+        for _ in 0..<5_000 {
+            let common = rng.next() >> (40 + rng.next() % 24)
+            pairs.append(((rng.next() >> (rng.next() % 64)) | 1, (rng.next() >> (rng.next() % 64)) | 1))
+            pairs.append(((rng.next() >> 40) * common, (rng.next() >> 40) * common))
+        }
+        for (a, b) in pairs where a != 0 || b != 0 {
+            var (x, y) = (a, b)
+            while y != 0 { (x, y) = (y, x % y) }
+            #expect(PeriodicRate.binaryGreatestCommonDivisor(a, b) == x, "\(a), \(b)")
+        }
+    }
+
+    /// Rates with more periods a year than 64 bits allow are reduced in 128 bits.
+    @Test func hugePeriodsPerYear() throws {
+        let rate = try PeriodicRate(annualPercentage: dec("6.9"), periodsPerYear: Int.max)
+        #expect(rate.numerator * 1_000 * Int128(Int.max) == 69 * rate.denominator)
+        #expect(gcd(rate.numerator, rate.denominator) == 1)
     }
 
     private func failure(_ apr: String, _ m: Int, path: String = "apr") -> DealError? {

@@ -3,6 +3,7 @@
 import Testing
 import DealDecimal
 @testable import DealEngine
+import _DealTestSupport
 
 @Suite("RateSolver")
 struct RateSolverTests {
@@ -73,5 +74,20 @@ struct RateSolverTests {
         #expect(RateSolver.decimal(Double.leastNonzeroMagnitude, scale: 5, rule: .up)?.description == "0.00001")
         #expect(RateSolver.double(try ExactDecimal(parsing: "320.00")) == 320)
         #expect(RateSolver.double(try ExactDecimal(parsing: "-0.125")) == -0.125)
+    }
+
+    @Test("double through Int64 below 2^53 equals the generic Int128 conversion, at and around the limit")
+    func doubleConversion() throws {
+        var g = SeededGenerator(seed: 0xD0_0B1E)
+        var coefficients: [Int128] = [0, 1, -1, 1 << 53, -(1 << 53), (1 << 53) + 1, -(1 << 53) - 1, (1 << 53) - 1, Int128(Int64.max), Int128(1) << 100, -(Int128(1) << 100) - 1]
+        for _ in 0..<2_000 { coefficients.append(Int128(g.int(in: -(1 << 62)...(1 << 62))) >> g.int(in: 0...62)) }
+        for coefficient in coefficients {
+            for scale in [0, 2, 7, 12] {
+                let value = try ExactDecimal(coefficient: coefficient, scale: scale)
+                var power = 1.0
+                for _ in 0..<scale { power *= 10 }
+                #expect(RateSolver.double(value).bitPattern == (Double(coefficient) / power).bitPattern, "\(value)")
+            }
+        }
     }
 }

@@ -89,4 +89,32 @@ struct UnitPeriodTests {
         let t = try threeWeekly.solve()
         #expect(t.unitPeriod == "3 weeks" && t.unitPeriodsPerYear == dec("17.3333333333"))
     }
+
+    @Test("The day-range shortcut never rules out a gap the counting accepts (every pair of dates over 14 months, gaps up to 400 days)")
+    func dayRangeIsNecessary() throws {
+        let first = try CivilDate(parsing: "2023-12-01").daysSinceEpoch
+        var accepted = [Int](repeating: 0, count: UnitPeriod.candidates.count)
+        for startDay in first..<(first + 426) {
+            let a = try CivilDate(daysSinceEpoch: startDay)
+            for days in 0...400 {
+                let b = try CivilDate(daysSinceEpoch: startDay + days)
+                // The monthly test by the boundary one month back equals the full count.
+                let counted = (try? UnitPeriodCount(from: a, to: b, frequency: .monthly)).map { $0.wholePeriods == 1 && $0.oddDays == 0 } ?? false
+                #expect(AnnualPercentageRate.isOnePeriod(from: a, to: b, .monthly) == counted, "\(a) → \(b)")
+                for (j, unit) in UnitPeriod.candidates.enumerated() where UnitPeriod.isOnePeriodByCounting(from: a, to: b, unit) {
+                    accepted[j] += 1
+                    #expect(UnitPeriod.mayBeOnePeriod(days: days, unit), "\(a) → \(b) is one \(unit.name) but \(days) days is ruled out")
+                    #expect(days >= UnitPeriod.shortestPeriodDays)
+                    #expect(UnitPeriod.isOnePeriod(from: a, to: b, unit))
+                }
+            }
+        }
+        // Every candidate occurs (so each range was exercised), and the ranges are in order.
+        #expect(!accepted.contains(0))
+        #expect(UnitPeriod.candidateDays == UnitPeriod.candidates.map(\.possibleDays))
+        for days in 0...500 {
+            let admitted = UnitPeriod.candidates.indices.filter { UnitPeriod.mayBeOnePeriod(days: days, UnitPeriod.candidates[$0]) }
+            #expect((days < UnitPeriod.candidatesByDays.count ? UnitPeriod.candidatesByDays[days] : []) == admitted, "\(days) days")
+        }
+    }
 }

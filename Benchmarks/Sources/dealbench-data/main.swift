@@ -66,6 +66,25 @@ case "digest":
     }
     print("digest of \(count) results: \(String(hash, radix: 16))")
 
+case "aprdigest":
+    // FNV-1a over every field of the Regulation Z APR results (unitPeriod override off and
+    // on; the errorBound's bits too) of the first N deals' APR problems: byte-identical solves.
+    let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var solved = 0
+    for var problem in Workload.read(limit: count).compactMap(\.aprProblem) {
+        for unit in [nil, PaymentFrequency.monthly, .biweekly] {
+            problem.unitPeriod = unit
+            let text: String
+            if let r = try? problem.solve() {
+                text = "\(r.apr) \(r.aprDisclosed) \(r.unitPeriod) \(r.unitPeriodsPerYear) \(r.errorBound.bitPattern) \(r.isIrregular)\n"
+                solved += 1
+            } else { text = "error\n" }
+            for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+    }
+    print("aprdigest of \(solved) solves: \(String(hash, radix: 16))")
+
 case "profile":
     // For callgrind: `valgrind --tool=callgrind dealbench-data profile quote 2000`.
     let what = arguments.dropFirst().first ?? "payment"
