@@ -96,25 +96,18 @@ package struct ExactRatio: Sendable {
     /// ```
     package func decimal(significantDigits: Int) -> ExactDecimal {
         if isZero { return .zero }
-        // Terminating within the limit? Exact at some scale ≤ the maximum iff exact at the
-        // maximum; the least such scale drops the quotient's trailing zeros. One wide division
-        // (a failed one for the common non-terminating value) instead of one per scale.
-        if var exact = try? numerator.multiplied(byPowerOfTen: ExactDecimal.maximumScale).divided(by: denominator, rule: .requireExact) {
-            var scale = ExactDecimal.maximumScale
-            let ten = WideInteger(Int128(10))
-            while scale > 0, let shorter = try? exact.divided(by: ten, rule: .requireExact) {
-                exact = shorter
-                scale -= 1
-            }
-            // A larger scale only makes the coefficient larger: none fits if this one does not.
-            if let value = exact.int128Value {
-                return (try? ExactDecimal(coefficient: value, scale: scale)) ?? .zero
-            }
-        }
+        // Terminating within the limit? Decided once from the denominator's factors 2 and 5
+        // (not by trial divisions at every scale); the least scale comes with the answer.
+        if let exact = terminatingDecimal() { return exact }
         let magnitude = isNegative ? -numerator : numerator
-        // Leading position: smallest e with magnitude·10^e ≥ denominator.
+        // Leading position: smallest e with magnitude·10^e ≥ denominator (at most 200).
         var shift = 0
-        while magnitude.multiplied(byPowerOfTen: shift) < denominator && shift < 200 { shift += 1 }
+        if magnitude < denominator {
+            // 10^e has fewer than 3.33·e + 1 bits: below this e the product is too short.
+            let gap = denominator.bitWidth - magnitude.bitWidth - 1
+            if gap > 0 { shift = min(200, gap * 3 / 10) }
+            while magnitude.multiplied(byPowerOfTen: shift) < denominator && shift < 200 { shift += 1 }
+        }
         var scale = min(ExactDecimal.maximumScale, max(0, shift - 1 + significantDigits))
         while scale >= 0 {
             if let value = (try? numerator.multiplied(byPowerOfTen: scale).divided(by: denominator, rule: .toNearestOrEven))?.int128Value,
@@ -125,9 +118,124 @@ package struct ExactRatio: Sendable {
         }
         return .zero
     }
+
+    /// The value as a decimal at the least scale at which it is exact, if that scale is at most
+    /// ``ExactDecimal/maximumScale`` and its coefficient fits in `Int128`; nil otherwise. (A
+    /// coefficient of 10^38 or more that fits gives zero, as the trial-division form did.)
+    ///
+    /// With `denominator = 2^a · 5^b · r` (`r` coprime to 10) the value terminates iff `r`
+    /// divides the numerator; then with `c = numerator / r` the least scale is
+    /// `max(0, a − v₂(c), b − v₅(c))`.
+    ///
+    /// ```swift
+    /// ExactRatio(3, 40).terminatingDecimal()   // 0.075
+    /// ExactRatio(1, 3).terminatingDecimal()    // nil
+    /// ```
+    package func terminatingDecimal() -> ExactDecimal? {
+        if isZero { return .zero }
+        if let n = numerator.int128Value, let d = denominator.int128Value { return Self.terminatingDecimal(n, d) }
+        // Wide: the same decision with wide integers.
+        let twos = denominator.trailingZeroBitCount
+        var rest = denominator.shiftedRight(by: twos)
+        var fives = 0
+        let five = WideInteger(Int128(5))
+        while let quotient = rest.exactQuotient(by: five) {
+            rest = quotient
+            fives += 1
+        }
+        var c = numerator
+        if rest != WideInteger(Int128(1)) {
+            guard let quotient = numerator.exactQuotient(by: rest) else { return nil }
+            c = quotient
+        }
+        let cTwos = c.trailingZeroBitCount
+        var cFives = 0
+        var t = c
+        while cFives < fives, let quotient = t.exactQuotient(by: five) {
+            t = quotient
+            cFives += 1
+        }
+        let scale = max(0, twos - cTwos, fives - cFives)
+        guard scale <= ExactDecimal.maximumScale, let twosAndFives = denominator.exactQuotient(by: rest),
+              let value = c.multiplied(byPowerOfTen: scale).exactQuotient(by: twosAndFives)?.int128Value
+        else { return nil }
+        return (try? ExactDecimal(coefficient: value, scale: scale)) ?? .zero
+    }
+
+    /// 5^k for 0 ≤ k ≤ 54 (5^54 < 2^127 ≤ 5^55).
+    private static func powerOfFive(_ exponent: Int) -> Int128 {
+        var value: Int128 = 1
+        for _ in 0..<exponent { value &*= 5 }
+        return value
+    }
+
+    /// ``terminatingDecimal()`` for a numerator and a (positive) denominator in `Int128`.
+    static func terminatingDecimal(_ numerator: Int128, _ denominator: Int128) -> ExactDecimal? {
+        let twos = denominator.trailingZeroBitCount
+        var rest = denominator >> twos
+        var fives = 0
+        while rest % 5 == 0 {
+            rest /= 5
+            fives += 1
+        }
+        guard rest == 1 || numerator % rest == 0 else { return nil }
+        var c = numerator / rest
+        let cTwos = c.trailingZeroBitCount
+        var cFives = 0
+        var t = c
+        while cFives < fives, t % 5 == 0 {
+            t /= 5
+            cFives += 1
+        }
+        let scale = max(0, twos - cTwos, fives - cFives)
+        guard scale <= ExactDecimal.maximumScale else { return nil }
+        // c · 2^(scale − twos) · 5^(scale − fives): the exact divisions first, so that an
+        // overflow of the multiplications means the coefficient does not fit.
+        if scale < twos { c >>= twos - scale }
+        if scale < fives { c /= powerOfFive(fives - scale) }
+        if scale > twos {
+            let (product, overflow) = c.multipliedReportingOverflow(by: Int128(1) << (scale - twos))
+            if overflow { return nil }
+            c = product
+        }
+        if scale > fives {
+            let (product, overflow) = c.multipliedReportingOverflow(by: powerOfFive(scale - fives))
+            if overflow { return nil }
+            c = product
+        }
+        return (try? ExactDecimal(coefficient: c, scale: scale)) ?? .zero
+    }
 }
 
 extension WideInteger {
+    /// The number of trailing zero bits of the magnitude (0 for zero).
+    fileprivate var trailingZeroBitCount: Int {
+        for (index, limb) in limbs.enumerated() where limb != 0 { return index * 64 + limb.trailingZeroBitCount }
+        return 0
+    }
+
+    /// The magnitude shifted right by `count` bits, with the sign kept (exact for the callers:
+    /// `count` ≤ ``trailingZeroBitCount``).
+    fileprivate func shiftedRight(by count: Int) -> WideInteger {
+        let words = count / 64, bits = count % 64
+        guard words < limbs.count else { return .zero }
+        var result = Array(limbs[words...])
+        if bits > 0 {
+            for index in result.indices {
+                let high = index + 1 < result.count ? result[index + 1] << (64 - bits) : 0
+                result[index] = (result[index] >> bits) | high
+            }
+        }
+        return WideInteger(limbs: result, negative: isNegative)
+    }
+
+    /// `self / divisor` when the division is exact, else nil (`divisor` ≠ 0).
+    fileprivate func exactQuotient(by divisor: WideInteger) -> WideInteger? {
+        let (quotient, remainder) = Self.divideMagnitudes(limbs, divisor.limbs)
+        guard remainder.isEmpty else { return nil }
+        return WideInteger(limbs: quotient, negative: isNegative != divisor.isNegative)
+    }
+
     /// The integer in decimal digits (with a leading `-` when negative).
     ///
     /// ```swift

@@ -2,7 +2,38 @@
 
 import Testing
 import DealDecimal
+import _DealTestSupport
 @testable import DealEngine
+
+/// The trial-division form `decimal(significantDigits:)` had before the termination was decided
+/// from the denominator's factors 2 and 5 (every power of ten by `WideInteger.power`): the
+/// reference the fast form must equal on every input.
+func referenceDecimal(_ ratio: ExactRatio, significantDigits: Int) -> ExactDecimal {
+    func times10(_ value: WideInteger, _ k: Int) -> WideInteger { k == 0 ? value : value * WideInteger(Int128(10)).power(k) }
+    let numerator = ratio.numerator, denominator = ratio.denominator
+    if ratio.isZero { return .zero }
+    if var exact = try? times10(numerator, ExactDecimal.maximumScale).divided(by: denominator, rule: .requireExact) {
+        var scale = ExactDecimal.maximumScale
+        let ten = WideInteger(Int128(10))
+        while scale > 0, let shorter = try? exact.divided(by: ten, rule: .requireExact) {
+            exact = shorter
+            scale -= 1
+        }
+        if let value = exact.int128Value { return (try? ExactDecimal(coefficient: value, scale: scale)) ?? .zero }
+    }
+    let magnitude = ratio.isNegative ? -numerator : numerator
+    var shift = 0
+    while times10(magnitude, shift) < denominator && shift < 200 { shift += 1 }
+    var scale = min(ExactDecimal.maximumScale, max(0, shift - 1 + significantDigits))
+    while scale >= 0 {
+        if let value = (try? times10(numerator, scale).divided(by: denominator, rule: .toNearestOrEven))?.int128Value,
+           let decimal = try? ExactDecimal(coefficient: value, scale: scale) {
+            return decimal
+        }
+        scale -= 1
+    }
+    return .zero
+}
 
 @Suite("ExactRatio")
 struct ExactRatioTests {
@@ -35,5 +66,74 @@ struct ExactRatioTests {
         #expect(WideInteger(Int128(-1234)).decimalText == "-1234")
         #expect(WideInteger(Int128(10)).power(40).decimalText == "1" + String(repeating: "0", count: 40))
         #expect((WideInteger(Int128(10)).power(20) + WideInteger(Int128(7))).decimalText == "100000000000000000007")
+    }
+
+    /// Checks the fast form against the reference (value and scale) at 20 and 24 digits.
+    func check(_ ratio: ExactRatio, _ note: @autoclosure () -> String = "") {
+        for digits in [20, 24] {
+            let fast = ratio.decimal(significantDigits: digits), slow = referenceDecimal(ratio, significantDigits: digits)
+            #expect(fast == slow && fast.scale == slow.scale && fast.description == slow.description,
+                    "\(ratio.numerator.decimalText)/\(ratio.denominator.decimalText) at \(digits) digits: fast \(fast), reference \(slow) \(note())")
+        }
+    }
+
+    @Test("Termination decided from the factors 2 and 5 equals the trial divisions: boundaries")
+    func terminationBoundaries() {
+        let ten = WideInteger(Int128(10)), two = WideInteger(Int128(2)), five = WideInteger(Int128(5))
+        // Denominators with only 2s and 5s (terminating), at and beyond 38 decimals.
+        for k in [0, 1, 2, 17, 37, 38, 39, 40, 60] {
+            for numerator: Int128 in [1, 3, -7, 10, 1_000, 123_456_789, Int128(Int64.max)] {
+                check(ExactRatio(WideInteger(numerator), two.power(k)))
+                check(ExactRatio(WideInteger(numerator), five.power(k)))
+                check(ExactRatio(WideInteger(numerator), ten.power(k)))
+                check(ExactRatio(WideInteger(numerator), two.power(k) * five.power(k / 2 + 1)))
+            }
+        }
+        // 10^38 and its neighbours as numerators: coefficients at and past the ExactDecimal limit.
+        let e38 = ten.power(38)
+        for numerator: WideInteger in [e38, e38 - WideInteger(Int128(1)), e38 + WideInteger(Int128(1)), ten.power(39), -e38,
+                          WideInteger(Int128.max), WideInteger(Int128.min), WideInteger(Int128.max) + WideInteger(Int128(1))] {
+            let denominators: [Int128] = [1, 2, 3, 4, 5, 7, 10, 40, 100, 1_000_000, 3_072]
+            for denominator in denominators {
+                check(ExactRatio(numerator, WideInteger(denominator)))
+                check(ExactRatio(numerator, WideInteger(denominator) * ten.power(30)))
+            }
+        }
+        // Other factors: terminating only when they divide the numerator.
+        let pairs: [(Int128, Int128)] = [(3, 3), (6, 12), (21, 224), (22, 224), (1, 480), (480, 480), (2, 3), (0, 7),
+                                         (99, 1_125), (10, 3), (1, 1_000_003), (5_000_015, 8_000_024)]
+        for (n, d) in pairs {
+            check(ExactRatio(n, d))
+            check(ExactRatio(-n, d))
+            check(ExactRatio(WideInteger(n) * ten.power(25), WideInteger(d) * ten.power(25)))
+            check(ExactRatio(WideInteger(n) * three40, WideInteger(d) * three40))
+        }
+        // Values far below one (leading position near the 200 cap) and far above.
+        check(ExactRatio(WideInteger(Int128(1)), ten.power(190) * WideInteger(Int128(3))))
+        check(ExactRatio(WideInteger(Int128(1)), ten.power(210) * WideInteger(Int128(3))))
+        check(ExactRatio(WideInteger(Int128(7)), ten.power(250)))
+        check(ExactRatio(ten.power(45) + WideInteger(Int128(1)), WideInteger(Int128(3))))
+    }
+
+    var three40: WideInteger { WideInteger(Int128(3)).power(40) }
+
+    @Test("Termination decided from the factors 2 and 5 equals the trial divisions: seeded random ratios")
+    func terminationRandom() {
+        var g = SeededGenerator(seed: 20_261_123)
+        for _ in 0..<3_000 {
+            func factor() -> WideInteger {
+                var value = WideInteger(Int128(1))
+                for _ in 0..<g.int(in: 0...3) {
+                    let prime = [2, 2, 2, 5, 5, 5, 3, 7, 11, 13, 1_000_003][g.int(in: 0...10)]
+                    value = value * WideInteger(Int128(prime)).power(g.int(in: 1...12))
+                }
+                return value
+            }
+            let common = factor()
+            var numerator = WideInteger(Int128(g.int(in: 1...Int(Int32.max)))) * factor() * common
+            if g.chance(1, in: 3) { numerator = -numerator }
+            let denominator = factor() * common
+            check(ExactRatio(numerator, denominator))
+        }
     }
 }
