@@ -2,7 +2,8 @@
 
 import DealDecimal
 
-/// An exact rational number `numerator / denominator` of wide integers (denominator > 0).
+/// An exact rational number `numerator / denominator` (denominator > 0), held in `Int128`
+/// while both parts fit and in wide integers beyond.
 ///
 /// The lease's closed forms (capitalized taxes, zero drive-off, total cash) are evaluated in
 /// these and rounded once. Fractions are not reduced; the formulas are short.
@@ -12,10 +13,29 @@ import DealDecimal
 /// (third * ExactRatio(3)).rounded(.toNearestOrAway)   // 1
 /// ```
 package struct ExactRatio: Sendable {
+    /// The parts: in `Int128` whenever both fit (no allocation; the usual case), else wide.
+    /// Every operation computes the same unreduced numerator and denominator either way; an
+    /// `Int128` operation that would overflow is done again wide.
+    private enum Storage: Sendable {
+        case small(Int128, Int128)
+        case wide(WideInteger, WideInteger)
+    }
+    private var storage: Storage
+
     /// The numerator (any sign).
-    package var numerator: WideInteger
+    package var numerator: WideInteger {
+        switch storage {
+        case .small(let n, _): WideInteger(n)
+        case .wide(let n, _): n
+        }
+    }
     /// The denominator (> 0).
-    package var denominator: WideInteger
+    package var denominator: WideInteger {
+        switch storage {
+        case .small(_, let d): WideInteger(d)
+        case .wide(_, let d): d
+        }
+    }
 
     /// `numerator / denominator`; a negative denominator moves its sign to the numerator.
     ///
@@ -24,18 +44,24 @@ package struct ExactRatio: Sendable {
     /// ```
     package init(_ numerator: WideInteger, _ denominator: WideInteger) {
         precondition(!denominator.isZero, "ExactRatio: zero denominator")
-        if denominator.isNegative {
-            self.numerator = -numerator
-            self.denominator = -denominator
+        let (n, d) = denominator.isNegative ? (-numerator, -denominator) : (numerator, denominator)
+        if let small = n.int128Value, let smallDenominator = d.int128Value {
+            storage = .small(small, smallDenominator)
         } else {
-            self.numerator = numerator
-            self.denominator = denominator
+            storage = .wide(n, d)
         }
     }
 
     /// `numerator / denominator` from machine integers.
     package init(_ numerator: Int128, _ denominator: Int128 = 1) {
-        self.init(WideInteger(numerator), WideInteger(denominator))
+        precondition(denominator != 0, "ExactRatio: zero denominator")
+        if denominator > 0 {
+            self.init(storage: .small(numerator, denominator))
+        } else if numerator != .min && denominator != .min {
+            self.init(storage: .small(-numerator, -denominator))
+        } else {
+            self.init(WideInteger(numerator), WideInteger(denominator))
+        }
     }
 
     /// An exact decimal as a ratio.
@@ -49,31 +75,81 @@ package struct ExactRatio: Sendable {
         self.init(decimal.coefficient, denominator)
     }
 
+    /// Whether the parts are held in `Int128` (for tests).
+    var isSmall: Bool { if case .small = storage { true } else { false } }
+
     package static let zero = ExactRatio(0)
     package static let one = ExactRatio(1)
 
-    package var isZero: Bool { numerator.isZero }
-    package var isNegative: Bool { numerator.isNegative && !numerator.isZero }
+    package var isZero: Bool {
+        switch storage {
+        case .small(let n, _): n == 0
+        case .wide(let n, _): n.isZero
+        }
+    }
+    package var isNegative: Bool {
+        switch storage {
+        case .small(let n, _): n < 0
+        case .wide(let n, _): n.isNegative && !n.isZero
+        }
+    }
     /// Whether the value is > 0.
-    package var isPositive: Bool { !numerator.isNegative && !numerator.isZero }
+    package var isPositive: Bool {
+        switch storage {
+        case .small(let n, _): n > 0
+        case .wide(let n, _): !n.isNegative && !n.isZero
+        }
+    }
 
     package static func + (lhs: ExactRatio, rhs: ExactRatio) -> ExactRatio {
+        if case .small(let a, let b) = lhs.storage, case .small(let c, let d) = rhs.storage {
+            if b == d {
+                let (sum, overflow) = a.addingReportingOverflow(c)
+                if !overflow { return ExactRatio(storage: .small(sum, b)) }
+            } else {
+                let (ad, o1) = a.multipliedReportingOverflow(by: d), (cb, o2) = c.multipliedReportingOverflow(by: b)
+                let (bd, o3) = b.multipliedReportingOverflow(by: d)
+                if !(o1 || o2 || o3) {
+                    let (sum, o4) = ad.addingReportingOverflow(cb)
+                    if !o4 { return ExactRatio(storage: .small(sum, bd)) }
+                }
+            }
+        }
         if lhs.denominator == rhs.denominator { return ExactRatio(lhs.numerator + rhs.numerator, lhs.denominator) }
         return ExactRatio(lhs.numerator * rhs.denominator + rhs.numerator * lhs.denominator, lhs.denominator * rhs.denominator)
     }
     package static func - (lhs: ExactRatio, rhs: ExactRatio) -> ExactRatio { lhs + (-rhs) }
-    package static prefix func - (value: ExactRatio) -> ExactRatio { ExactRatio(-value.numerator, value.denominator) }
+    package static prefix func - (value: ExactRatio) -> ExactRatio {
+        if case .small(let n, let d) = value.storage, n != .min { return ExactRatio(storage: .small(-n, d)) }
+        return ExactRatio(-value.numerator, value.denominator)
+    }
     package static func * (lhs: ExactRatio, rhs: ExactRatio) -> ExactRatio {
-        ExactRatio(lhs.numerator * rhs.numerator, lhs.denominator * rhs.denominator)
+        if case .small(let a, let b) = lhs.storage, case .small(let c, let d) = rhs.storage {
+            let (ac, o1) = a.multipliedReportingOverflow(by: c), (bd, o2) = b.multipliedReportingOverflow(by: d)
+            if !(o1 || o2) { return ExactRatio(storage: .small(ac, bd)) }
+        }
+        return ExactRatio(lhs.numerator * rhs.numerator, lhs.denominator * rhs.denominator)
     }
     /// Division; the divisor must not be zero (callers check).
     package static func / (lhs: ExactRatio, rhs: ExactRatio) -> ExactRatio {
-        ExactRatio(lhs.numerator * rhs.denominator, lhs.denominator * rhs.numerator)
+        if case .small(let a, let b) = lhs.storage, case .small(let c, let d) = rhs.storage {
+            let (ad, o1) = a.multipliedReportingOverflow(by: d), (bc, o2) = b.multipliedReportingOverflow(by: c)
+            if !(o1 || o2) { return ExactRatio(ad, bc) }
+        }
+        return ExactRatio(lhs.numerator * rhs.denominator, lhs.denominator * rhs.numerator)
     }
+
+    private init(storage: Storage) { self.storage = storage }
 
     /// Compares two ratios exactly: −1, 0 or +1.
     package func compare(to other: ExactRatio) -> Int {
-        (numerator * other.denominator).compare(to: other.numerator * denominator)
+        if case .small(let a, let b) = storage, case .small(let c, let d) = other.storage {
+            // a·d against c·b in 256 bits (denominators are positive).
+            let left = a.multipliedFullWidth(by: d), right = c.multipliedFullWidth(by: b)
+            if left.high != right.high { return left.high < right.high ? -1 : 1 }
+            return left.low == right.low ? 0 : (left.low < right.low ? -1 : 1)
+        }
+        return (numerator * other.denominator).compare(to: other.numerator * denominator)
     }
     package static func < (lhs: ExactRatio, rhs: ExactRatio) -> Bool { lhs.compare(to: rhs) < 0 }
     package static func == (lhs: ExactRatio, rhs: ExactRatio) -> Bool { lhs.compare(to: rhs) == 0 }
@@ -85,6 +161,7 @@ package struct ExactRatio: Sendable {
     /// ```
     package func rounded(_ rule: RoundingRule) -> Int128? {
         let effective: RoundingRule = rule == .requireExact ? .toNearestOrAway : rule
+        if case .small(let n, let d) = storage { return try? effective.divide(n, by: d) }
         return (try? numerator.divided(by: denominator, rule: effective))?.int128Value
     }
 
@@ -133,7 +210,7 @@ package struct ExactRatio: Sendable {
     /// ```
     package func terminatingDecimal() -> ExactDecimal? {
         if isZero { return .zero }
-        if let n = numerator.int128Value, let d = denominator.int128Value { return Self.terminatingDecimal(n, d) }
+        if case .small(let n, let d) = storage { return Self.terminatingDecimal(n, d) }
         // Wide: the same decision with wide integers.
         let twos = denominator.trailingZeroBitCount
         var rest = denominator.shiftedRight(by: twos)

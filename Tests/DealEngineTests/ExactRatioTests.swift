@@ -136,4 +136,48 @@ struct ExactRatioTests {
             check(ExactRatio(numerator, denominator))
         }
     }
+
+    /// A random Int128 of about `bits` bits (any sign), or a boundary value.
+    func sample(_ g: inout SeededGenerator) -> Int128 {
+        switch g.int(in: 0...9) {
+        case 0: return g.element(of: [Int128.min, Int128.max, Int128.min + 1, -1, 1, 0, Int128(1) << 63, -(Int128(1) << 64)])
+        default:
+            let bits = g.int(in: 1...127)
+            let magnitude = (UInt128(g.next()) | (UInt128(g.next()) << 64)) >> (128 - bits)
+            let value = Int128(truncatingIfNeeded: magnitude)
+            return g.chance(1, in: 2) ? value : (value == .min ? value : -value)
+        }
+    }
+
+    @Test("Int128 parts: every operation gives the numerator and denominator of the wide formula")
+    func smallMatchesWide() {
+        var g = SeededGenerator(seed: 1_128)
+        func parts(_ r: ExactRatio) -> (WideInteger, WideInteger) { (r.numerator, r.denominator) }
+        func normalized(_ n: WideInteger, _ d: WideInteger) -> (WideInteger, WideInteger) { d.isNegative ? (-n, -d) : (n, d) }
+        for _ in 0..<20_000 {
+            var (a, b, c, d) = (sample(&g), sample(&g), sample(&g), sample(&g))
+            if b == 0 { b = 7 }
+            if d == 0 { d = -3 }
+            if g.chance(1, in: 4) { d = b }   // equal denominators
+            let x = ExactRatio(a, b), y = ExactRatio(c, d)
+            let (xn, xd) = normalized(WideInteger(a), WideInteger(b)), (yn, yd) = normalized(WideInteger(c), WideInteger(d))
+            #expect(parts(x) == (xn, xd))
+            let sum = xd == yd ? (xn + yn, xd) : (xn * yd + yn * xd, xd * yd)
+            #expect(parts(x + y) == sum, "\(a)/\(b) + \(c)/\(d)")
+            let difference = xd == yd ? (xn - yn, xd) : (xn * yd + (-yn) * xd, xd * yd)
+            #expect(parts(x - y) == difference, "\(a)/\(b) − \(c)/\(d)")
+            #expect(parts(-x) == (-xn, xd))
+            #expect(parts(x * y) == (xn * yn, xd * yd), "\(a)/\(b) × \(c)/\(d)")
+            if c != 0 { #expect(parts(x / y) == normalized(xn * yd, xd * yn), "\(a)/\(b) ÷ \(c)/\(d)") }
+            #expect(x.compare(to: y) == (xn * yd).compare(to: yn * xd), "\(a)/\(b) vs \(c)/\(d)")
+            #expect(x.isZero == xn.isZero && x.isNegative == (xn.isNegative && !xn.isZero) && x.isPositive == (!xn.isNegative && !xn.isZero))
+            for rule in [RoundingRule.toNearestOrAway, .toNearestOrEven, .up, .down, .towardZero, .requireExact] {
+                let effective: RoundingRule = rule == .requireExact ? .toNearestOrAway : rule
+                #expect(x.rounded(rule) == (try? xn.divided(by: xd, rule: effective))?.int128Value, "\(a)/\(b) \(rule)")
+            }
+            // Results that fit are held in Int128 again.
+            if let n = (x * y).numerator.int128Value, (x * y).denominator.int128Value != nil { #expect((x * y).isSmall, "\(n)") }
+        }
+    }
 }
+
