@@ -176,6 +176,7 @@ package struct ExactRatio: Sendable {
         // Terminating within the limit? Decided once from the denominator's factors 2 and 5
         // (not by trial divisions at every scale); the least scale comes with the answer.
         if let exact = terminatingDecimal() { return exact }
+        if case .small(let n, let d) = storage, let value = Self.roundedDecimal(n, d, significantDigits: significantDigits) { return value }
         let magnitude = isNegative ? -numerator : numerator
         // Leading position: smallest e with magnitude·10^e ≥ denominator (at most 200).
         var shift = 0
@@ -237,6 +238,52 @@ package struct ExactRatio: Sendable {
               let value = c.multiplied(byPowerOfTen: scale).exactQuotient(by: twosAndFives)?.int128Value
         else { return nil }
         return (try? ExactDecimal(coefficient: value, scale: scale)) ?? .zero
+    }
+
+    /// The rounding part of ``decimal(significantDigits:)`` for parts in `Int128`, with the
+    /// products `|n|·10^k` (k ≤ 38) in 256 bits: the same leading position, the same scales
+    /// tried in the same order, half-even on the magnitude (symmetric, so the sign follows).
+    /// Nil when the leading position is beyond 10^38 (the wide form decides).
+    static func roundedDecimal(_ numerator: Int128, _ denominator: Int128, significantDigits: Int) -> ExactDecimal? {
+        let magnitude = numerator.magnitude, divisor = denominator.magnitude
+        // Leading position: smallest e with magnitude·10^e ≥ denominator.
+        var shift = 0
+        while shift <= ExactDecimal.maximumScale {
+            let product = magnitude.multipliedFullWidth(by: tenToThe(shift))
+            if product.high > 0 || product.low >= divisor { break }
+            shift += 1
+        }
+        guard shift <= ExactDecimal.maximumScale else { return nil }
+        var scale = min(ExactDecimal.maximumScale, max(0, shift - 1 + significantDigits))
+        while scale >= 0 {
+            let product = magnitude.multipliedFullWidth(by: tenToThe(scale))
+            // A quotient of 2^128 or more does not fit (the wide form's int128Value is nil).
+            if product.high < divisor {
+                var (quotient, remainder) = divisor.dividingFullWidth(product)
+                var fits = true
+                if remainder > 0 {
+                    let rest = divisor - remainder
+                    if remainder > rest || (remainder == rest && quotient & 1 == 1) {
+                        let (next, overflow) = quotient.addingReportingOverflow(1)
+                        quotient = next
+                        fits = !overflow
+                    }
+                }
+                if fits, quotient <= UInt128(Int128.max),
+                   let decimal = try? ExactDecimal(coefficient: numerator < 0 ? -Int128(quotient) : Int128(quotient), scale: scale) {
+                    return decimal
+                }
+            }
+            scale -= 1
+        }
+        return .zero
+    }
+
+    /// 10^k for 0 ≤ k ≤ 38.
+    private static func tenToThe(_ exponent: Int) -> UInt128 {
+        var value: UInt128 = 1
+        for _ in 0..<exponent { value &*= 10 }
+        return value
     }
 
     /// 5^k for 0 ≤ k ≤ 54 (5^54 < 2^127 ≤ 5^55).
@@ -320,6 +367,7 @@ extension WideInteger {
     /// ```
     package var decimalText: String {
         if isZero { return "0" }
+        if let value = int128Value { return String(value) }
         let chunk = WideInteger(Int128(1_000_000_000_000_000_000))
         var magnitude = isNegative ? -self : self
         var parts: [String] = []

@@ -179,5 +179,29 @@ struct ExactRatioTests {
             if let n = (x * y).numerator.int128Value, (x * y).denominator.int128Value != nil { #expect((x * y).isSmall, "\(n)") }
         }
     }
+
+    @Test("Int128 parts: the rounded decimal equals the trial-division form (seeded and boundary ratios)")
+    func smallDecimals() {
+        var g = SeededGenerator(seed: 24)
+        var ratios: [ExactRatio] = []
+        for _ in 0..<4_000 {
+            var d = sample(&g)
+            if d == 0 { d = 3 }
+            ratios.append(ExactRatio(sample(&g), d))
+        }
+        let edges: [(Int128, Int128)] = [(1, 3), (-1, 3), (2, 3), (Int128.max, 3), (Int128.min, 3), (Int128.max, Int128.max - 1),
+                                         (1, Int128.max), (-1, Int128.max), (1, 10_000_000_000_000_000_000_000_000_000_000_007),
+                                         (5, 6), (1, 6), (-5, 6), (15, 2 * 7), (7, 16 * 9), (999_999_999_999_999_999_999, 7)]
+        for (n, d) in edges { ratios.append(ExactRatio(n, d)) }
+        for ratio in ratios {
+            for digits in [1, 20, 24, 30, 38, 40] {
+                let fast = ratio.decimal(significantDigits: digits), slow = referenceDecimal(ratio, significantDigits: digits)
+                #expect(fast == slow && fast.scale == slow.scale,
+                        "\(ratio.numerator.decimalText)/\(ratio.denominator.decimalText) at \(digits): fast \(fast), reference \(slow)")
+            }
+        }
+        #expect(WideInteger(Int128.min).decimalText == String(Int128.min))
+        #expect((WideInteger(Int128.max) + WideInteger(Int128(1))).decimalText == "170141183460469231731687303715884105728")
+    }
 }
 
