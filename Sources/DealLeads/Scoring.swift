@@ -139,19 +139,23 @@ public struct LeadScorer: Sendable, Hashable {
     public func score(_ lead: Lead, asOf: Instant?) throws(LeadError) -> LeadScore {
         try rules.validate()
         var reasons = ScoreReasons(rules: rules, caching: false)
-        return try withUnsafePointer(to: lead) { (pointer) throws(LeadError) in try score(pointer, asOf: asOf, reasons: &reasons) }
+        return try withUnsafePointer(to: lead) { (pointer) throws(LeadError) in try score(pointer, asOf: asOf, explained: true, reasons: &reasons) }
     }
 
     /// Scores every lead of `leads`, in order: the same scores as ``score(_:asOf:)`` lead by
     /// lead, with the rules validated once and the reasons that depend only on the rules
     /// ("source referral", "credit good", …) built once for the batch.
     ///
+    /// With `explained: false` the contributions are left empty (score, total and band are the
+    /// same): what a job that refreshes stored scores, such as the hot sheet's, needs.
+    ///
     /// ```swift
     /// let scores = try LeadScorer().score(leads, asOf: now)
     /// scores.filter { $0.priority == .hot }.count
+    /// try LeadScorer().score(leads, asOf: now, explained: false).map(\.score)
     /// ```
     /// - Throws: as ``score(_:asOf:)``, for the first lead that fails.
-    public func score(_ leads: [Lead], asOf: Instant?) throws(LeadError) -> [LeadScore] {
+    public func score(_ leads: [Lead], asOf: Instant?, explained: Bool = true) throws(LeadError) -> [LeadScore] {
         try rules.validate()
         var reasons = ScoreReasons(rules: rules, caching: true)
         var result: [LeadScore] = []
@@ -159,17 +163,22 @@ public struct LeadScorer: Sendable, Hashable {
         // Through the buffer: each lead is read in place, not copied out of the array.
         try leads.withUnsafeBufferPointer { (buffer) throws(LeadError) in
             guard let base = buffer.baseAddress else { return }
-            for index in buffer.indices { result.append(try score(base + index, asOf: asOf, reasons: &reasons)) }
+            for index in buffer.indices { result.append(try score(base + index, asOf: asOf, explained: explained, reasons: &reasons)) }
         }
         return result
     }
 
     /// One lead with validated rules. The lead is read field by field through a pointer into
     /// the caller's storage: binding the whole `Lead` would copy it (and retain every field).
-    func score(_ lead: UnsafePointer<Lead>, asOf: Instant?, reasons: inout ScoreReasons) throws(LeadError) -> LeadScore {
+    /// Without `explained`, no contribution (and no reason) is built.
+    func score(_ lead: UnsafePointer<Lead>, asOf: Instant?, explained: Bool, reasons: inout ScoreReasons) throws(LeadError) -> LeadScore {
         var parts: [ScoreContribution] = []
-        parts.reserveCapacity(ScoringRule.allCases.count)
-        func add(_ rule: ScoringRule, _ points: Int, _ reason: String) { parts.append(ScoreContribution(rule: rule, points: points, reason: reason)) }
+        if explained { parts.reserveCapacity(ScoringRule.allCases.count) }
+        var total = 0
+        func add(_ rule: ScoringRule, _ points: Int, _ reason: @autoclosure () -> String) {
+            total += points
+            if explained { parts.append(ScoreContribution(rule: rule, points: points, reason: reason())) }
+        }
         // The activities at or before `asOf`: a prefix of the time-ordered timeline (no copy).
         let timeline = lead.pointee.activities.timeline
         let activities = asOf.map { asOf in timeline.prefix { $0.at <= asOf } } ?? timeline[...]
@@ -234,7 +243,6 @@ public struct LeadScorer: Sendable, Hashable {
             let lost = product.overflow ? decay.maximumPoints : min(decay.maximumPoints, product.partialValue)
             add(.decay, -lost, "\(periods) inactive period\(periods == 1 ? "" : "s") of \(decay.periodSeconds) s × \(decay.pointsPerPeriod)")
         }
-        let total = parts.reduce(0) { $0 + $1.points }
         let score = min(100, max(0, total))
         return LeadScore(score: score, total: total, priority: rules.priority(for: score), contributions: parts)
     }

@@ -196,11 +196,14 @@ struct ScoringTests {
             for asOf in [t0.adding(seconds: 20 * 86_400), t0.adding(seconds: 120 * 86_400)] {
                 let scorer = LeadScorer(rules: rules)
                 let batch = try scorer.score(leads, asOf: asOf)
-                #expect(batch.count == leads.count)
-                for (lead, fromBatch) in zip(leads, batch) {
+                let bare = try scorer.score(leads, asOf: asOf, explained: false)
+                #expect(batch.count == leads.count && bare.count == leads.count)
+                for ((lead, fromBatch), unexplained) in zip(zip(leads, batch), bare) {
                     let expected = try referenceScore(rules, lead, asOf: asOf)
                     #expect(try scorer.score(lead, asOf: asOf) == expected, "\(lead.id)")
                     #expect(fromBatch == expected, "\(lead.id) (batch)")
+                    #expect(unexplained.score == expected.score && unexplained.total == expected.total
+                            && unexplained.priority == expected.priority && unexplained.contributions.isEmpty, "\(lead.id) (unexplained)")
                 }
             }
         }
@@ -218,6 +221,10 @@ struct ScoringTests {
         var lead = Lead(id: "L", createdAt: t0, source: .chat)
         lead.timeframe = PurchaseTimeframe(latest: t0.utcDate)
         #expect(throws: LeadError.self) { try LeadScorer().score([lead], asOf: nil) }
+        #expect(throws: LeadError.self) { try LeadScorer().score([lead], asOf: nil, explained: false) }
+        var decaying = ScoringRules()
+        decaying.decay = ScoreDecay()
+        #expect(throws: LeadError.self) { try LeadScorer(rules: decaying).score([Lead(id: "L", createdAt: t0, source: .chat)], asOf: nil, explained: false) }
         var rules = ScoringRules()
         rules.mediumThreshold = 90
         #expect(throws: LeadError.self) { try LeadScorer(rules: rules).score([Lead(id: "L", createdAt: t0, source: .chat)], asOf: nil) }
