@@ -32,6 +32,17 @@ public struct ExactDecimal: Sendable {
         storedScale = UInt8(truncatingIfNeeded: scale)
     }
 
+    /// `coefficient × 10^(−scale)` without the range checks or a throw, for callers in this
+    /// package that have checked `|coefficient| < 10^38` and `0 ≤ scale ≤ 38` themselves.
+    ///
+    /// ```swift
+    /// ExactDecimal(checkedCoefficient: 43666, scale: 2)   // 436.66
+    /// ```
+    @inlinable
+    package init(checkedCoefficient coefficient: Int128, scale: Int) {
+        self.init(unchecked: coefficient, scale: scale)
+    }
+
     /// Creates `coefficient × 10^(−scale)`.
     ///
     /// ```swift

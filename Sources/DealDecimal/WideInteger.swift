@@ -149,8 +149,20 @@ package struct WideInteger: Sendable, Equatable {
     }
 
     /// self × 10^exponent for exponent ≥ 0.
+    ///
+    /// Up to 10^38 the power comes from 128-bit arithmetic (`PowersOfTen`), not from a wide
+    /// powering chain.
+    ///
+    /// ```swift
+    /// WideInteger(3).multiplied(byPowerOfTen: 40)   // 3 followed by 40 zeros
+    /// ```
     package func multiplied(byPowerOfTen exponent: Int) -> WideInteger {
         if exponent == 0 || isZero { return self }
+        if exponent <= ExactDecimal.maximumScale {
+            let power = PowersOfTen.unsigned(exponent)
+            let factor = WideInteger(limbs: [UInt64(truncatingIfNeeded: power), UInt64(truncatingIfNeeded: power >> 64)], negative: false)
+            return self * factor
+        }
         return self * WideInteger(10).power(exponent)
     }
 

@@ -603,8 +603,12 @@ extension LeaseModel {
         }
 
         let hasNamedComponents = lease.tax.map { !($0.components.count == 1 && $0.components[0].name == "Sales tax") } ?? false
-        var mfDisplay = moneyFactor.decimal(significantDigits: 24)
-        if case .moneyFactor(let given) = lease.rate, lease.rateMethod == .moneyFactor, moneyFactorBefore == nil { mfDisplay = given }
+        let mfDisplay: ExactDecimal
+        if case .moneyFactor(let given) = lease.rate, lease.rateMethod == .moneyFactor, moneyFactorBefore == nil {
+            mfDisplay = given
+        } else {
+            mfDisplay = moneyFactor.decimal(significantDigits: 24)
+        }
         return LeaseQuote(
             currency: lease.currency, rateMethod: lease.rateMethod,
             msrp: msrp.map(money.decimal), sellingPrice: money.decimal(price),

@@ -57,8 +57,16 @@ public struct MinorUnits: Sendable {
     /// MinorUnits(.usd).decimal(43666)   // 436.66
     /// ```
     public func decimal(_ minorUnits: Int128) -> ExactDecimal {
-        (try? ExactDecimal(coefficient: minorUnits, scale: currency.minorUnitDigits)) ?? .zero
+        let scale = currency.minorUnitDigits
+        // The checks of ExactDecimal(coefficient:scale:) inline: no call and no throw per amount.
+        guard minorUnits.magnitude < Self.decimalLimit, (0...ExactDecimal.maximumScale).contains(scale) else {
+            return (try? ExactDecimal(coefficient: minorUnits, scale: scale)) ?? .zero
+        }
+        return ExactDecimal(checkedCoefficient: minorUnits, scale: scale)
     }
+
+    /// 10^38: coefficients of an ``ExactDecimal`` stay below it.
+    static let decimalLimit: UInt128 = 100_000_000_000_000_000_000_000_000_000_000_000_000
 
     /// `base × percent / 100` rounded to minor units by `rule` (base in minor units).
     ///

@@ -153,8 +153,20 @@ extension RetailLoan {
         if includeSchedule {
             var rows: [ScheduleRow] = []
             rows.reserveCapacity(run.rows.count)
+            // Month-based frequencies: the month index of row k is first's + k × step, on the
+            // anchor's day — what `paymentDate(k, first:)` computes, without its per-call checks
+            // (the maturity date above has checked the last row's date is in range).
+            let monthly: (anchor: DayOfMonth, firstMonth: Int, step: Int)? = firstDate.flatMap { first in
+                frequency.monthsPerPeriod.map { (DayOfMonth(anchoring: first), first.year * 12 + (first.month - 1), $0) }
+            }
             for row in run.rows {
-                let date: CivilDate? = try firstDate.map { (first) throws(DealError) in try Self.date(frequency, index: row.number - 1, first: first) }
+                let date: CivilDate?
+                if let monthly {
+                    let month = monthly.firstMonth + (row.number - 1) * monthly.step
+                    date = monthly.anchor.date(year: month / 12, month: month % 12 + 1)
+                } else {
+                    date = try firstDate.map { (first) throws(DealError) in try Self.date(frequency, index: row.number - 1, first: first) }
+                }
                 rows.append(ScheduleRow(number: row.number, date: date, payment: money.decimal(row.payment), interest: money.decimal(row.interest),
                                         principal: money.decimal(row.principal), balance: money.decimal(row.balance)))
             }

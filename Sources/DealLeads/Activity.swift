@@ -149,8 +149,26 @@ public struct ActivityLog: Sendable, Hashable, Sequence {
     public var count: Int { entries.count }
 
     /// The entries ordered by time, ties in append order.
+    ///
+    /// A log appended in time order (the usual case) is returned as it is, without sorting.
+    ///
+    /// ```swift
+    /// log.timeline.map(\.id)   // ["a1", "a2"]
+    /// ```
     public var timeline: [Activity] {
-        entries.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        if isInTimeOrder { return entries }
+        return entries.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+    }
+
+    /// Whether the entries are already in time order (non-decreasing `at`): then the stable
+    /// sort of ``timeline`` is the identity.
+    var isInTimeOrder: Bool {
+        var previous: Instant? = nil
+        for entry in entries {
+            if let previous, entry.at < previous { return false }
+            previous = entry.at
+        }
+        return true
     }
 
     /// The latest entry time.

@@ -175,7 +175,21 @@ public struct Contact: Sendable, Hashable {
     }
 
     /// "First Last", or whichever part exists.
-    public var fullName: String { [firstName, lastName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ") }
+    ///
+    /// ```swift
+    /// Contact(firstName: "Ana", lastName: "Ruiz").fullName   // "Ana Ruiz"
+    /// Contact(firstName: "", lastName: "Ruiz").fullName      // "Ruiz"
+    /// ```
+    public var fullName: String {
+        // The non-empty names joined by a space, without building arrays.
+        let first = firstName.flatMap { $0.isEmpty ? nil : $0 }, last = lastName.flatMap { $0.isEmpty ? nil : $0 }
+        switch (first, last) {
+        case let (first?, last?): return first + " " + last
+        case let (first?, nil): return first
+        case let (nil, last?): return last
+        case (nil, nil): return ""
+        }
+    }
 }
 
 /// How the customer wants to be reached (ADF `preferredcontact`).

@@ -130,20 +130,67 @@ public struct LeadScorer: Sendable, Hashable {
     public init(rules: ScoringRules = ScoringRules()) { self.rules = rules }
 
     /// Scores `lead`.
+    ///
+    /// ```swift
+    /// try LeadScorer().score(lead, asOf: now).priority   // .hot
+    /// ```
     /// - Throws: ``LeadError/invalidConfiguration(_:)`` for invalid rules, or when decay or
     ///   timeframe dates need an `asOf` that is missing.
     public func score(_ lead: Lead, asOf: Instant?) throws(LeadError) -> LeadScore {
         try rules.validate()
+        var reasons = ScoreReasons(rules: rules, caching: false)
+        return try withUnsafePointer(to: lead) { (pointer) throws(LeadError) in try score(pointer, asOf: asOf, explained: true, reasons: &reasons) }
+    }
+
+    /// Scores every lead of `leads`, in order: the same scores as ``score(_:asOf:)`` lead by
+    /// lead, with the rules validated once and the reasons that depend only on the rules
+    /// ("source referral", "credit good", …) built once for the batch.
+    ///
+    /// With `explained: false` the contributions are left empty (score, total and band are the
+    /// same): what a job that refreshes stored scores, such as the hot sheet's, needs.
+    ///
+    /// ```swift
+    /// let scores = try LeadScorer().score(leads, asOf: now)
+    /// scores.filter { $0.priority == .hot }.count
+    /// try LeadScorer().score(leads, asOf: now, explained: false).map(\.score)
+    /// ```
+    /// - Throws: as ``score(_:asOf:)``, for the first lead that fails.
+    public func score(_ leads: [Lead], asOf: Instant?, explained: Bool = true) throws(LeadError) -> [LeadScore] {
+        try rules.validate()
+        var reasons = ScoreReasons(rules: rules, caching: true)
+        var result: [LeadScore] = []
+        result.reserveCapacity(leads.count)
+        // Through the buffer: each lead is read in place, not copied out of the array.
+        try leads.withUnsafeBufferPointer { (buffer) throws(LeadError) in
+            guard let base = buffer.baseAddress else { return }
+            for index in buffer.indices { result.append(try score(base + index, asOf: asOf, explained: explained, reasons: &reasons)) }
+        }
+        return result
+    }
+
+    /// One lead with validated rules. The lead is read field by field through a pointer into
+    /// the caller's storage: binding the whole `Lead` would copy it (and retain every field).
+    /// Without `explained`, no contribution (and no reason) is built.
+    func score(_ lead: UnsafePointer<Lead>, asOf: Instant?, explained: Bool, reasons: inout ScoreReasons) throws(LeadError) -> LeadScore {
         var parts: [ScoreContribution] = []
-        func add(_ rule: ScoringRule, _ points: Int, _ reason: String) { parts.append(ScoreContribution(rule: rule, points: points, reason: reason)) }
-        let activities = lead.activities.timeline.filter { activity in asOf.map { activity.at <= $0 } ?? true }
+        if explained { parts.reserveCapacity(ScoringRule.allCases.count) }
+        var total = 0
+        func add(_ rule: ScoringRule, _ points: Int, _ reason: @autoclosure () -> String) {
+            total += points
+            if explained { parts.append(ScoreContribution(rule: rule, points: points, reason: reason())) }
+        }
+        // The activities at or before `asOf`: a prefix of the time-ordered timeline (no copy).
+        let timeline = lead.pointee.activities.timeline
+        let activities = asOf.map { asOf in timeline.prefix { $0.at <= asOf } } ?? timeline[...]
 
-        if lead.budget != nil || lead.desiredMonthlyPayment != nil {
-            add(.budget, rules.budgetGiven, lead.budget != nil ? "budget range given" : "desired monthly payment given")
+        let hasBudget: Bool
+        if case .some = lead.pointee.budget { hasBudget = true } else { hasBudget = false }
+        if hasBudget || lead.pointee.desiredMonthlyPayment != nil {
+            add(.budget, rules.budgetGiven, hasBudget ? "budget range given" : "desired monthly payment given")
         } else { add(.budget, 0, "no budget") }
-        add(.downPayment, lead.downPayment != nil ? rules.downPaymentGiven : 0, lead.downPayment != nil ? "down payment given" : "no down payment")
+        add(.downPayment, lead.pointee.downPayment != nil ? rules.downPaymentGiven : 0, lead.pointee.downPayment != nil ? "down payment given" : "no down payment")
 
-        let horizon = try timeframeHorizon(lead.timeframe, asOf: asOf)
+        let horizon = try timeframeHorizon(lead.pointee.timeframe, asOf: asOf)
         switch horizon {
         case .withinWeek: add(.timeframe, rules.timeframeWithinWeek, "buying within 7 days")
         case .withinMonth: add(.timeframe, rules.timeframeWithinMonth, "buying within 30 days")
@@ -152,44 +199,50 @@ public struct LeadScorer: Sendable, Hashable {
         case .unknown, nil: add(.timeframe, 0, "no timeframe")
         }
 
-        let interactions = activities.filter { $0.actor == .customer && $0.kind.direction == .inbound }.count
-        add(.engagement, min(rules.engagementMaximum, interactions * rules.engagementPerInteraction),
-            "\(interactions) customer interaction\(interactions == 1 ? "" : "s") × \(rules.engagementPerInteraction), at most \(rules.engagementMaximum)")
-        let appointment = activities.contains { if case .appointment = $0.kind { true } else { false } }
-        add(.appointment, appointment ? rules.appointmentSet : 0, appointment ? "appointment set" : "no appointment")
-        let testDrive = activities.contains { if case .testDrive = $0.kind { true } else { false } }
-        add(.testDrive, testDrive ? rules.testDriveTaken : 0, testDrive ? "test drive taken" : "no test drive")
-
-        switch lead.source {
-        case .custom(let name): add(.source, rules.customSourcePoints, "custom source \(name)")
-        default: add(.source, rules.sourcePoints[lead.source.text] ?? 0, "source \(lead.source.text)")
-        }
-
-        var answered = false
+        // One pass over the activities: customer interactions, appointment, test drive, and
+        // whether the customer answered a dealer touch within the window.
+        var interactions = 0
+        var appointment = false, testDrive = false, answered = false
         var lastTouch: Instant?
-        for activity in activities {
-            if activity.actor == .dealer && activity.kind.isOutboundTouch { lastTouch = activity.at }
-            else if activity.actor == .customer, activity.kind.direction == .inbound, let touch = lastTouch,
-                    touch.seconds(until: activity.at) <= rules.responsivenessWindowSeconds {
+        for index in activities.indices {
+            let direction: ActivityDirection?
+            switch activities[index].kind {
+            case .chat(let d, _), .email(let d, _), .call(let d, _, _): direction = d
+            case .appointment: appointment = true; direction = nil
+            case .testDrive: testDrive = true; direction = nil
+            default: direction = nil
+            }
+            let actor = activities[index].actor, at = activities[index].at
+            if actor == .customer && direction == .inbound { interactions += 1 }
+            if actor == .dealer && direction == .outbound { lastTouch = at }
+            else if actor == .customer, direction == .inbound, let touch = lastTouch,
+                    touch.seconds(until: at) <= rules.responsivenessWindowSeconds {
                 answered = true
             }
         }
-        add(.responsiveness, answered ? rules.responsive : 0,
-            answered ? "customer answered a dealer touch within \(rules.responsivenessWindowSeconds) s" : "no answer to a dealer touch within \(rules.responsivenessWindowSeconds) s")
-        add(.tradeIn, lead.tradeIns.isEmpty ? 0 : rules.tradeInGiven, lead.tradeIns.isEmpty ? "no trade-in" : "trade-in given")
-        if let tier = lead.creditTier { add(.credit, rules.creditPoints[tier] ?? 0, "credit \(tier.rawValue)") }
+        add(.engagement, min(rules.engagementMaximum, interactions * rules.engagementPerInteraction), reasons.engagement(interactions))
+        add(.appointment, appointment ? rules.appointmentSet : 0, appointment ? "appointment set" : "no appointment")
+        add(.testDrive, testDrive ? rules.testDriveTaken : 0, testDrive ? "test drive taken" : "no test drive")
+
+        let source = reasons.source(lead.pointee.source)
+        add(.source, source.points, source.reason)
+        add(.responsiveness, answered ? rules.responsive : 0, reasons.responsiveness(answered))
+        add(.tradeIn, lead.pointee.tradeIns.isEmpty ? 0 : rules.tradeInGiven, lead.pointee.tradeIns.isEmpty ? "no trade-in" : "trade-in given")
+        if let tier = lead.pointee.creditTier {
+            let credit = reasons.credit(tier)
+            add(.credit, credit.points, credit.reason)
+        }
         else { add(.credit, 0, "credit not given") }
 
         if let decay = rules.decay {
             guard let asOf else { throw .invalidConfiguration("expected asOf: score decay is measured from it") }
-            let last = max(lead.lastActivityAt ?? lead.createdAt, activities.last?.at ?? lead.createdAt, lead.createdAt)
+            let last = max(lead.pointee.lastActivityAt ?? lead.pointee.createdAt, activities.last?.at ?? lead.pointee.createdAt, lead.pointee.createdAt)
             let idle = max(0, last.seconds(until: asOf) - decay.graceSeconds)
             let periods = idle / decay.periodSeconds
             let product = periods.multipliedReportingOverflow(by: decay.pointsPerPeriod)
             let lost = product.overflow ? decay.maximumPoints : min(decay.maximumPoints, product.partialValue)
             add(.decay, -lost, "\(periods) inactive period\(periods == 1 ? "" : "s") of \(decay.periodSeconds) s × \(decay.pointsPerPeriod)")
         }
-        let total = parts.reduce(0) { $0 + $1.points }
         let score = min(100, max(0, total))
         return LeadScore(score: score, total: total, priority: rules.priority(for: score), contributions: parts)
     }
@@ -205,3 +258,101 @@ public struct LeadScorer: Sendable, Hashable {
         return days <= 7 ? .withinWeek : days <= 30 ? .withinMonth : days <= 90 ? .withinQuarter : .later
     }
 }
+
+/// The reasons of a score that depend only on the rules (and a small count), built on demand;
+/// with `caching` each is built once and reused for the rest of a batch.
+struct ScoreReasons {
+    let rules: ScoringRules
+    let caching: Bool
+    /// Engagement reasons by interaction count (below ``cachedInteractions``).
+    private var engagementReasons: [String?] = []
+    /// Points and reason by named source (``LeadSource/named`` order).
+    private var sourceReasons: [(points: Int, reason: String)?] = []
+    /// Points and reason by credit tier (``CreditTier/allCases`` order).
+    private var creditReasons: [(points: Int, reason: String)?] = []
+    private var answered: String?, unanswered: String?
+    static let cachedInteractions = 64
+
+    init(rules: ScoringRules, caching: Bool) {
+        self.rules = rules
+        self.caching = caching
+    }
+
+    /// "3 customer interactions × 4, at most 16".
+    mutating func engagement(_ interactions: Int) -> String {
+        func make() -> String {
+            "\(interactions) customer interaction\(interactions == 1 ? "" : "s") × \(rules.engagementPerInteraction), at most \(rules.engagementMaximum)"
+        }
+        guard caching, interactions >= 0, interactions < Self.cachedInteractions else { return make() }
+        if engagementReasons.isEmpty { engagementReasons = Array(repeating: nil, count: Self.cachedInteractions) }
+        if let reason = engagementReasons[interactions] { return reason }
+        let reason = make()
+        engagementReasons[interactions] = reason
+        return reason
+    }
+
+    /// The source's points and reason ("source referral", "custom source Facebook").
+    mutating func source(_ source: LeadSource) -> (points: Int, reason: String) {
+        func make() -> (points: Int, reason: String) {
+            switch source {
+            case .custom(let name): (rules.customSourcePoints, "custom source \(name)")
+            default: (rules.sourcePoints[source.text] ?? 0, "source \(source.text)")
+            }
+        }
+        guard caching, let index = Self.namedIndex(source) else { return make() }
+        if sourceReasons.isEmpty { sourceReasons = Array(repeating: nil, count: LeadSource.named.count) }
+        if let cached = sourceReasons[index] { return cached }
+        let value = make()
+        sourceReasons[index] = value
+        return value
+    }
+
+    /// The position of a named source in ``LeadSource/named``; nil for a custom source.
+    static func namedIndex(_ source: LeadSource) -> Int? {
+        switch source {
+        case .dealerPortal: 0
+        case .dealerWebsite: 1
+        case .paymentEstimator: 2
+        case .drift: 3
+        case .chat: 4
+        case .phone: 5
+        case .walkIn: 6
+        case .referral: 7
+        case .importFile: 8
+        case .adf: 9
+        case .custom: nil
+        }
+    }
+
+    /// The credit tier's points and reason ("credit good").
+    mutating func credit(_ tier: CreditTier) -> (points: Int, reason: String) {
+        guard caching else { return (rules.creditPoints[tier] ?? 0, "credit \(tier.rawValue)") }
+        let index: Int
+        switch tier {
+        case .excellent: index = 0
+        case .good: index = 1
+        case .fair: index = 2
+        case .poor: index = 3
+        }
+        if creditReasons.isEmpty { creditReasons = Array(repeating: nil, count: 4) }
+        if let cached = creditReasons[index] { return cached }
+        let value = (rules.creditPoints[tier] ?? 0, "credit \(tier.rawValue)")
+        creditReasons[index] = value
+        return value
+    }
+
+    /// Whether the customer answered a dealer touch within the window, in words.
+    mutating func responsiveness(_ isAnswered: Bool) -> String {
+        if isAnswered {
+            if let answered { return answered }
+            let reason = "customer answered a dealer touch within \(rules.responsivenessWindowSeconds) s"
+            if caching { answered = reason }
+            return reason
+        }
+        if let unanswered { return unanswered }
+        let reason = "no answer to a dealer touch within \(rules.responsivenessWindowSeconds) s"
+        if caching { unanswered = reason }
+        return reason
+    }
+}
+

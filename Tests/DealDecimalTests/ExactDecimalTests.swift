@@ -140,3 +140,19 @@ struct ExactDecimalTests {
 func inexactAsNil<T>(_ body: () throws -> T) throws -> T? {
     do { return try body() } catch let error as DecimalError where error == .inexact { return nil }
 }
+
+@Suite("ExactDecimal(checkedCoefficient:scale:)")
+struct ExactDecimalCheckedInitTests {
+    @Test("Equal to the checking initializer wherever that one succeeds")
+    func equalToChecked() throws {
+        var rng = SplitMix64(seed: 38)
+        for _ in 0..<2_000 {
+            let coefficient = Int128(truncatingIfNeeded: Int64(bitPattern: rng.next())) * Int128(rng.next() % 1_000_000)
+            let scale = Int(rng.next() % 39)
+            guard let checked = try? ExactDecimal(coefficient: coefficient, scale: scale) else { continue }
+            let fast = ExactDecimal(checkedCoefficient: coefficient, scale: scale)
+            #expect(fast == checked && fast.scale == checked.scale && fast.description == checked.description)
+        }
+    }
+}
+

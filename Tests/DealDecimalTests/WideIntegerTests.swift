@@ -273,4 +273,18 @@ struct WideIntegerTests {
         let big = tenToWide(100), divisor = tenToWide(40) + WideInteger(1)
         checkDivision(big.limbs, divisor.limbs)
     }
+
+    @Test("multiplied(byPowerOfTen:): the 128-bit powers up to 10^38 equal the wide powering, and beyond")
+    func powersOfTen() {
+        let ten = WideInteger(Int128(10))
+        let values: [WideInteger] = [wide(1), wide(-1), wide(7), wide(Int128.max), wide(Int128.min), ten.power(40) + wide(3), wide(0)]
+        for value in values {
+            for exponent in 0...80 {
+                let expected = exponent == 0 ? value : value * ten.power(exponent)
+                #expect(value.multiplied(byPowerOfTen: exponent) == expected, "\(value) × 10^\(exponent)")
+            }
+        }
+        #expect(wide(1).multiplied(byPowerOfTen: 38).limbs == ten.power(38).limbs)
+    }
 }
+

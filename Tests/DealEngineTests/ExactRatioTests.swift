@@ -2,7 +2,38 @@
 
 import Testing
 import DealDecimal
+import _DealTestSupport
 @testable import DealEngine
+
+/// The trial-division form `decimal(significantDigits:)` had before the termination was decided
+/// from the denominator's factors 2 and 5 (every power of ten by `WideInteger.power`): the
+/// reference the fast form must equal on every input.
+func referenceDecimal(_ ratio: ExactRatio, significantDigits: Int) -> ExactDecimal {
+    func times10(_ value: WideInteger, _ k: Int) -> WideInteger { k == 0 ? value : value * WideInteger(Int128(10)).power(k) }
+    let numerator = ratio.numerator, denominator = ratio.denominator
+    if ratio.isZero { return .zero }
+    if var exact = try? times10(numerator, ExactDecimal.maximumScale).divided(by: denominator, rule: .requireExact) {
+        var scale = ExactDecimal.maximumScale
+        let ten = WideInteger(Int128(10))
+        while scale > 0, let shorter = try? exact.divided(by: ten, rule: .requireExact) {
+            exact = shorter
+            scale -= 1
+        }
+        if let value = exact.int128Value { return (try? ExactDecimal(coefficient: value, scale: scale)) ?? .zero }
+    }
+    let magnitude = ratio.isNegative ? -numerator : numerator
+    var shift = 0
+    while times10(magnitude, shift) < denominator && shift < 200 { shift += 1 }
+    var scale = min(ExactDecimal.maximumScale, max(0, shift - 1 + significantDigits))
+    while scale >= 0 {
+        if let value = (try? times10(numerator, scale).divided(by: denominator, rule: .toNearestOrEven))?.int128Value,
+           let decimal = try? ExactDecimal(coefficient: value, scale: scale) {
+            return decimal
+        }
+        scale -= 1
+    }
+    return .zero
+}
 
 @Suite("ExactRatio")
 struct ExactRatioTests {
@@ -36,4 +67,141 @@ struct ExactRatioTests {
         #expect(WideInteger(Int128(10)).power(40).decimalText == "1" + String(repeating: "0", count: 40))
         #expect((WideInteger(Int128(10)).power(20) + WideInteger(Int128(7))).decimalText == "100000000000000000007")
     }
+
+    /// Checks the fast form against the reference (value and scale) at 20 and 24 digits.
+    func check(_ ratio: ExactRatio, _ note: @autoclosure () -> String = "") {
+        for digits in [20, 24] {
+            let fast = ratio.decimal(significantDigits: digits), slow = referenceDecimal(ratio, significantDigits: digits)
+            #expect(fast == slow && fast.scale == slow.scale && fast.description == slow.description,
+                    "\(ratio.numerator.decimalText)/\(ratio.denominator.decimalText) at \(digits) digits: fast \(fast), reference \(slow) \(note())")
+        }
+    }
+
+    @Test("Termination decided from the factors 2 and 5 equals the trial divisions: boundaries")
+    func terminationBoundaries() {
+        let ten = WideInteger(Int128(10)), two = WideInteger(Int128(2)), five = WideInteger(Int128(5))
+        // Denominators with only 2s and 5s (terminating), at and beyond 38 decimals.
+        for k in [0, 1, 2, 17, 37, 38, 39, 40, 60] {
+            for numerator: Int128 in [1, 3, -7, 10, 1_000, 123_456_789, Int128(Int64.max)] {
+                check(ExactRatio(WideInteger(numerator), two.power(k)))
+                check(ExactRatio(WideInteger(numerator), five.power(k)))
+                check(ExactRatio(WideInteger(numerator), ten.power(k)))
+                check(ExactRatio(WideInteger(numerator), two.power(k) * five.power(k / 2 + 1)))
+            }
+        }
+        // 10^38 and its neighbours as numerators: coefficients at and past the ExactDecimal limit.
+        let e38 = ten.power(38)
+        for numerator: WideInteger in [e38, e38 - WideInteger(Int128(1)), e38 + WideInteger(Int128(1)), ten.power(39), -e38,
+                          WideInteger(Int128.max), WideInteger(Int128.min), WideInteger(Int128.max) + WideInteger(Int128(1))] {
+            let denominators: [Int128] = [1, 2, 3, 4, 5, 7, 10, 40, 100, 1_000_000, 3_072]
+            for denominator in denominators {
+                check(ExactRatio(numerator, WideInteger(denominator)))
+                check(ExactRatio(numerator, WideInteger(denominator) * ten.power(30)))
+            }
+        }
+        // Other factors: terminating only when they divide the numerator.
+        let pairs: [(Int128, Int128)] = [(3, 3), (6, 12), (21, 224), (22, 224), (1, 480), (480, 480), (2, 3), (0, 7),
+                                         (99, 1_125), (10, 3), (1, 1_000_003), (5_000_015, 8_000_024)]
+        for (n, d) in pairs {
+            check(ExactRatio(n, d))
+            check(ExactRatio(-n, d))
+            check(ExactRatio(WideInteger(n) * ten.power(25), WideInteger(d) * ten.power(25)))
+            check(ExactRatio(WideInteger(n) * three40, WideInteger(d) * three40))
+        }
+        // Values far below one (leading position near the 200 cap) and far above.
+        check(ExactRatio(WideInteger(Int128(1)), ten.power(190) * WideInteger(Int128(3))))
+        check(ExactRatio(WideInteger(Int128(1)), ten.power(210) * WideInteger(Int128(3))))
+        check(ExactRatio(WideInteger(Int128(7)), ten.power(250)))
+        check(ExactRatio(ten.power(45) + WideInteger(Int128(1)), WideInteger(Int128(3))))
+    }
+
+    var three40: WideInteger { WideInteger(Int128(3)).power(40) }
+
+    @Test("Termination decided from the factors 2 and 5 equals the trial divisions: seeded random ratios")
+    func terminationRandom() {
+        var g = SeededGenerator(seed: 20_261_123)
+        for _ in 0..<3_000 {
+            func factor() -> WideInteger {
+                var value = WideInteger(Int128(1))
+                for _ in 0..<g.int(in: 0...3) {
+                    let prime = [2, 2, 2, 5, 5, 5, 3, 7, 11, 13, 1_000_003][g.int(in: 0...10)]
+                    value = value * WideInteger(Int128(prime)).power(g.int(in: 1...12))
+                }
+                return value
+            }
+            let common = factor()
+            var numerator = WideInteger(Int128(g.int(in: 1...Int(Int32.max)))) * factor() * common
+            if g.chance(1, in: 3) { numerator = -numerator }
+            let denominator = factor() * common
+            check(ExactRatio(numerator, denominator))
+        }
+    }
+
+    /// A random Int128 of about `bits` bits (any sign), or a boundary value.
+    func sample(_ g: inout SeededGenerator) -> Int128 {
+        switch g.int(in: 0...9) {
+        case 0: return g.element(of: [Int128.min, Int128.max, Int128.min + 1, -1, 1, 0, Int128(1) << 63, -(Int128(1) << 64)])
+        default:
+            let bits = g.int(in: 1...127)
+            let magnitude = (UInt128(g.next()) | (UInt128(g.next()) << 64)) >> (128 - bits)
+            let value = Int128(truncatingIfNeeded: magnitude)
+            return g.chance(1, in: 2) ? value : (value == .min ? value : -value)
+        }
+    }
+
+    @Test("Int128 parts: every operation gives the numerator and denominator of the wide formula")
+    func smallMatchesWide() {
+        var g = SeededGenerator(seed: 1_128)
+        func parts(_ r: ExactRatio) -> (WideInteger, WideInteger) { (r.numerator, r.denominator) }
+        func normalized(_ n: WideInteger, _ d: WideInteger) -> (WideInteger, WideInteger) { d.isNegative ? (-n, -d) : (n, d) }
+        for _ in 0..<20_000 {
+            var (a, b, c, d) = (sample(&g), sample(&g), sample(&g), sample(&g))
+            if b == 0 { b = 7 }
+            if d == 0 { d = -3 }
+            if g.chance(1, in: 4) { d = b }   // equal denominators
+            let x = ExactRatio(a, b), y = ExactRatio(c, d)
+            let (xn, xd) = normalized(WideInteger(a), WideInteger(b)), (yn, yd) = normalized(WideInteger(c), WideInteger(d))
+            #expect(parts(x) == (xn, xd))
+            let sum = xd == yd ? (xn + yn, xd) : (xn * yd + yn * xd, xd * yd)
+            #expect(parts(x + y) == sum, "\(a)/\(b) + \(c)/\(d)")
+            let difference = xd == yd ? (xn - yn, xd) : (xn * yd + (-yn) * xd, xd * yd)
+            #expect(parts(x - y) == difference, "\(a)/\(b) − \(c)/\(d)")
+            #expect(parts(-x) == (-xn, xd))
+            #expect(parts(x * y) == (xn * yn, xd * yd), "\(a)/\(b) × \(c)/\(d)")
+            if c != 0 { #expect(parts(x / y) == normalized(xn * yd, xd * yn), "\(a)/\(b) ÷ \(c)/\(d)") }
+            #expect(x.compare(to: y) == (xn * yd).compare(to: yn * xd), "\(a)/\(b) vs \(c)/\(d)")
+            #expect(x.isZero == xn.isZero && x.isNegative == (xn.isNegative && !xn.isZero) && x.isPositive == (!xn.isNegative && !xn.isZero))
+            for rule in [RoundingRule.toNearestOrAway, .toNearestOrEven, .up, .down, .towardZero, .requireExact] {
+                let effective: RoundingRule = rule == .requireExact ? .toNearestOrAway : rule
+                #expect(x.rounded(rule) == (try? xn.divided(by: xd, rule: effective))?.int128Value, "\(a)/\(b) \(rule)")
+            }
+            // Results that fit are held in Int128 again.
+            if let n = (x * y).numerator.int128Value, (x * y).denominator.int128Value != nil { #expect((x * y).isSmall, "\(n)") }
+        }
+    }
+
+    @Test("Int128 parts: the rounded decimal equals the trial-division form (seeded and boundary ratios)")
+    func smallDecimals() {
+        var g = SeededGenerator(seed: 24)
+        var ratios: [ExactRatio] = []
+        for _ in 0..<4_000 {
+            var d = sample(&g)
+            if d == 0 { d = 3 }
+            ratios.append(ExactRatio(sample(&g), d))
+        }
+        let edges: [(Int128, Int128)] = [(1, 3), (-1, 3), (2, 3), (Int128.max, 3), (Int128.min, 3), (Int128.max, Int128.max - 1),
+                                         (1, Int128.max), (-1, Int128.max), (1, 10_000_000_000_000_000_000_000_000_000_000_007),
+                                         (5, 6), (1, 6), (-5, 6), (15, 2 * 7), (7, 16 * 9), (999_999_999_999_999_999_999, 7)]
+        for (n, d) in edges { ratios.append(ExactRatio(n, d)) }
+        for ratio in ratios {
+            for digits in [1, 20, 24, 30, 38, 40] {
+                let fast = ratio.decimal(significantDigits: digits), slow = referenceDecimal(ratio, significantDigits: digits)
+                #expect(fast == slow && fast.scale == slow.scale,
+                        "\(ratio.numerator.decimalText)/\(ratio.denominator.decimalText) at \(digits): fast \(fast), reference \(slow)")
+            }
+        }
+        #expect(WideInteger(Int128.min).decimalText == String(Int128.min))
+        #expect((WideInteger(Int128.max) + WideInteger(Int128(1))).decimalText == "170141183460469231731687303715884105728")
+    }
 }
+

@@ -87,4 +87,16 @@ struct MinorUnitsTests {
             }
         }
     }
+
+    @Test("decimal(_:) without the call: equal to ExactDecimal(coefficient:scale:) at and around 10^38", arguments: ["USD", "JPY", "BHD"])
+    func decimalBoundaries(code: String) throws {
+        let currency = try Currency(code: code)
+        let limit: Int128 = 100_000_000_000_000_000_000_000_000_000_000_000_000
+        for value in [0, 1, -1, 43_666, -5, limit - 1, -(limit - 1), limit, -limit, limit + 1, Int128.max, Int128.min, Int128.min + 1] {
+            let fast = MinorUnits(currency).decimal(value)
+            let checked = (try? ExactDecimal(coefficient: value, scale: currency.minorUnitDigits)) ?? .zero
+            #expect(fast == checked && fast.scale == checked.scale && fast.description == checked.description, "\(value) \(code)")
+        }
+    }
 }
+

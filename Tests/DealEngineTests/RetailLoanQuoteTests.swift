@@ -370,4 +370,32 @@ struct RetailLoanQuoteHandComputedTests {
         #expect(tiny.finalPayment.description == "0.01")
         #expect(tiny.unroundedPayment.description.hasPrefix("0.00" + String(repeating: "3", count: 20)))
     }
+
+    @Test("Schedule dates: row k is paymentDate(k − 1, first:) for every frequency, month-end and leap-day anchors, and a balloon row")
+    func scheduleDates() throws {
+        let firsts = ["2024-01-29", "2024-01-30", "2024-01-31", "2024-02-29", "2025-02-28", "2026-11-30", "2026-03-15", "2026-12-01"]
+        var checked = 0, monthlyChecked = 0
+        for frequency in PaymentFrequency.allCases {
+            for text in firsts {
+                for (timing, balloon) in [(PaymentTiming.arrears, false), (.advance, true)] {
+                    var loan = RetailLoan(sellingPrice: dec("30000.00"), apr: dec("6.9"), term: frequency.periodsPerYear >= 12 ? 60 : 7)
+                    loan.frequency = frequency
+                    loan.paymentTiming = timing
+                    if balloon { loan.balloon = .amount(dec("8000.00")) }
+                    let first = try CivilDate(parsing: text)
+                    loan.contractDate = timing == .advance ? first : try frequency.date(byAddingPeriods: -1, to: first)
+                    loan.firstPaymentDate = first
+                    guard let quote = try? loan.quote(includeSchedule: true), let schedule = quote.schedule,
+                          let firstDate = quote.firstPaymentDate else { continue }
+                    for row in schedule {
+                        #expect(row.date == (try frequency.paymentDate(row.number - 1, first: firstDate)), "\(frequency) \(text) row \(row.number)")
+                        checked += 1
+                        if frequency.monthsPerPeriod != nil { monthlyChecked += 1 }
+                    }
+                }
+            }
+        }
+        #expect(checked > 2_000 && monthlyChecked > 500, "\(checked) rows, \(monthlyChecked) month-based")
+    }
 }
+

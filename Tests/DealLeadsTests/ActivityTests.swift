@@ -1,6 +1,7 @@
 // DealFinance — DealLeadsTests: the append-only activity log and Activity Insights.
 
 import Testing
+import _DealTestSupport
 @testable import DealLeads
 
 private func change(_ id: String, _ seconds: Int, _ actor: ActivityActor, _ term: DealTerm) -> Activity {
@@ -53,4 +54,22 @@ struct ActivityTests {
         #expect(ActivityKind.appointment(scheduledFor: t0, note: nil).name == "appointment")
         #expect(ActivityKind.testDrive(vin: nil).name == "testDrive")
     }
+
+    @Test("Timeline: a log already in time order is returned as it is; otherwise the stable sort")
+    func timelineFastPath() {
+        var g = SeededGenerator(seed: 20_261_123)
+        for _ in 0..<500 {
+            var log = ActivityLog()
+            var time = 0
+            let ordered = g.chance(1, in: 2)
+            for n in 0..<g.int(in: 0...12) {
+                time = ordered ? time + g.int(in: 0...2) : g.int(in: 0...20)   // equal times often
+                log.append(change("a\(n)", time, g.element(of: ActivityActor.allCases), g.element(of: DealTerm.allCases)))
+            }
+            let sorted = log.entries.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+            #expect(log.timeline == sorted)
+            #expect(log.isInTimeOrder == (log.entries == sorted))
+        }
+    }
 }
+

@@ -3,6 +3,7 @@
 import Testing
 import DealDecimal
 import DealEngine
+import _DealTestSupport
 @testable import DealLeads
 
 /// What the generator decided for one lead: the oracle computes every metric from this,
@@ -302,5 +303,67 @@ struct ReportTableTests {
         let table = LeadReport.funnel.table(analytics)
         #expect(table.rows[1] == ["Contacted", "7", "5/7", "71.43", "2/7", "28.57"])
         #expect(LeadReport.responseTime.table(analytics).rows[0] == ["all", "8", "7", "22.29", "3.00", "100.00", "5/8", "62.50", "1/8", "12.50"])
+    }
+}
+
+/// The hot sheet as it was before it read the leads in place and skipped the local-date work
+/// for appointments more than 25 hours from `asOf`: the reference the fast form must equal.
+func referenceHotSheet(_ leads: [Lead], scope: LeadReportScope) -> [LeadAnalytics.HotSheetRow] {
+    let today = scope.timeZone.local(scope.asOf).date
+    let analytics = LeadAnalytics([], scope: scope)
+    let rows: [LeadAnalytics.HotSheetRow] = leads.compactMap { lead in
+        guard !scope.excludedIDs.contains(lead.id), lead.createdAt <= scope.asOf, analytics.outcome(lead) == .open else { return nil }
+        let hot = lead.priority == .hot || (lead.score ?? 0) >= 60
+        let appointment = lead.activities.timeline.contains { activity in
+            if case .appointment(let at, _) = activity.kind, activity.at <= scope.asOf { return scope.timeZone.local(at).date == today }
+            return false
+        }
+        let overdue = lead.followUps.contains { !$0.done && $0.due < scope.asOf }
+        guard hot || appointment || overdue else { return nil }
+        return LeadAnalytics.HotSheetRow(leadID: lead.id, name: lead.contact.fullName, stage: lead.stage, score: lead.score,
+                                         ageSeconds: lead.createdAt.seconds(until: scope.asOf), hot: hot, appointmentToday: appointment,
+                                         overdueFollowUp: overdue, assignedTo: lead.assignedTo)
+    }
+    return rows.sorted { a, b in
+        if (a.score ?? -1) != (b.score ?? -1) { return (a.score ?? -1) > (b.score ?? -1) }
+        if a.ageSeconds != b.ageSeconds { return a.ageSeconds > b.ageSeconds }
+        return a.leadID < b.leadID
+    }
+}
+
+@Suite("Hot sheet against the reference form")
+struct HotSheetReferenceTests {
+    @Test("Equal rows for seeded leads, time zones with daylight saving, and appointments around local midnight")
+    func matchesReference() throws {
+        var g = SeededGenerator(seed: 4_2024)
+        var leads = scoringLeads(count: 400, seed: 77)
+        let zones = [DealerTimeZone.utc, DealerTimeZone(standardOffsetSeconds: -5 * 3600, observesUSDaylightSaving: true),
+                     DealerTimeZone(standardOffsetSeconds: 9 * 3600 + 1800)]
+        // asOf instants around the 2024 US transitions (Mar 10, Nov 3) and an ordinary day.
+        let instants = ["2024-03-10T06:30:00Z", "2024-03-10T07:30:00Z", "2024-11-03T05:30:00Z", "2024-11-03T06:30:00Z", "2024-06-20T03:59:59Z"]
+        for index in leads.indices {
+            leads[index].score = g.chance(1, in: 5) ? nil : g.int(in: 0...100)
+            if g.chance(1, in: 4) { leads[index].priority = g.element(of: LeadPriority.allCases) }
+            if g.chance(1, in: 3) { leads[index].followUps = [FollowUp(due: t0.adding(seconds: g.int(in: 0...(200 * 86_400))), done: g.chance(1, in: 2))] }
+            if g.chance(1, in: 10) { leads[index].stage = "Unknown stage" }
+            if g.chance(1, in: 3) { leads[index].contact.firstName = "" }
+        }
+        for text in instants {
+            let asOf = try Instant(parsing: text)
+            // Appointments from 30 h before to 30 h after asOf, by the quarter hour.
+            var local = leads
+            for index in local.indices where g.chance(1, in: 2) {
+                let at = asOf.adding(seconds: g.int(in: -120...120) * 900)
+                local[index].activities.append(Activity(id: "ap", at: asOf.adding(seconds: -g.int(in: 0...86_400)), actor: .dealer,
+                                                        kind: .appointment(scheduledFor: at, note: nil)))
+                local[index].activities.append(Activity(id: "ap2", at: at, actor: .dealer, kind: .appointment(scheduledFor: at, note: nil)))
+            }
+            for zone in zones {
+                for excluded in [Set<String>(), ["L-3", "L-10", "L-11"]] {
+                    let scope = LeadReportScope(from: t0, to: asOf, asOf: asOf, excludedIDs: excluded, timeZone: zone)
+                    #expect(LeadAnalytics.hotSheet(local, scope: scope) == referenceHotSheet(local, scope: scope), "\(text) \(zone)")
+                }
+            }
+        }
     }
 }

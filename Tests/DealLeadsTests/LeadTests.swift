@@ -78,4 +78,15 @@ struct LeadTests {
         #expect(Contact(firstName: "Jane", lastName: "Doe").fullName == "Jane Doe")
         #expect(Contact(lastName: "Doe").fullName == "Doe")
     }
+
+    @Test("fullName joins the non-empty names with a space", arguments: [
+        ("Ana", "Ruiz", "Ana Ruiz"), ("Ana", nil, "Ana"), (nil, "Ruiz", "Ruiz"), ("", "Ruiz", "Ruiz"), ("Ana", "", "Ana"),
+        ("", "", ""), (nil, nil, ""), ("José María", "O'Brien", "José María O'Brien"),
+    ] as [(String?, String?, String)])
+    func fullName(first: String?, last: String?, expected: String) {
+        let contact = Contact(firstName: first, lastName: last)
+        #expect(contact.fullName == expected)
+        #expect(contact.fullName == [first, last].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " "))
+    }
 }
+

@@ -1,7 +1,8 @@
 // DealFinance benchmarks — `dealbench-data`: writes the fixed-seed workload and checks every
 // in-process peer's rounded payment against ours on the whole of it.
 //
-//   dealbench-data generate [count] [seed]   → .build-data/deals.csv, .build-data/requests.jsonl
+//   dealbench-data generate [count] [seed]   → .build-data/deals.csv, .build-data/requests.jsonl,
+//                                              .build-data/leads.tsv (100,000 leads)
 //   dealbench-data check                     → prints disagreements, writes .build-data/check.tsv
 //                                              and .build-data/ours-<workload>.txt (for bench.py)
 
@@ -24,6 +25,8 @@ case "generate":
     let requests = deals.map(\.requestJSON).joined(separator: "\n") + "\n"
     try requests.write(toFile: Workload.directory + "/requests.jsonl", atomically: true, encoding: .utf8)
     print("dealbench-data: wrote \(deals.count) deals (seed \(seed)) to \(Workload.directory)")
+    try LeadWorkload.write(count: 100_000, seed: seed)
+    print("dealbench-data: wrote 100000 leads (seed \(seed)) to \(Workload.directory)/leads.tsv")
 
 case "check":
     var report = "workload\tdeals\tfallbacks\tgmp\tc_double\tfoundation_decimal\n"
@@ -65,6 +68,32 @@ case "digest":
         }
     }
     print("digest of \(count) results: \(String(hash, radix: 16))")
+    // The same over the lease quotes (with schedule and explanations) of the first N deals
+    // as leases (`BenchDeal.lease`), through the lease result object.
+    var leaseHash: UInt64 = 0xcbf2_9ce4_8422_2325
+    let leases = Workload.read(limit: count).compactMap(\.lease)
+    for lease in leases {
+        let value: JSONValue
+        do { value = try lease.quote(includeSchedule: true).json(explain: true) } catch { value = .string("\(error)") }
+        for byte in writer.write(value).utf8 { leaseHash = (leaseHash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    }
+    print("digest of \(leases.count) lease results: \(String(leaseHash, radix: 16))")
+    // The same over the lead scores (every contribution and reason, lead by lead) and the hot
+    // sheet of all 100,000 leads, if the lead workload has been written.
+    if FileManager.default.fileExists(atPath: Workload.directory + "/leads.tsv") {
+        var leadHash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) { for byte in text.utf8 { leadHash = (leadHash ^ UInt64(byte)) &* 0x100_0000_01b3 } }
+        var leads = LeadWorkload.read()
+        let scorer = LeadScorer()
+        for lead in leads {
+            let score = try scorer.score(lead, asOf: LeadWorkload.asOf)
+            mix("\(score.score) \(score.total) \(score.priority)")
+            for part in score.contributions { mix("|\(part.rule) \(part.points) \(part.reason)") }
+            mix("\n")
+        }
+        for row in LeadWorkload.scoreAndHotSheet(&leads) { mix("\(row)\n") }
+        print("digest of \(leads.count) lead scores and the hot sheet: \(String(leadHash, radix: 16))")
+    }
 
 case "aprdigest":
     // FNV-1a over every field of the Regulation Z APR results (unitPeriod override off and
@@ -116,8 +145,12 @@ case "profile":
     case "aprsolve":
         let problems = deals.compactMap(\.aprProblem)
         for problem in problems { sink &+= (try? problem.solve())?.aprDisclosed.description.count ?? 0 }
+    case "leads":
+        // `count` passes of scoring all 100,000 leads and building the hot sheet.
+        var leads = LeadWorkload.read()
+        for _ in 0..<count { sink &+= LeadWorkload.scoreAndHotSheet(&leads).count }
     default:
-        print("profile: payment | quote | leasequote | aprsolve | schedule360 | json")
+        print("profile: payment | quote | leasequote | aprsolve | schedule360 | json | leads")
     }
     print(sink)
 

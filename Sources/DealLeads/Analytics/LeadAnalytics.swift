@@ -468,19 +468,31 @@ public struct LeadAnalytics: Sendable {
     /// score descending (no score last), then age descending, then id.
     public static func hotSheet(_ leads: [Lead], scope: LeadReportScope) -> [HotSheetRow] {
         let today = scope.timeZone.local(scope.asOf).date
-        let analytics = LeadAnalytics([], scope: scope)
-        let rows: [HotSheetRow] = leads.compactMap { lead in
-            guard !scope.excludedIDs.contains(lead.id), lead.createdAt <= scope.asOf, analytics.outcome(lead) == .open else { return nil }
-            let hot = lead.priority == .hot || (lead.score ?? 0) >= 60
-            let appointment = lead.activities.timeline.contains { activity in
-                if case .appointment(let at, _) = activity.kind, activity.at <= scope.asOf { return scope.timeZone.local(at).date == today }
+        // The lead is read field by field through a pointer into the array's storage: binding
+        // the whole `Lead` would copy it (and retain every field). Open = `outcome(_:) == .open`.
+        func row(_ lead: UnsafePointer<Lead>) -> HotSheetRow? {
+            guard scope.excludedIDs.isEmpty || !scope.excludedIDs.contains(lead.pointee.id), lead.pointee.createdAt <= scope.asOf else { return nil }
+            if let stage = scope.pipeline.stage(named: lead.pointee.stage), stage.isWon || stage.isLost { return nil }
+            let hot = lead.pointee.priority == .hot || (lead.pointee.score ?? 0) >= 60
+            let appointment = lead.pointee.activities.timeline.contains { activity in
+                if case .appointment(let at, _) = activity.kind, activity.at <= scope.asOf {
+                    // Local offsets differ by at most an hour: more than 25 h apart is never the same local day.
+                    guard abs(at.seconds(until: scope.asOf)) < 90_000 else { return false }
+                    return scope.timeZone.local(at).date == today
+                }
                 return false
             }
-            let overdue = lead.followUps.contains { !$0.done && $0.due < scope.asOf }
+            let overdue = lead.pointee.followUps.contains { !$0.done && $0.due < scope.asOf }
             guard hot || appointment || overdue else { return nil }
-            return HotSheetRow(leadID: lead.id, name: lead.contact.fullName, stage: lead.stage, score: lead.score,
-                               ageSeconds: lead.createdAt.seconds(until: scope.asOf), hot: hot, appointmentToday: appointment,
-                               overdueFollowUp: overdue, assignedTo: lead.assignedTo)
+            return HotSheetRow(leadID: lead.pointee.id, name: lead.pointee.contact.fullName, stage: lead.pointee.stage, score: lead.pointee.score,
+                               ageSeconds: lead.pointee.createdAt.seconds(until: scope.asOf), hot: hot, appointmentToday: appointment,
+                               overdueFollowUp: overdue, assignedTo: lead.pointee.assignedTo)
+        }
+        // Through the buffer: each lead is read in place.
+        var rows: [HotSheetRow] = []
+        leads.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in buffer.indices { if let entry = row(base + index) { rows.append(entry) } }
         }
         return rows.sorted { a, b in
             if (a.score ?? -1) != (b.score ?? -1) { return (a.score ?? -1) > (b.score ?? -1) }
