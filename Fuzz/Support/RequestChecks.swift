@@ -9,13 +9,14 @@ extension FuzzChecks {
     /// The JSON request decoder and calculator, for every request kind: the answer is a
     /// result or a well-formed error object, writes as JSON that reads back equal, never shows
     /// NaN or Infinity that the request did not contain, answers a re-serialised request the
-    /// same way, and a loan result satisfies the Payment Breakdown's identities.
+    /// same way, and a loan or lease result satisfies its disclosure's identities.
     public static func request(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let answer = DealCalculator.calculate(requestBytes: bytes)
-        if let failure = checkAnswer(answer, requestBytes: bytes) { return failure }
+        let request = try? JSONReader().parse(bytes)
+        if let failure = checkAnswer(answer, requestBytes: bytes, request: request) { return failure }
         // The same request parsed and written again (other spacing, escapes, member text)
         // must get the same answer.
-        if let request = try? JSONReader().parse(bytes) {
+        if let request {
             let rewritten = JSONWriter(pretty: true).write(request)
             let second = DealCalculator.calculate(requestText: rewritten)
             if second != answer {
@@ -25,15 +26,16 @@ extension FuzzChecks {
         return nil
     }
 
-    /// The invariants of one answer.
-    public static func checkAnswer(_ answer: JSONValue, requestBytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// The invariants of one answer to `requestBytes` (`request`: those bytes parsed, when they
+    /// are JSON).
+    public static func checkAnswer(_ answer: JSONValue, requestBytes: UnsafeBufferPointer<UInt8>, request: JSONValue?) -> String? {
         let text = JSONWriter(pretty: false).write(answer)
         guard let reread = try? JSONReader().parse(text), reread == answer else {
             return "the answer does not read back as equal JSON: \(text.prefix(300))"
         }
-        let request = String(decoding: requestBytes, as: UTF8.self).lowercased()
+        let requestText = String(decoding: requestBytes, as: UTF8.self).lowercased()
         for word in ["nan", "infinity", "inf"] where text.lowercased().contains("\"\(word)\"") || text.lowercased().contains(":\(word)") {
-            if !request.contains(word) { return "the answer shows \(word) the request did not contain: \(text.prefix(300))" }
+            if !requestText.contains(word) { return "the answer shows \(word) the request did not contain: \(text.prefix(300))" }
         }
         guard let object = answer.objectValue else { return "the answer is not an object" }
         if let error = object["error"] {
@@ -47,7 +49,7 @@ extension FuzzChecks {
         guard let kind = object["calculate"]?.stringValue, DealCalculator.availableKinds.contains(kind) else {
             return "a result without a known \"calculate\": \(text.prefix(300))"
         }
-        if let requested = (try? JSONReader().parse(requestBytes))?.objectValue?["calculate"]?.stringValue, requested != kind {
+        if let requested = request?.objectValue?["calculate"]?.stringValue, requested != kind {
             return "a \(requested) request got a \(kind) result: \(text.prefix(300))"
         }
         switch kind {
