@@ -115,7 +115,7 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence {
     /// The position of `key`: the index, then a scan of the members appended unchecked.
     private func position(of key: String) -> Int? {
         let text = ExactText(key)
-        if let position = positions[text] { return position }
+        if indexedCount > 0, let position = positions[text] { return position }
         var position = indexedCount
         while position < memberKeys.count {
             if ExactText(memberKeys[position]) == text { return position }
@@ -132,14 +132,21 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence {
         }
     }
 
-    /// Appends a member whose key is known to be absent.
+    /// Appends a member whose key is known to be absent. Objects of fewer than
+    /// ``unindexedLimit`` members stay unindexed (a scan of a few keys is cheaper than
+    /// hashing them); from that size on every member is indexed.
     mutating func appendNewMember(_ key: String, _ value: JSONValue) {
-        indexAll()
-        positions[ExactText(key)] = memberKeys.count
+        if memberKeys.count >= Self.unindexedLimit {
+            indexAll()
+            positions[ExactText(key)] = memberKeys.count
+            indexedCount = memberKeys.count + 1
+        }
         memberKeys.append(key)
         memberValues.append(value)
-        indexedCount = memberKeys.count
     }
+
+    /// The member count below which ``appendNewMember(_:_:)`` leaves members to the scan.
+    static let unindexedLimit = 16
 
     /// Appends a member whose key the caller guarantees is not already present (result
     /// objects built from fixed, distinct field names), without the duplicate-key lookup and
