@@ -109,6 +109,23 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence {
     /// ```
     public var isEmpty: Bool { memberKeys.isEmpty }
 
+    /// The position of the member named `key` in member order, or `nil`: the index into
+    /// ``keys`` and ``values`` (request decoding marks the members it has read by position).
+    ///
+    /// ```swift
+    /// let object: JSONObject = ["a": 1, "b": 2]
+    /// object.memberIndex(of: "b")   // 1
+    /// ```
+    package func memberIndex(of key: String) -> Int? { position(of: key) }
+
+    /// The value of the member at `index` (a position from ``memberIndex(of:)``).
+    ///
+    /// ```swift
+    /// let object: JSONObject = ["a": 1]
+    /// object.memberValue(at: 0)   // .number("1")
+    /// ```
+    package func memberValue(at index: Int) -> JSONValue { memberValues[index] }
+
     /// Whether a member named `key` exists (used by the reader to reject repeated keys).
     func containsKey(_ key: String) -> Bool { position(of: key) != nil }
 
