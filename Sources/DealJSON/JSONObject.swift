@@ -183,6 +183,18 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence {
         memberValues.append(value)
     }
 
+    /// Reserves room for `count` members, so that building a result object of known size
+    /// appends without regrowing its arrays.
+    ///
+    /// ```swift
+    /// var result = JSONObject()
+    /// result.reserveCapacity(40)
+    /// ```
+    package mutating func reserveCapacity(_ count: Int) {
+        memberKeys.reserveCapacity(count)
+        memberValues.reserveCapacity(count)
+    }
+
     /// Creates an object from members whose keys the caller guarantees are distinct
     /// (``appendUnchecked(_:_:)`` for each, in order).
     package init(uncheckedUniqueMembers members: [(String, JSONValue)]) {

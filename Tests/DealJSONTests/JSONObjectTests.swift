@@ -118,6 +118,25 @@ struct JSONObjectTests {
         }
     }
 
+    @Test("memberIndex/memberValue agree with keys, values and the subscript; reserveCapacity changes nothing")
+    func memberIndexAndReserve() throws {
+        for size in [0, 1, 15, 16, 17, 40] {
+            let keys = (0..<size).map { $0 % 2 == 0 ? "é\($0)" : "k\($0)" }
+            let text = "{" + keys.enumerated().map { "\"\($0.element)\": \($0.offset)" }.joined(separator: ",") + "}"
+            guard case .object(var object) = try JSONReader().parse(text) else { Issue.record("not an object"); continue }
+            for (offset, key) in keys.enumerated() {
+                #expect(object.memberIndex(of: key) == offset)
+                #expect(object.memberValue(at: offset) == object[key] && object.values[offset] == object[key])
+            }
+            #expect(object.memberIndex(of: "e\u{301}0") == nil && object.memberIndex(of: "absent") == nil)
+            let before = object
+            object.reserveCapacity(100)
+            #expect(object == before && object.keys == keys)
+            object["added"] = .null
+            #expect(object.memberIndex(of: "added") == size)
+        }
+    }
+
     @Test func appendUncheckedMatchesSubscript() {
         var fast = JSONObject()
         var checked = JSONObject()
