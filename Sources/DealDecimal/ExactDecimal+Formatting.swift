@@ -11,22 +11,41 @@ extension ExactDecimal: CustomStringConvertible {
     /// try ExactDecimal(coefficient: 5, scale: 3).description      // "0.005"
     /// ```
     public var description: String {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(42)
-        var value = storedCoefficient.magnitude
-        repeat {
-            let (quotient, remainder) = value.quotientAndRemainder(dividingBy: 10)
-            digits.append(UInt8(remainder) + 48)
-            value = quotient
-        } while value != 0
-        while digits.count <= scale { digits.append(48) }
-        var text: [UInt8] = []
-        text.reserveCapacity(digits.count + 2)
-        if storedCoefficient < 0 { text.append(45) }
-        for index in stride(from: digits.count - 1, through: 0, by: -1) {
-            text.append(digits[index])
-            if index == scale && scale > 0 { text.append(46) }
+        // Digits are written backwards into a stack buffer (at most 39 digits, '.', '-'):
+        // no array, and 64-bit divisions once the remaining digits fit in a UInt64.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            let scale = self.scale
+            var start = buffer.count
+            var written = 0
+            func put(_ digit: UInt8) {
+                start -= 1
+                buffer[start] = digit &+ 48
+                written += 1
+                if written == scale {
+                    start -= 1
+                    buffer[start] = 46
+                }
+            }
+            var wide = storedCoefficient.magnitude
+            while wide > UInt128(UInt64.max) {
+                let (quotient, remainder) = wide.quotientAndRemainder(dividingBy: 10_000_000_000_000_000_000)
+                var low = UInt64(truncatingIfNeeded: remainder)
+                for _ in 0..<19 {
+                    put(UInt8(truncatingIfNeeded: low % 10))
+                    low /= 10
+                }
+                wide = quotient
+            }
+            var value = UInt64(truncatingIfNeeded: wide)
+            repeat {
+                put(UInt8(truncatingIfNeeded: value % 10))
+                value /= 10
+            } while value != 0 || written <= scale
+            if storedCoefficient < 0 {
+                start -= 1
+                buffer[start] = 45
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -109,13 +109,30 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence {
     /// ```
     public var isEmpty: Bool { memberKeys.isEmpty }
 
+    /// The position of the member named `key` in member order, or `nil`: the index into
+    /// ``keys`` and ``values`` (request decoding marks the members it has read by position).
+    ///
+    /// ```swift
+    /// let object: JSONObject = ["a": 1, "b": 2]
+    /// object.memberIndex(of: "b")   // 1
+    /// ```
+    package func memberIndex(of key: String) -> Int? { position(of: key) }
+
+    /// The value of the member at `index` (a position from ``memberIndex(of:)``).
+    ///
+    /// ```swift
+    /// let object: JSONObject = ["a": 1]
+    /// object.memberValue(at: 0)   // .number("1")
+    /// ```
+    package func memberValue(at index: Int) -> JSONValue { memberValues[index] }
+
     /// Whether a member named `key` exists (used by the reader to reject repeated keys).
     func containsKey(_ key: String) -> Bool { position(of: key) != nil }
 
     /// The position of `key`: the index, then a scan of the members appended unchecked.
     private func position(of key: String) -> Int? {
         let text = ExactText(key)
-        if let position = positions[text] { return position }
+        if indexedCount > 0, let position = positions[text] { return position }
         var position = indexedCount
         while position < memberKeys.count {
             if ExactText(memberKeys[position]) == text { return position }
@@ -132,14 +149,21 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence {
         }
     }
 
-    /// Appends a member whose key is known to be absent.
+    /// Appends a member whose key is known to be absent. Objects of fewer than
+    /// ``unindexedLimit`` members stay unindexed (a scan of a few keys is cheaper than
+    /// hashing them); from that size on every member is indexed.
     mutating func appendNewMember(_ key: String, _ value: JSONValue) {
-        indexAll()
-        positions[ExactText(key)] = memberKeys.count
+        if memberKeys.count >= Self.unindexedLimit {
+            indexAll()
+            positions[ExactText(key)] = memberKeys.count
+            indexedCount = memberKeys.count + 1
+        }
         memberKeys.append(key)
         memberValues.append(value)
-        indexedCount = memberKeys.count
     }
+
+    /// The member count below which ``appendNewMember(_:_:)`` leaves members to the scan.
+    static let unindexedLimit = 16
 
     /// Appends a member whose key the caller guarantees is not already present (result
     /// objects built from fixed, distinct field names), without the duplicate-key lookup and
@@ -157,6 +181,18 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence {
         assert(position(of: key) == nil, "JSONObject.appendUnchecked: repeated key \(key)")
         memberKeys.append(key)
         memberValues.append(value)
+    }
+
+    /// Reserves room for `count` members, so that building a result object of known size
+    /// appends without regrowing its arrays.
+    ///
+    /// ```swift
+    /// var result = JSONObject()
+    /// result.reserveCapacity(40)
+    /// ```
+    package mutating func reserveCapacity(_ count: Int) {
+        memberKeys.reserveCapacity(count)
+        memberValues.reserveCapacity(count)
     }
 
     /// Creates an object from members whose keys the caller guarantees are distinct

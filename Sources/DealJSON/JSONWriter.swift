@@ -56,39 +56,38 @@ public struct JSONWriter: Sendable {
     /// - Returns: The text, without a trailing newline.
     public func write(_ value: JSONValue) -> String {
         var output: [UInt8] = []
+        output.reserveCapacity(1024)
         var stack: [Frame] = []
         writeScalarOrOpen(value, into: &output, stack: &stack)
-        while let top = stack.last {
-            if top.next < top.count {
-                if top.next > 0 { output.append(UInt8(ascii: ",")) }
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            let next = stack[top].next
+            if next < stack[top].values.count {
+                if next > 0 { output.append(UInt8(ascii: ",")) }
                 newline(depth: stack.count, into: &output)
-                let element: JSONValue
-                if top.isObject {
-                    Self.writeString(top.object.keys[top.next], into: &output)
+                if stack[top].isObject {
+                    Self.writeString(stack[top].keys[next], into: &output)
                     output.append(UInt8(ascii: ":"))
                     if pretty { output.append(UInt8(ascii: " ")) }
-                    element = top.object.values[top.next]
-                } else {
-                    element = top.array[top.next]
                 }
-                stack[stack.count - 1].next += 1
+                let element = stack[top].values[next]
+                stack[top].next = next + 1
                 writeScalarOrOpen(element, into: &output, stack: &stack)
             } else {
-                stack.removeLast()
+                let isObject = stack.removeLast().isObject
                 newline(depth: stack.count, into: &output)
-                output.append(UInt8(ascii: top.isObject ? "}" : "]"))
+                output.append(UInt8(ascii: isObject ? "}" : "]"))
             }
         }
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// An open array or object and the index of its next element.
+    /// An open array or object (its member names in `keys`) and the index of its next element.
     private struct Frame {
         var isObject: Bool
-        var array: [JSONValue] = []
-        var object = JSONObject()
+        var keys: [String]
+        var values: [JSONValue]
         var next = 0
-        var count: Int { isObject ? object.count : array.count }
     }
 
     /// Writes a scalar or an empty container whole; opens a non-empty container.
@@ -96,21 +95,21 @@ public struct JSONWriter: Sendable {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .number(let text): output.append(contentsOf: text.utf8)
+        case .number(let text): Self.appendUTF8(of: text, into: &output)
         case .string(let text): Self.writeString(text, into: &output)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             if elements.isEmpty {
                 output.append(UInt8(ascii: "]"))
             } else {
-                stack.append(Frame(isObject: false, array: elements))
+                stack.append(Frame(isObject: false, keys: [], values: elements))
             }
         case .object(let object):
             output.append(UInt8(ascii: "{"))
             if object.isEmpty {
                 output.append(UInt8(ascii: "}"))
             } else {
-                stack.append(Frame(isObject: true, object: object))
+                stack.append(Frame(isObject: true, keys: object.keys, values: object.values))
             }
         }
     }
@@ -118,31 +117,67 @@ public struct JSONWriter: Sendable {
     private func newline(depth: Int, into output: inout [UInt8]) {
         guard pretty else { return }
         output.append(UInt8(ascii: "\n"))
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        var remaining = 2 * depth
+        while remaining >= Self.spaces.count {
+            output.append(contentsOf: Self.spaces)
+            remaining -= Self.spaces.count
+        }
+        output.append(contentsOf: Self.spaces[..<remaining])
     }
+
+    /// Sixteen spaces: indentation is appended from this in whole slices.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 16)
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// Writes `text` as a quoted, escaped JSON string.
+    /// Appends the UTF-8 bytes of `text` in one copy where its storage is contiguous.
+    private static func appendUTF8(of text: String, into output: inout [UInt8]) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { output.append(contentsOf: $0) }
+        if copied == nil { output.append(contentsOf: text.utf8) }
+    }
+
+    /// Whether `byte` must be escaped in a JSON string: `"`, `\\` and the controls below U+0020.
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Writes `text` as a quoted, escaped JSON string: runs that need no escape are copied
+    /// whole, each escaped byte is written as its escape.
     private static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x00..<0x20:
-                output.append(contentsOf: "\\u00".utf8)
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
-            default:
-                output.append(byte)
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var runStart = 0
+            for index in bytes.indices where needsEscape(bytes[index]) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                writeEscape(bytes[index], into: &output)
+                runStart = index + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+        }
+        if copied == nil {
+            for byte in text.utf8 {
+                if needsEscape(byte) { writeEscape(byte, into: &output) } else { output.append(byte) }
             }
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes the escape of one byte for which ``needsEscape(_:)`` is true.
+    private static func writeEscape(_ byte: UInt8, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
+        case 0x0A: output.append(UInt8(ascii: "n"))
+        case 0x0D: output.append(UInt8(ascii: "r"))
+        case 0x09: output.append(UInt8(ascii: "t"))
+        case 0x08: output.append(UInt8(ascii: "b"))
+        case 0x0C: output.append(UInt8(ascii: "f"))
+        default:
+            output.append(contentsOf: "u00".utf8)
+            output.append(hexDigits[Int(byte >> 4)])
+            output.append(hexDigits[Int(byte & 0x0F)])
+        }
     }
 }

@@ -15,6 +15,7 @@ extension LoanQuote {
     /// ```
     public func json(explain: Bool) -> JSONValue {
         var result = JSONObject()
+        result.reserveCapacity(40)   // every line of SPEC §3.1 with `schedule` and `explain`
         func money(_ key: String, _ value: ExactDecimal?) { if let value { result.appendUnchecked(key, .string(value.description)) } }
         result.appendUnchecked("calculate", .string("loan"))
         result.appendUnchecked("currency", .string(currency.code))

@@ -72,4 +72,52 @@ struct ExactDecimalFormattingTests {
             #expect(try ExactDecimal(parsing: text).description == text)
         }
     }
+
+    /// The stack-buffer formatter writes exactly what the previous array-based one wrote, on
+    /// seeded coefficients of every length 1…38 (both signs, around 2⁶⁴ where the 128-bit
+    /// step hands over to 64 bits, powers of ten and nines) at every scale 0…38.
+    @Test func matchesTheArrayBasedFormatter() throws {
+        func reference(_ coefficient: Int128, _ scale: Int) -> String {
+            var digits: [UInt8] = []
+            var value = coefficient.magnitude
+            repeat {
+                let (quotient, remainder) = value.quotientAndRemainder(dividingBy: 10)
+                digits.append(UInt8(remainder) + 48)
+                value = quotient
+            } while value != 0
+            while digits.count <= scale { digits.append(48) }
+            var text: [UInt8] = []
+            if coefficient < 0 { text.append(45) }
+            for index in stride(from: digits.count - 1, through: 0, by: -1) {
+                text.append(digits[index])
+                if index == scale && scale > 0 { text.append(46) }
+            }
+            return String(decoding: text, as: UTF8.self)
+        }
+        var rng = SplitMix64(seed: 0x5EED_F0_47)
+        var coefficients: [Int128] = [0, 1, 9, 10, 99, 100]
+        let twoTo64 = Int128(UInt64.max) + 1
+        for delta in Int128(-3)...3 { coefficients.append(twoTo64 + delta) }
+        for digits in 1...38 {
+            coefficients.append(tenTo(digits) - 1)
+            if digits < 38 { coefficients.append(tenTo(digits)) }
+            coefficients.append(tenTo(digits - 1) + 1)   // zeros inside the low 19 digits
+            for _ in 0..<40 {
+                var value: Int128 = Int128(UInt64.random(in: 1...9, using: &rng))
+                for _ in 1..<digits { value = value * 10 + Int128(UInt64.random(in: 0...9, using: &rng)) }
+                coefficients.append(value)
+            }
+        }
+        var checked = 0
+        for coefficient in coefficients {
+            for sign in [Int128(1), -1] {
+                for scale in 0...38 {
+                    let value = try ExactDecimal(coefficient: sign * coefficient, scale: scale)
+                    #expect(value.description == reference(sign * coefficient, scale), "\(sign * coefficient) scale \(scale)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 120_000)
+    }
 }

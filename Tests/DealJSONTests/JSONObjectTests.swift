@@ -74,6 +74,69 @@ struct JSONObjectTests {
 
     /// Members appended unchecked (not indexed) behave like indexed ones for every read and
     /// mutation, and the object equals one built with the subscript.
+    /// The reader leaves objects below 16 members unindexed and indexes larger ones: lookups,
+    /// repeated-key errors and later mutations must behave the same at every size and
+    /// position, with keys that differ only by canonically equivalent scalars or by length.
+    @Test("parsed objects of 0…40 members: lookups, repeated keys and mutations at every size")
+    func parsedObjectsAtEverySize() throws {
+        func key(_ k: Int) -> String { ["é\(k)", "e\u{301}\(k)", "k\(k)", "k\(k)x"][k % 4] }
+        for size in 0...40 {
+            let keys = (0..<size).map(key)
+            let text = "{" + keys.enumerated().map { "\(JSONWriter(pretty: false).write(.string($0.element))): \($0.offset)" }
+                .joined(separator: ", ") + "}"
+            guard case .object(var object) = try JSONReader().parse(text) else {
+                Issue.record("not an object")
+                continue
+            }
+            var reference = JSONObject()
+            for (offset, name) in keys.enumerated() { reference[name] = .number(String(offset)) }
+            #expect(object == reference && object.keys == keys)
+            for (offset, name) in keys.enumerated() { #expect(object[name] == .number(String(offset)), "\(size) \(name)") }
+            #expect(object[key(size)] == nil && object["k"] == nil && object["e"] == nil)
+            // A repeated key anywhere is rejected, at the repeated key's offset.
+            for repeated in 0..<size {
+                let duplicate = String(text.dropLast()) + ", \(JSONWriter(pretty: false).write(.string(keys[repeated]))): 0}"
+                do {
+                    _ = try JSONReader().parse(duplicate)
+                    Issue.record("size \(size): repeated \(keys[repeated]) accepted")
+                } catch {
+                    #expect(error.kind == .duplicateKey && error.path == keys[repeated])
+                    #expect(error.offset == text.utf8.count + 1)
+                }
+            }
+            // Mutations after parsing: replace, remove, add.
+            if size > 0 {
+                object[keys[size / 2]] = .bool(true)
+                reference[keys[size / 2]] = .bool(true)
+                object[keys[0]] = nil
+                reference[keys[0]] = nil
+            }
+            object["added"] = .null
+            reference["added"] = .null
+            #expect(object == reference && object.keys == reference.keys)
+            for name in reference.keys { #expect(object[name] == reference[name]) }
+        }
+    }
+
+    @Test("memberIndex/memberValue agree with keys, values and the subscript; reserveCapacity changes nothing")
+    func memberIndexAndReserve() throws {
+        for size in [0, 1, 15, 16, 17, 40] {
+            let keys = (0..<size).map { $0 % 2 == 0 ? "é\($0)" : "k\($0)" }
+            let text = "{" + keys.enumerated().map { "\"\($0.element)\": \($0.offset)" }.joined(separator: ",") + "}"
+            guard case .object(var object) = try JSONReader().parse(text) else { Issue.record("not an object"); continue }
+            for (offset, key) in keys.enumerated() {
+                #expect(object.memberIndex(of: key) == offset)
+                #expect(object.memberValue(at: offset) == object[key] && object.values[offset] == object[key])
+            }
+            #expect(object.memberIndex(of: "e\u{301}0") == nil && object.memberIndex(of: "absent") == nil)
+            let before = object
+            object.reserveCapacity(100)
+            #expect(object == before && object.keys == keys)
+            object["added"] = .null
+            #expect(object.memberIndex(of: "added") == size)
+        }
+    }
+
     @Test func appendUncheckedMatchesSubscript() {
         var fast = JSONObject()
         var checked = JSONObject()

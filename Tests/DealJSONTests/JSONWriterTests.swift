@@ -226,4 +226,112 @@ struct JSONWriterTests {
                                      0x22, 0x65, 0xCC, 0x81, 0x22, 0x3A, 0x22, 0x65, 0xCC, 0x81, 0x22, 0x7D])
         #expect(try JSONReader().parse(text) == value)
     }
+
+    // MARK: Same bytes as the previous writer
+
+    /// The writer before the single-buffer rewrite (byte-at-a-time escaping, a frame copied per
+    /// step), kept here as the reference the fast writer must match byte for byte.
+    static func referenceWrite(_ value: JSONValue, pretty: Bool) -> String {
+        let hexDigits = Array("0123456789abcdef".utf8)
+        func writeString(_ text: String, into output: inout [UInt8]) {
+            output.append(UInt8(ascii: "\""))
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+                case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+                case 0x00..<0x20:
+                    output.append(contentsOf: "\\u00".utf8)
+                    output.append(hexDigits[Int(byte >> 4)])
+                    output.append(hexDigits[Int(byte & 0x0F)])
+                default:
+                    output.append(byte)
+                }
+            }
+            output.append(UInt8(ascii: "\""))
+        }
+        func newline(_ depth: Int, _ output: inout [UInt8]) {
+            guard pretty else { return }
+            output.append(UInt8(ascii: "\n"))
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        }
+        var output: [UInt8] = []
+        func write(_ value: JSONValue, depth: Int) {
+            switch value {
+            case .null: output.append(contentsOf: "null".utf8)
+            case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .number(let text): output.append(contentsOf: text.utf8)
+            case .string(let text): writeString(text, into: &output)
+            case .array(let elements):
+                output.append(UInt8(ascii: "["))
+                for (index, element) in elements.enumerated() {
+                    if index > 0 { output.append(UInt8(ascii: ",")) }
+                    newline(depth + 1, &output)
+                    write(element, depth: depth + 1)
+                }
+                if !elements.isEmpty { newline(depth, &output) }
+                output.append(UInt8(ascii: "]"))
+            case .object(let object):
+                output.append(UInt8(ascii: "{"))
+                for (index, member) in object.enumerated() {
+                    if index > 0 { output.append(UInt8(ascii: ",")) }
+                    newline(depth + 1, &output)
+                    writeString(member.key, into: &output)
+                    output.append(UInt8(ascii: ":"))
+                    if pretty { output.append(UInt8(ascii: " ")) }
+                    write(member.value, depth: depth + 1)
+                }
+                if !object.isEmpty { newline(depth, &output) }
+                output.append(UInt8(ascii: "}"))
+            }
+        }
+        write(value, depth: 0)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    @Test("writes the same bytes as the reference writer over a seeded corpus (escapes, controls, non-ASCII, deep indentation)",
+          arguments: [5, 6, 7, 8] as [UInt64])
+    func sameBytesAsTheReference(seed: UInt64) {
+        var random = RandomJSON(seed: seed)
+        var sawEscape = false, sawDeep = false, sawNonASCII = false
+        for round in 0..<400 {
+            // Every fourth value is wrapped ten levels deep, for indentation past the
+            // 16-space slice.
+            var value = random.value()
+            if round % 4 == 0 {
+                for level in 0..<10 {
+                    value = level % 2 == 0 ? [value, .string(random.string())] : .object(JSONObject([(random.string(), value)]))
+                }
+            }
+            for pretty in [true, false] {
+                let written = JSONWriter(pretty: pretty).write(value)
+                #expect(Array(written.utf8) == Array(Self.referenceWrite(value, pretty: pretty).utf8))
+                sawEscape = sawEscape || written.utf8.contains(UInt8(ascii: "\\"))
+                sawNonASCII = sawNonASCII || written.utf8.contains { $0 >= 0x80 }
+            }
+            sawDeep = sawDeep || nestingDepth(value) > 9
+        }
+        #expect(sawEscape && sawDeep && sawNonASCII)
+        // Long strings: escapes at the start, the end, back to back, and long clean runs.
+        for length in [0, 1, 2, 15, 16, 17, 63, 64, 65, 300] {
+            for _ in 0..<20 {
+                var text = ""
+                for _ in 0..<length {
+                    switch random.int(0...9) {
+                    case 0: text.unicodeScalars.append(Unicode.Scalar(UInt8(random.int(0...0x1F))))
+                    case 1: text += ["\"", "\\", "é", "😀", "\u{7F}"][random.int(0...4)]
+                    default: text.unicodeScalars.append(Unicode.Scalar(UInt8(random.int(0x20...0x7E))))
+                    }
+                }
+                let value: JSONValue = [text: .string(text)]
+                for pretty in [true, false] {
+                    #expect(JSONWriter(pretty: pretty).write(value) == Self.referenceWrite(value, pretty: pretty))
+                }
+            }
+        }
+    }
 }
