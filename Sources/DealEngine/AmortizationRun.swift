@@ -131,20 +131,21 @@ struct AmortizationRun {
     /// The regular periods between the first and the last in 64-bit integers: each period's
     /// interest `balance × p / q` rounded by the rule, then the level payment. It applies while
     /// `p`, `q`, the payment and the balance are below 2^62 and `balance × p` fits 64 bits; the
-    /// quotient comes from a double estimate (exact operands below 2^53) corrected by its
-    /// integer remainder, or from a 64-bit division above that, so every period is exactly the
-    /// 128-bit step's. It stops before a period it cannot take or that would drive the balance
-    /// below zero (the 128-bit step then reports it).
+    /// quotient comes from a multiplication by a 64-bit reciprocal of `q`, corrected by its
+    /// integer remainder, so every period is exactly the 128-bit step's. It stops before a
+    /// period it cannot take or that would drive the balance below zero (the 128-bit step then
+    /// reports it).
     struct MiddlePeriods {
         let p: UInt64, q: UInt64, payment: Int64
         let rule: RoundingRule
-        let inverse: Double
+        /// ⌊(2^64 − 1) / q⌋.
+        let reciprocal: UInt64
 
         /// Nil when the rate, the payment or the rule is outside the 64-bit path.
         init?(p: Int128, q: Int128, payment: Int128, rule: RoundingRule) {
             guard p >= 0, p < 1 << 62, q > 0, q < 1 << 62, payment >= 0, payment < 1 << 62, rule != .requireExact else { return nil }
             (self.p, self.q, self.payment, self.rule) = (UInt64(p), UInt64(q), Int64(payment), rule)
-            inverse = 1 / Double(self.q)
+            reciprocal = UInt64.max / self.q
         }
 
         /// Runs periods `from…through` (or fewer); returns how many it took and the balance after them.
@@ -156,17 +157,10 @@ struct AmortizationRun {
             while number <= last {
                 let (high, low) = UInt64(balance).multipliedFullWidth(by: p)
                 guard high == 0 else { break }
-                var quotient: UInt64, remainder: UInt64
-                if low < 1 << 53 {
-                    // Exact operands: the estimate is within a few units of the quotient (< 2^53).
-                    var estimate = Int64(Double(low) * inverse)
-                    var rest = Int64(low) &- estimate &* Int64(q)
-                    while rest < 0 { estimate -= 1; rest += Int64(q) }
-                    while rest >= Int64(q) { estimate += 1; rest -= Int64(q) }
-                    (quotient, remainder) = (UInt64(estimate), UInt64(rest))
-                } else {
-                    (quotient, remainder) = low.quotientAndRemainder(dividingBy: q)
-                }
+                // ⌊low × ⌊(2^64 − 1)/q⌋ / 2^64⌋ is at most 2 below ⌊low/q⌋ and never above it.
+                var quotient = low.multipliedFullWidth(by: reciprocal).high
+                var remainder = low &- quotient &* q
+                while remainder >= q { quotient &+= 1; remainder &-= q }
                 guard quotient < 1 << 62 else { break }
                 var interest = Int64(quotient)
                 if remainder != 0 {
