@@ -36,15 +36,32 @@ struct AmortizationRun {
     /// Payment n.
     private(set) var finalRegularPayment: Int128 = 0
 
-    init(problem: LevelPayment, payment: Int128, treatment: OddDaysTreatment, interestRule: RoundingRule, keepRows: Bool) throws(DealError) {
+    /// `fastPeriods: false` takes the 128-bit step for every period (the reference the tests
+    /// compare ``MiddlePeriods`` with); the result is the same either way.
+    init(problem: LevelPayment, payment: Int128, treatment: OddDaysTreatment, interestRule: RoundingRule, keepRows: Bool,
+         fastPeriods: Bool = true) throws(DealError) {
         let principal = problem.principal, balloon = problem.balloon, n = problem.numberOfPayments
         let p = problem.rate.numerator, q = problem.rate.denominator
         let advance = problem.timing == .advance
         let regularFirst = problem.wholePeriodsToFirstPayment == 1 && problem.oddDays == 0
         if keepRows { rows.reserveCapacity(n + 1) }
         let interestOf = InterestDivider(p: p, q: q, rule: interestRule)
+        let middle = fastPeriods ? MiddlePeriods(p: p, q: q, payment: payment, rule: interestRule) : nil
         var balance = principal
-        for number in 1...n {
+        var number = 1
+        while number <= n {
+            if number > 1 && number < n, let middle {
+                // Periods 2…n−1 pay the level payment; in 64 bits while everything fits. A period
+                // it cannot take (or one that would fail) is left to the 128-bit step below.
+                let (done, newBalance) = middle.run(balance: balance, from: number, through: n - 1,
+                                                    keepRows: keepRows, rows: &rows)
+                if done > 0 {
+                    balance = newBalance
+                    totalPaid += payment * Int128(done)
+                    number += done
+                    continue
+                }
+            }
             var interest: Int128
             var paid = payment
             if advance {
@@ -77,6 +94,7 @@ struct AmortizationRun {
             if number == n { finalRegularPayment = paid }
             totalPaid += paid
             if keepRows { rows.append(Row(number: number, payment: paid, interest: interest, principal: principalPart, balance: balance)) }
+            number += 1
         }
         rowCount = n
         if advance && balloon > 0 {
@@ -107,6 +125,61 @@ struct AmortizationRun {
             throw error
         } catch {
             throw DealError(code: .overflow, path: "firstPaymentDate", message: "\(error)")
+        }
+    }
+
+    /// The regular periods between the first and the last in 64-bit integers: each period's
+    /// interest `balance × p / q` rounded by the rule, then the level payment. It applies while
+    /// `p`, `q`, the payment and the balance are below 2^62 and `balance × p` fits 64 bits; the
+    /// quotient comes from a multiplication by a 64-bit reciprocal of `q`, corrected by its
+    /// integer remainder, so every period is exactly the 128-bit step's. It stops before a
+    /// period it cannot take or that would drive the balance below zero (the 128-bit step then
+    /// reports it).
+    struct MiddlePeriods {
+        let p: UInt64, q: UInt64, payment: Int64
+        let rule: RoundingRule
+        /// ⌊(2^64 − 1) / q⌋.
+        let reciprocal: UInt64
+
+        /// Nil when the rate, the payment or the rule is outside the 64-bit path.
+        init?(p: Int128, q: Int128, payment: Int128, rule: RoundingRule) {
+            guard p >= 0, p < 1 << 62, q > 0, q < 1 << 62, payment >= 0, payment < 1 << 62, rule != .requireExact else { return nil }
+            (self.p, self.q, self.payment, self.rule) = (UInt64(p), UInt64(q), Int64(payment), rule)
+            reciprocal = UInt64.max / self.q
+        }
+
+        /// Runs periods `from…through` (or fewer); returns how many it took and the balance after them.
+        @inline(__always)
+        func run(balance start: Int128, from first: Int, through last: Int, keepRows: Bool, rows: inout [Row]) -> (Int, Int128) {
+            guard start >= 0, start < 1 << 62, first <= last else { return (0, start) }
+            var balance = Int64(start)
+            var number = first
+            while number <= last {
+                let (high, low) = UInt64(balance).multipliedFullWidth(by: p)
+                guard high == 0 else { break }
+                // ⌊low × ⌊(2^64 − 1)/q⌋ / 2^64⌋ is at most 2 below ⌊low/q⌋ and never above it.
+                var quotient = low.multipliedFullWidth(by: reciprocal).high
+                var remainder = low &- quotient &* q
+                while remainder >= q { quotient &+= 1; remainder &-= q }
+                guard quotient < 1 << 62 else { break }
+                var interest = Int64(quotient)
+                if remainder != 0 {
+                    let rest = q - remainder
+                    let half = remainder < rest ? -1 : (remainder == rest ? 0 : 1)
+                    guard let rounded = try? rule.adjust(truncated: interest, negative: false, remainderVersusHalf: half) else { break }
+                    interest = rounded
+                }
+                let principalPart = payment &- interest
+                let next = balance &- principalPart
+                guard next >= 0, next < 1 << 62 else { break }
+                balance = next
+                if keepRows {
+                    rows.append(Row(number: number, payment: Int128(payment), interest: Int128(interest),
+                                    principal: Int128(principalPart), balance: Int128(next)))
+                }
+                number += 1
+            }
+            return (number - first, Int128(balance))
         }
     }
 

@@ -3,6 +3,7 @@
 import Testing
 import DealDecimal
 @testable import DealEngine
+import _DealTestSupport
 
 private func rate(_ apr: String, _ m: Int = 12) -> PeriodicRate {
     try! PeriodicRate(annualPercentage: try! ExactDecimal(parsing: apr), periodsPerYear: m)
@@ -119,5 +120,125 @@ struct AmortizationRunTests {
         #expect(run.finalRegularPayment == 101_000)
         #expect(run.rows.count == 1)
         #expect(run.totalPaid == 101_000)
+    }
+
+    /// Runs a problem both ways (`MiddlePeriods` and the 128-bit step for every period) and
+    /// expects the same rows and totals, or the same error.
+    private func expectSameBothWays(_ problem: LevelPayment, payment: Int128, treatment: OddDaysTreatment = .spread,
+                                    rule: RoundingRule = .toNearestOrAway, sourceLocation: SourceLocation = #_sourceLocation) {
+        let fast = Result { () throws(DealError) in
+            try AmortizationRun(problem: problem, payment: payment, treatment: treatment, interestRule: rule, keepRows: true)
+        }
+        let reference = Result { () throws(DealError) in
+            try AmortizationRun(problem: problem, payment: payment, treatment: treatment, interestRule: rule, keepRows: true, fastPeriods: false)
+        }
+        switch (fast, reference) {
+        case let (.success(a), .success(b)):
+            #expect(a.rows.map(\.number) == b.rows.map(\.number), sourceLocation: sourceLocation)
+            #expect(a.rows.map(\.payment) == b.rows.map(\.payment), sourceLocation: sourceLocation)
+            #expect(a.rows.map(\.interest) == b.rows.map(\.interest), sourceLocation: sourceLocation)
+            #expect(a.rows.map(\.principal) == b.rows.map(\.principal), sourceLocation: sourceLocation)
+            #expect(a.rows.map(\.balance) == b.rows.map(\.balance), sourceLocation: sourceLocation)
+            #expect(a.rowCount == b.rowCount && a.totalPaid == b.totalPaid, sourceLocation: sourceLocation)
+            #expect(a.firstPayment == b.firstPayment && a.finalRegularPayment == b.finalRegularPayment, sourceLocation: sourceLocation)
+            // Without rows, the same totals.
+            let lean = try? AmortizationRun(problem: problem, payment: payment, treatment: treatment, interestRule: rule, keepRows: false)
+            #expect(lean?.totalPaid == a.totalPaid && lean?.finalRegularPayment == a.finalRegularPayment, sourceLocation: sourceLocation)
+        case let (.failure(a), .failure(b)):
+            #expect(a == b, sourceLocation: sourceLocation)
+        default:
+            Issue.record("fast \(fast) but reference \(reference)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("64-bit middle periods equal the 128-bit step: seeded random loans, every rule and timing")
+    func middlePeriodsRandom() throws {
+        var g = SeededGenerator(seed: 0x4D1D_D1E5_0000_0008)
+        let rules: [RoundingRule] = RoundingRule.allCases
+        let frequencies = [1, 2, 4, 12, 24, 26, 52, 365]
+        var checked = 0
+        for _ in 0..<3000 {
+            let decimals = g.int(in: 0...10)
+            var text = String(g.int(in: 0...99))
+            if decimals > 0 {
+                text += "." + String((0..<decimals).map { _ in Character(String(g.int(in: 0...9))) })
+            }
+            let rate = try PeriodicRate(annualPercentage: try ExactDecimal(parsing: text), periodsPerYear: g.element(of: frequencies))
+            // Principals from cents to near 2^62 (and beyond), so balance × p crosses 2^53 and 2^64.
+            let bits = g.int(in: 10...63)
+            let principal = Int128(g.next() >> UInt64(64 - bits)) + 1
+            let n = g.int(in: 1...400)
+            let timing: PaymentTiming = g.chance(1, in: 3) ? .advance : .arrears
+            let balloon = g.chance(1, in: 4) ? principal / Int128(g.int(in: 2...10)) : 0
+            let odd = g.chance(1, in: 3)
+            let problem = LevelPayment(principal: principal, balloon: balloon, rate: rate, numberOfPayments: n, timing: timing,
+                                       wholePeriodsToFirstPayment: odd ? g.int(in: 1...2) : 1, oddDays: odd ? g.int(in: 0...29) : 0)
+            let level = problem.rounded(by: .toNearestOrAway).minorUnits
+            // A payment a unit short of the level one (or interest rounded up against it) leaves a
+            // shortfall that compounds; skip rates and terms where (1 + i)^n would carry it past 128 bits.
+            var growth = 1.0
+            for _ in 0..<n { growth *= 1 + Double(rate.numerator) / Double(rate.denominator) }
+            guard level > 1, growth < 0x1p40 else { continue }
+            // The level payment, one minor unit off either way, or one that repays early (an error).
+            let payment: Int128
+            switch g.int(in: 0...4) {
+            case 0: payment = level + 1
+            case 1: payment = level - 1
+            case 2: payment = level * 2
+            default: payment = level
+            }
+            let rule = g.element(of: rules)
+            let treatment = g.element(of: [OddDaysTreatment.spread, .firstPayment, .ignore])
+            expectSameBothWays(problem, payment: payment, treatment: treatment, rule: rule)
+            checked += 1
+        }
+        #expect(checked > 1500)
+    }
+
+    @Test("64-bit middle periods at the boundaries: balances near 2^62 and 2^63, large denominators, exact half-cent ties")
+    func middlePeriodsBoundaries() throws {
+        // Large denominator: 10 decimals over 365 periods (q = 3.65·10^14).
+        let fine = try PeriodicRate(annualPercentage: try ExactDecimal(parsing: "7.1234567891"), periodsPerYear: 365)
+        #expect(fine.denominator > 1 << 48)
+        for principal: Int128 in [1, 999, (1 << 53) / 712_345_678_91, (1 << 62) - 1, 1 << 62, (1 << 63) - 1, 1 << 63] {
+            for rule in RoundingRule.allCases {
+                let problem = LevelPayment(principal: principal, balloon: 0, rate: fine, numberOfPayments: 12)
+                expectSameBothWays(problem, payment: problem.rounded(by: .toNearestOrAway).minorUnits, rule: rule)
+            }
+        }
+        // balance × p around 2^53 and 2^64 with a small rate (12 % monthly: p/q = 1/100).
+        let one = try PeriodicRate(annualPercentage: try ExactDecimal(parsing: "12"), periodsPerYear: 12)
+        for principal: Int128 in [(1 << 53) - 3, 1 << 53, (1 << 53) + 7, (1 << 62) - 100, (1 << 62) + 100, Int128(UInt64.max) / 1] {
+            for rule in RoundingRule.allCases {
+                let problem = LevelPayment(principal: principal, balloon: 0, rate: one, numberOfPayments: 24)
+                expectSameBothWays(problem, payment: problem.rounded(by: .toNearestOrAway).minorUnits, rule: rule)
+            }
+        }
+        // Half-unit ties: 1 % a period on balances ending in 50 (interest x.5), with several payments.
+        for principal: Int128 in [10_050, 1_000_050, 123_456_750] {
+            for payment: Int128 in [150, 250, 1_000, principal / 10] {
+                for rule in RoundingRule.allCases {
+                    let problem = LevelPayment(principal: principal, balloon: 0, rate: one, numberOfPayments: 30)
+                    expectSameBothWays(problem, payment: payment, rule: rule)
+                }
+            }
+        }
+        // Rate 0 and a payment of 0 (never repays; the last row takes the balance).
+        let zero = try PeriodicRate(annualPercentage: .zero, periodsPerYear: 12)
+        expectSameBothWays(LevelPayment(principal: 100_000, balloon: 0, rate: zero, numberOfPayments: 10), payment: 10_000)
+        expectSameBothWays(LevelPayment(principal: 100_000, balloon: 0, rate: one, numberOfPayments: 10), payment: 0)
+        // Negative payment: the 64-bit path does not apply; the error is the same.
+        expectSameBothWays(LevelPayment(principal: 100_000, balloon: 0, rate: one, numberOfPayments: 10), payment: -1)
+    }
+
+    @Test("A tie in a middle period is rounded by the rule: 12 % monthly on 20050 with payment 10000")
+    func middlePeriodTie() throws {
+        let one = try PeriodicRate(annualPercentage: try ExactDecimal(parsing: "12"), periodsPerYear: 12)
+        let problem = LevelPayment(principal: 20_050, balloon: 0, rate: one, numberOfPayments: 3)
+        let away = try AmortizationRun(problem: problem, payment: 10_000, treatment: .spread, interestRule: .toNearestOrAway, keepRows: true)
+        let even = try AmortizationRun(problem: problem, payment: 10_000, treatment: .spread, interestRule: .toNearestOrEven, keepRows: true)
+        // Row 1: 200.5 → 201 / 200; row 2: balance 10251 / 10250 → 102.51 → 103 / 102.5 → 102.
+        #expect(away.rows[1].interest == 103)
+        #expect(even.rows[1].interest == 102)
     }
 }

@@ -98,5 +98,21 @@ struct MinorUnitsTests {
             #expect(fast == checked && fast.scale == checked.scale && fast.description == checked.description, "\(value) \(code)")
         }
     }
+
+    @Test("amount(_:path:) limit by coefficient: the same as comparing with 10^12 at and around it, every scale", arguments: ["USD", "JPY", "BHD"])
+    func amountLimit(code: String) throws {
+        let currency = try Currency(code: code)
+        let limit = try ExactDecimal(coefficient: MinorUnits.maximumMajorUnits + 1, scale: 0)
+        for scale in 0...currency.minorUnitDigits {
+            var power: Int128 = 1
+            for _ in 0..<scale { power *= 10 }
+            for coefficient in [0, 1, (MinorUnits.maximumMajorUnits + 1) * power - 1, (MinorUnits.maximumMajorUnits + 1) * power,
+                                (MinorUnits.maximumMajorUnits + 1) * power + 1, Int128(Int64.max), Int128.max / 2] {
+                guard let value = try? ExactDecimal(coefficient: coefficient, scale: scale) else { continue }
+                let accepted = (try? MinorUnits(currency).amount(value, path: "p")) != nil
+                #expect(accepted == (value < limit), "\(code) \(value)")
+            }
+        }
+    }
 }
 
