@@ -82,17 +82,26 @@ struct AmortizationRun {
             }
             if number == n {
                 let target = advance ? (balloon > 0 ? try Self.round(balloon * q, q + p, interestRule) : 0) : balloon
-                paid = balance + interest - target
+                let (owed, overflow) = balance.addingReportingOverflow(interest)
+                guard !overflow else {
+                    throw DealError(code: .overflow, path: "", message: "the final payment at payment \(number) does not fit in 128 bits")
+                }
+                paid = owed - target
             }
             let principalPart = paid - interest
-            balance -= principalPart
+            let (nextBalance, balanceOverflow) = balance.subtractingReportingOverflow(principalPart)
+            let (nextTotal, totalOverflow) = totalPaid.addingReportingOverflow(paid)
+            guard !balanceOverflow, !totalOverflow else {
+                throw DealError(code: .overflow, path: "", message: "the balance or the total of payments at payment \(number) does not fit in 128 bits")
+            }
+            balance = nextBalance
             guard paid >= 0, number == n || balance >= 0 else {
                 throw DealError(code: .unsupported, path: "term",
                                 message: "expected the rounded payment to amortize the loan over all \(n) payments, found it repays the balance by payment \(number); use a shorter term or a larger amount")
             }
             if number == 1 { firstPayment = paid }
             if number == n { finalRegularPayment = paid }
-            totalPaid += paid
+            totalPaid = nextTotal
             if keepRows { rows.append(Row(number: number, payment: paid, interest: interest, principal: principalPart, balance: balance)) }
             number += 1
         }
@@ -202,7 +211,13 @@ struct AmortizationRun {
         func callAsFunction(_ balance: Int128) throws(DealError) -> Int128 {
             // balance < 2^62 and p < 2^62 keep the product below 2^124 and the quotient estimate
             // (relative error a few ulps) within ±2 of the truth.
-            guard usable, balance >= 0, balance < 1 << 62 else { return try AmortizationRun.round(balance * p, q, rule) }
+            guard usable, balance >= 0, balance < 1 << 62 else {
+                let (numerator, overflow) = balance.multipliedReportingOverflow(by: p)
+                guard !overflow else {
+                    throw DealError(code: .overflow, path: "", message: "a period's interest on a balance of \(balance) minor units does not fit in 128 bits")
+                }
+                return try AmortizationRun.round(numerator, q, rule)
+            }
             let numerator = balance * p
             let magnitude = UInt128(numerator)
             let approximate = (Double(UInt64(truncatingIfNeeded: magnitude >> 64)) * 0x1p64

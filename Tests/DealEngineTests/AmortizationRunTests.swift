@@ -51,6 +51,24 @@ struct AmortizationRunTests {
         #expect(run.totalPaid == run.rows.prefix(60).map(\.payment).reduce(0, +) + 1_000_000)
     }
 
+    /// Interest rounded up against a payment that only just covers it: the one-cent shortfall
+    /// compounds at 37.62 % a period and passes 2^127 within 286 periods. No public profile
+    /// rounds interest up today; the engine must still answer `overflow`, never trap.
+    @Test("A balance that compounds past 128 bits is overflow, not a trap", arguments: [true, false])
+    func compoundingPastInt128(fastPeriods: Bool) throws {
+        let problem = LevelPayment(principal: 3_000_001, balloon: 0, rate: rate("75.24", 2), numberOfPayments: 286)
+        #expect(throws: DealError.self) {
+            _ = try AmortizationRun(problem: problem, payment: 1_128_600, treatment: .spread, interestRule: .up,
+                                    keepRows: false, fastPeriods: fastPeriods)
+        }
+        do {
+            _ = try AmortizationRun(problem: problem, payment: 1_128_600, treatment: .spread, interestRule: .up,
+                                    keepRows: false, fastPeriods: fastPeriods)
+        } catch {
+            #expect(error.code == .overflow)
+        }
+    }
+
     /// A = 20000.00, 7.2 %, 36, first period 1 month + 15/30 (model values from Python fractions).
     @Test("Odd first period: row 1 interest and payment by treatment", arguments: [
         (OddDaysTreatment.spread, 62123, 18036, 62123, 62124),
