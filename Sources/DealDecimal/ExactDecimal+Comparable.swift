@@ -32,6 +32,25 @@ extension ExactDecimal: Comparable, Hashable {
         hasher.combine(normal.storedScale)
     }
 
+    /// −1, 0 or 1 as `self` is below, equal to or above the whole number `whole`: the
+    /// coefficient against `whole`·10^scale while that fits in 128 bits (no decimal built or
+    /// aligned), else exactly as ``compare(_:_:)``. For range checks on hot paths.
+    ///
+    /// ```swift
+    /// try ExactDecimal(parsing: "99.99").compare(toWhole: 100)   // -1
+    /// ```
+    package func compare(toWhole whole: Int128) -> Int {
+        var limit = whole
+        for _ in 0..<scale {
+            let (next, overflow) = limit.multipliedReportingOverflow(by: 10)
+            guard !overflow else {
+                return Self.compare(self, ExactDecimal(unchecked: whole, scale: 0))
+            }
+            limit = next
+        }
+        return coefficient < limit ? -1 : (coefficient == limit ? 0 : 1)
+    }
+
     /// −1, 0 or 1 as `lhs` is below, equal to or above `rhs`, exactly, at any scales.
     @usableFromInline
     static func compare(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> Int {

@@ -43,17 +43,7 @@ public struct MinorUnits: Sendable {
         guard value.scale <= currency.minorUnitDigits else {
             throw DealError.invalidArgument(path(), "expected at most \(currency.minorUnitDigits) decimal places for \(currency.code), found \(value.scale) in \(value)")
         }
-        // value < 10^12 ⟺ coefficient < 10^(12 + scale), compared in 128 bits while 10^(12 + scale)
-        // fits (scale ≤ 26), with no decimal built or aligned.
-        var withinLimit: Bool
-        if value.scale <= 26 {
-            var limit = Self.maximumMajorUnits + 1
-            for _ in 0..<value.scale { limit &*= 10 }
-            withinLimit = value.coefficient < limit
-        } else {
-            withinLimit = value < (try? ExactDecimal(coefficient: Self.maximumMajorUnits + 1, scale: 0)) ?? value
-        }
-        guard withinLimit else {
+        guard value.compare(toWhole: Self.maximumMajorUnits + 1) < 0 else {
             throw DealError.invalidArgument(path(), "expected at most 999999999999 \(currency.code), found \(value)")
         }
         var coefficient = value.coefficient

@@ -32,7 +32,7 @@ public struct PeriodicRate: Sendable, Hashable {
     /// - Throws: ``DealError`` (`invalid_argument`) when the rate is negative, above 100, or has
     ///   more than ``maximumDecimals`` decimals.
     public init(annualPercentage: ExactDecimal, periodsPerYear: Int, path: String = "apr") throws(DealError) {
-        guard !annualPercentage.isNegative, Self.isAtMostHundred(annualPercentage) else {
+        guard !annualPercentage.isNegative, annualPercentage.compare(toWhole: 100) <= 0 else {
             throw DealError.invalidArgument(path, "expected an annual percentage rate from 0 to 100, found \(annualPercentage)")
         }
         guard annualPercentage.scale <= Self.maximumDecimals else {
@@ -92,15 +92,6 @@ public struct PeriodicRate: Sendable, Hashable {
         let value = try? ExactDecimal(coefficient: numerator, scale: 0)
             .divided(by: ExactDecimal(coefficient: denominator, scale: 0), scale: scale, rule: .toNearestOrEven)
         return value ?? ExactDecimal.zero
-    }
-
-    /// `value <= 100`, by the coefficient against 100·10^scale when that fits in 64 bits
-    /// (scale ≤ 16), else by ``ExactDecimal`` comparison.
-    static func isAtMostHundred(_ value: ExactDecimal) -> Bool {
-        guard value.scale <= 16 else { return value <= ExactDecimal(100) }
-        var limit: Int64 = 100
-        for _ in 0..<value.scale { limit *= 10 }
-        return value.coefficient <= Int128(limit)
     }
 
     /// The greatest common divisor of two numbers not both zero, by Stein's binary

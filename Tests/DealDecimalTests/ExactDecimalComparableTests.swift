@@ -1,7 +1,7 @@
 // DealFinance — DealDecimalTests: numeric equality, order and hashing (ExactDecimal+Comparable.swift).
 
 import Testing
-import DealDecimal
+@testable import DealDecimal
 
 private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: text) }
 
@@ -87,6 +87,26 @@ struct ExactDecimalComparableTests {
         }
         let sorted = sample.sorted()
         for (x, y) in zip(sorted, sorted.dropFirst()) { #expect(oracleCompare(x, y) <= 0) }
+    }
+
+    /// `compare(toWhole:)` agrees with the independent oracle at every scale, on and around
+    /// the whole number, and past 128 bits (the exact fallback: scale 38 against 10^12).
+    @Test func compareToWholeMatchesTheOracle() throws {
+        var rng = SplitMix64(seed: 0xC0DE)
+        for whole: Int128 in [0, 1, 100, 1_000_000_000_000, -7] {
+            for scale in 0...38 {
+                var scaled: Int128? = whole
+                for _ in 0..<scale { scaled = scaled.flatMap { let (v, o) = $0.multipliedReportingOverflow(by: 10); return o ? nil : v } }
+                var coefficients: [Int128] = [0, 1, -1, 99, 100, 101]
+                if let scaled { coefficients += [scaled - 1, scaled, scaled + 1] }
+                for _ in 0..<20 { coefficients.append(Int128(Int64(bitPattern: rng.next())) * Int128(rng.next() >> Int(rng.next() % 64))) }
+                for coefficient in coefficients {
+                    guard let value = try? ExactDecimal(coefficient: coefficient, scale: scale) else { continue }
+                    let expected = oracleCompare(value, try ExactDecimal(coefficient: whole, scale: 0))
+                    #expect(value.compare(toWhole: whole) == expected, "\(value) vs \(whole)")
+                }
+            }
+        }
     }
 
     @Test func equalValuesHashEqually() throws {

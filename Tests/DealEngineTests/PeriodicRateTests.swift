@@ -61,8 +61,8 @@ struct PeriodicRateTests {
         }
     }
 
-    /// The range check by coefficient equals ExactDecimal's `<= 100` at every scale, on and
-    /// around 100.
+    /// The rate's range check (by coefficient, `compare(toWhole:)`) equals ExactDecimal's
+    /// `<= 100` at every scale, on and around 100: within it the rate is built, beyond it refused.
     @Test func hundredCheckMatchesComparison() throws {
         var rng = SplitMix64(seed: 0x100)
         for scale in 0...38 {
@@ -73,7 +73,9 @@ struct PeriodicRateTests {
             for _ in 0..<50 { coefficients.append(Int128(rng.next() >> 1) * Int128(rng.next() >> Int(rng.next() % 64))) }
             for coefficient in coefficients {
                 guard let value = try? ExactDecimal(coefficient: coefficient, scale: scale) else { continue }
-                #expect(PeriodicRate.isAtMostHundred(value) == (value <= ExactDecimal(100)), "\(value)")
+                guard !value.isNegative, value.scale <= PeriodicRate.maximumDecimals else { continue }
+                let accepted = (try? PeriodicRate(annualPercentage: value, periodsPerYear: 12)) != nil
+                #expect(accepted == (value <= ExactDecimal(100)), "\(value)")
             }
         }
     }
