@@ -29,41 +29,24 @@ extension LevelPayment {
                             numberOfPayments: Int, periodsPerYear: Int, timing: PaymentTiming,
                             minorUnitDigits: Int) throws(DealError) -> LevelPayment {
         let money = try minorUnits(digits: minorUnitDigits)
-        try checkLoan(principal: principal, balloon: balloon, numberOfPayments: numberOfPayments,
-                      largestPrincipal: largestPrincipal(minorUnitDigits: minorUnitDigits), money: money)
+        var unit: Int128 = 1
+        for _ in 0..<minorUnitDigits { unit *= 10 }
+        let largest = (MinorUnits.maximumMajorUnits + 1) * unit - 1
+        guard principal > 0, principal <= largest else {
+            throw DealError.invalidArgument("principal", "expected a principal above zero and at most \(money.decimal(largest)), found \(money.decimal(principal))")
+        }
+        guard balloon >= 0, balloon < principal else {
+            throw DealError.invalidArgument("balloon", "expected a balloon of zero or more below the principal \(money.decimal(principal)), found \(money.decimal(balloon))")
+        }
+        guard (1...RetailLoan.Limits.maximumTerm).contains(numberOfPayments) else {
+            throw DealError.invalidArgument("term", "expected a number of payments from 1 to \(RetailLoan.Limits.maximumTerm), found \(numberOfPayments)")
+        }
         guard (1...maximumPeriodsPerYear).contains(periodsPerYear) else {
             throw DealError.invalidArgument("periodsPerYear", "expected from 1 to \(maximumPeriodsPerYear) periods a year, found \(periodsPerYear)")
         }
         let rate = try PeriodicRate(annualPercentage: annualPercentage, periodsPerYear: periodsPerYear)
         return LevelPayment(principal: principal, balloon: balloon, rate: rate,
                             numberOfPayments: numberOfPayments, timing: timing)
-    }
-
-    /// The largest principal a plain loan takes, in minor units: 999,999,999,999 major units
-    /// and every minor unit below the next one (`minorUnitDigits` within 0…4).
-    package static func largestPrincipal(minorUnitDigits: Int) -> Int128 {
-        var unit: Int128 = 1
-        for _ in 0..<minorUnitDigits { unit *= 10 }
-        return (MinorUnits.maximumMajorUnits + 1) * unit - 1
-    }
-
-    /// The checks ``loan(principal:balloon:annualPercentage:numberOfPayments:periodsPerYear:timing:minorUnitDigits:)``
-    /// makes on the principal, the balloon and the term, in that order (`money` names the
-    /// amounts in the messages). The C batch calls it to answer valid deals without the
-    /// per-deal call.
-    package static func checkLoan(principal: Int128, balloon: Int128, numberOfPayments: Int,
-                                  largestPrincipal largest: Int128, money: @autoclosure () throws(DealError) -> MinorUnits) throws(DealError) {
-        guard principal > 0, principal <= largest else {
-            let money = try money()
-            throw DealError.invalidArgument("principal", "expected a principal above zero and at most \(money.decimal(largest)), found \(money.decimal(principal))")
-        }
-        guard balloon >= 0, balloon < principal else {
-            let money = try money()
-            throw DealError.invalidArgument("balloon", "expected a balloon of zero or more below the principal \(money.decimal(principal)), found \(money.decimal(balloon))")
-        }
-        guard (1...RetailLoan.Limits.maximumTerm).contains(numberOfPayments) else {
-            throw DealError.invalidArgument("term", "expected a number of payments from 1 to \(RetailLoan.Limits.maximumTerm), found \(numberOfPayments)")
-        }
     }
 
     /// ``loan(principal:balloon:annualPercentage:numberOfPayments:periodsPerYear:timing:minorUnitDigits:)``
@@ -110,7 +93,7 @@ extension LevelPayment {
     }
 
     /// The converter for amounts with `digits` minor-unit decimals.
-    package static func minorUnits(digits: Int) throws(DealError) -> MinorUnits {
+    static func minorUnits(digits: Int) throws(DealError) -> MinorUnits {
         guard (0...maximumMinorUnitDigits).contains(digits) else {
             throw DealError.invalidArgument("minorUnitDigits", "expected from 0 to \(maximumMinorUnitDigits) minor-unit decimals, found \(digits)")
         }

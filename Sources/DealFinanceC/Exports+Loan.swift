@@ -133,8 +133,8 @@ public func dfinLoanPaymentBatch(_ outPayments: UnsafeMutablePointer<Int64>?, _ 
 
 /// The common case of `dfin_loan_payment_batch` without per-deal overhead: the shared
 /// parameters checked once, each distinct APR text parsed and reduced to its periodic rate
-/// once (rate sheets repeat rates), and `LevelPayment.checkLoan` (the checks
-/// `LevelPayment.loan` makes on the principal, balloon and term) on the integers. It answers only deals that
+/// once (rate sheets repeat rates), and the checks `LevelPayment.loan` makes on the
+/// principal, balloon and term made here on the integers. It answers only deals that
 /// `LevelPayment.loan` accepts with the same problem (`nil` otherwise, and the full call
 /// decides), so payments and statuses are those of the per-deal path; `LoanBatchTests`
 /// compares the batch with `dfin_loan_payment_minor` deal by deal, invalid deals included.
@@ -142,8 +142,6 @@ struct LoanBatchShortcut {
     let periodsPerYear: Int
     let timing: PaymentTiming
     let rule: RoundingRule
-    /// Minor-unit decimals of the amounts.
-    let minorDigits: Int
     /// The largest principal in minor units (`LevelPayment.loan`'s bound).
     let largest: Int128
 
@@ -152,19 +150,20 @@ struct LoanBatchShortcut {
         guard (0...Int32(LevelPayment.maximumMinorUnitDigits)).contains(minorDigits),
               (1...Int32(LevelPayment.maximumPeriodsPerYear)).contains(periodsPerYear),
               let timing = try? PaymentTiming(code: timing), let rule = try? RoundingRule(code: rounding) else { return nil }
+        var unit: Int128 = 1
+        for _ in 0..<minorDigits { unit *= 10 }
         self.periodsPerYear = Int(periodsPerYear)
         self.timing = timing
         self.rule = rule
-        self.minorDigits = Int(minorDigits)
-        self.largest = LevelPayment.largestPrincipal(minorUnitDigits: Int(minorDigits))
+        self.largest = (MinorUnits.maximumMajorUnits + 1) * unit - 1
     }
 
     /// The payment, or nil when the full call must decide (invalid input, overflow, a
     /// requireExact payment that is not whole).
     func payment(principal: Int64, balloon: Int64, term: Int32, apr: UnsafePointer<CChar>?, aprLength: UInt,
                  rates: inout RateCache) -> Int64? {
-        guard (try? LevelPayment.checkLoan(principal: Int128(principal), balloon: Int128(balloon), numberOfPayments: Int(term),
-                                           largestPrincipal: largest, money: try LevelPayment.minorUnits(digits: minorDigits))) != nil,
+        guard principal > 0, Int128(principal) <= largest, balloon >= 0, balloon < principal,
+              (1...Int32(RetailLoan.Limits.maximumTerm)).contains(term),
               let apr, let rate = rates.rate(apr, aprLength, periodsPerYear: periodsPerYear) else { return nil }
         let problem = LevelPayment(principal: Int128(principal), balloon: Int128(balloon), rate: rate,
                                    numberOfPayments: Int(term), timing: timing)
