@@ -75,6 +75,11 @@ package struct ExactRatio: Sendable {
         self.init(decimal.coefficient, denominator)
     }
 
+    /// The numerator and denominator when both are held in `Int128`, else nil.
+    package var smallParts: (numerator: Int128, denominator: Int128)? {
+        if case .small(let n, let d) = storage { (n, d) } else { nil }
+    }
+
     /// Whether the parts are held in `Int128` (for tests).
     var isSmall: Bool { if case .small = storage { true } else { false } }
 

@@ -91,11 +91,20 @@ public struct MinorUnits: Sendable {
     /// try MinorUnits.checkPercent(try ExactDecimal(parsing: "7.25"), path: "tax.rate")
     /// ```
     static func checkPercent(_ value: ExactDecimal, path: String, what: String) throws(DealError) {
-        guard !value.isNegative, value <= ExactDecimal(100) else {
+        guard !value.isNegative, value.compare(toWhole: 100) <= 0 else {
             throw DealError.invalidArgument(path, "expected \(what) from 0 to 100, found \(value)")
         }
         guard value.scale <= PeriodicRate.maximumDecimals else {
             throw DealError.invalidArgument(path, "expected at most \(PeriodicRate.maximumDecimals) decimal places, found \(value.scale) in \(value)")
         }
+    }
+
+    /// Whether ``checkPercent(_:path:what:)`` accepts `value` (no error built).
+    ///
+    /// ```swift
+    /// MinorUnits.isPercent(try ExactDecimal(parsing: "100.5"))   // false
+    /// ```
+    static func isPercent(_ value: ExactDecimal) -> Bool {
+        !value.isNegative && value.compare(toWhole: 100) <= 0 && value.scale <= PeriodicRate.maximumDecimals
     }
 }

@@ -203,5 +203,13 @@ struct ExactRatioTests {
         #expect(WideInteger(Int128.min).decimalText == String(Int128.min))
         #expect((WideInteger(Int128.max) + WideInteger(Int128(1))).decimalText == "170141183460469231731687303715884105728")
     }
-}
 
+    @Test("smallParts: the unreduced parts while both fit in Int128, nil when wide")
+    func smallParts() {
+        let ratio = ExactRatio(6, 4)
+        #expect(ratio.smallParts?.numerator == 6 && ratio.smallParts?.denominator == 4)
+        #expect(ExactRatio(3, -9).smallParts?.numerator == -3 && ExactRatio(3, -9).smallParts?.denominator == 9)
+        let wide = ExactRatio(Int128.max) * ExactRatio(Int128.max)
+        #expect(!wide.isSmall && wide.smallParts == nil)
+    }
+}

@@ -114,5 +114,15 @@ struct MinorUnitsTests {
             }
         }
     }
-}
 
+    @Test("isPercent accepts exactly what checkPercent accepts", arguments: [
+        "0", "100", "100.0000000000", "100.0000000001", "99.9999999999", "7.25", "-0.0000000001", "-0", "101", "5.12345678901", "5.1234567890",
+        "1000000000000000000000000000000000000", "0.00000000000000000000000000000000000001",
+    ])
+    func isPercent(_ text: String) throws {
+        let value = try ExactDecimal(parsing: text)
+        let accepted = (try? MinorUnits.checkPercent(value, path: "p", what: "a rate")) != nil
+        #expect(MinorUnits.isPercent(value) == accepted)
+        #expect(accepted == (!value.isNegative && value <= ExactDecimal(100) && value.scale <= 10))
+    }
+}
