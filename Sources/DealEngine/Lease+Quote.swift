@@ -27,6 +27,13 @@ extension Lease {
     /// - Throws: ``DealError``: `invalid_argument` naming the field, `unsupported` for
     ///   combinations not computed, `no_solution` when a closed form has no solution.
     public func quote(includeSchedule: Bool = false) throws(DealError) -> LeaseQuote {
+        if let quote = fastQuote(includeSchedule: includeSchedule) { return quote }
+        return try generalQuote(includeSchedule: includeSchedule)
+    }
+
+    /// ``quote(includeSchedule:)`` by the general pipeline (``LeaseModel``), for every lease:
+    /// what ``fastQuote(includeSchedule:)`` is checked against.
+    func generalQuote(includeSchedule: Bool) throws(DealError) -> LeaseQuote {
         let model = try LeaseModel(self)
         var d = ExactRatio.zero, x = ExactRatio.zero
         var solved = false
