@@ -18,6 +18,7 @@ extension Lease {
     /// ```swift
     /// lease.fastQuote(includeSchedule: false) == (try? lease.generalQuote(includeSchedule: false))   // true (or nil)
     /// ```
+    @inline(__always)
     func fastQuote(includeSchedule: Bool) -> LeaseQuote? {
         guard rateMethod == .moneyFactor, multipleSecurityDeposits == nil, !onePay, case .downPayment = driveOff else { return nil }
         let n = term
@@ -150,7 +151,7 @@ extension Lease {
             if !tax.tradeInCredit { taxableOther += positiveEquity }
             if !tax.rebatesReduceTaxBase { taxableOther += rebatesTotal }
             taxableOther += taxableSigning
-            var upfront = TaxAmounts(components: tax.components), onPayment = TaxAmounts(components: tax.components)
+            var upfront = TaxAmounts(), onPayment = TaxAmounts()
             for index in 0..<taxCount {
                 let rate = tax.components[index].rate
                 // rate % = coefficient / (10^scale · 100)
@@ -235,7 +236,7 @@ extension Lease {
         let hasTradeIns = !tradeIns.isEmpty
         let parts = LeaseDueAtSigning.LeaseParts(
             currency: currency, reduction: reduction, firstPayment: advance ? payment : nil, onePay: false, deposit: plainDeposit,
-            fees: fees, upfrontTaxes: upfrontTaxes, positiveEquity: positiveEquity, rebates: rebatesTotal, cash: cash)
+            fees: fees, components: tax?.components ?? [], upfrontTaxes: upfrontTaxes, positiveEquity: positiveEquity, rebates: rebatesTotal, cash: cash)
         return LeaseQuote(
             currency: currency, rateMethod: .moneyFactor,
             msrp: msrpMinor.map(money.decimal), sellingPrice: money.decimal(price),
@@ -260,7 +261,7 @@ extension Lease {
             equivalentApr: equivalentApr,
             apr: nil, aprFromMoneyFactor: false, periodicRate: nil,
             periodicPayment: LeasePayment(net: money.decimal(base), tax: money.decimal(paymentTax), total: money.decimal(payment),
-                                          taxLines: hasNamedComponents ? paymentTaxes.map { NamedAmountList(currency: currency, taxes: $0) } : nil),
+                                          taxLines: hasNamedComponents ? paymentTaxes.map { NamedAmountList(currency: currency, components: tax?.components ?? [], taxes: $0) } : nil),
             unroundedPayment: ExactRatio(exactNumerator, unitL).decimal(significantDigits: 20),
             numberOfPayments: q, term: n, frequency: frequency, paymentTiming: paymentTiming, onePay: false,
             securityDeposit: securityDeposits == nil && plainDeposit == 0 ? nil : money.decimal(plainDeposit),
@@ -269,7 +270,7 @@ extension Lease {
             taxMethod: tax?.method, taxCapitalized: false, capitalizedTaxBase: nil,
             upfrontTaxBase: tax == nil ? nil : money.decimal(taxableOther),
             upfrontTax: tax == nil ? nil : money.decimal(upfrontTax),
-            upfrontTaxLines: upfrontTaxes.map { NamedAmountList(currency: currency, taxes: $0) },
+            upfrontTaxLines: upfrontTaxes.map { NamedAmountList(currency: currency, components: tax?.components ?? [], taxes: $0) },
             disclosedDownPayment: money.decimal(max(0, d + rebatesTotal + equity)),
             dueAtSigning: LeaseDueAtSigning(total: money.decimal(dueTotal), parts: parts),
             cashDueAtSigning: money.decimal(cash),
@@ -280,14 +281,35 @@ extension Lease {
 
     /// `numerator / denominator` (denominator > 0) rounded as ``ExactRatio/rounded(_:)`` rounds
     /// it (`requireExact` as `toNearestOrAway`); nil if it does not fit.
+    ///
+    /// Parts below 2^63 take one 64-bit division (`Int128` division is a library call for
+    /// the quotient and another for the remainder); the rule is applied by the same
+    /// ``RoundingRule/adjust(truncated:negative:remainderVersusHalf:)`` either way.
+    @inline(__always)
     static func round(_ numerator: Int128, _ denominator: Int128, _ rule: RoundingRule) -> Int128? {
-        try? (rule == .requireExact ? RoundingRule.toNearestOrAway : rule).divide(numerator, by: denominator)
+        let effective = rule == .requireExact ? RoundingRule.toNearestOrAway : rule
+        if let n = int64(numerator), let d = int64(denominator), d > 0 {
+            let (quotient, remainder) = n.quotientAndRemainder(dividingBy: d)
+            if remainder == 0 { return Int128(quotient) }
+            let r = remainder.magnitude, rest = UInt64(d) - r
+            return try? effective.adjust(truncated: Int128(quotient), negative: n < 0, remainderVersusHalf: r < rest ? -1 : (r == rest ? 0 : 1))
+        }
+        return try? effective.divide(numerator, by: denominator)
     }
 
-    /// `a · b`, nil on overflow.
+    /// `a · b`, nil on overflow (factors below 2^63 in magnitude multiply without the check).
+    @inline(__always)
     static func product(_ a: Int128, _ b: Int128) -> Int128? {
+        if let x = int64(a), let y = int64(b) { return Int128(x) &* Int128(y) }
         let (value, overflow) = a.multipliedReportingOverflow(by: b)
         return overflow ? nil : value
+    }
+
+    /// The value as an `Int64` if it is one (two comparisons, no generic conversion).
+    @inline(__always)
+    static func int64(_ value: Int128) -> Int64? {
+        let narrow = Int64(truncatingIfNeeded: value)
+        return Int128(narrow) == value ? narrow : nil
     }
 
     /// 10^exponent for 0 ≤ exponent ≤ 38.
@@ -301,6 +323,14 @@ extension Lease {
     /// ``ExactRatio/terminatingDecimal()`` gives for it); coefficient below 10^38.
     static func leastScale(coefficient: Int128, scale: Int) -> ExactDecimal {
         if coefficient == 0 { return .zero }
+        if var c = int64(coefficient) {
+            var s = scale
+            while s > 0, c % 10 == 0 {
+                c /= 10
+                s -= 1
+            }
+            return ExactDecimal(checkedCoefficient: Int128(c), scale: s)
+        }
         var c = coefficient, s = scale
         while s > 0, c % 10 == 0 {
             c /= 10

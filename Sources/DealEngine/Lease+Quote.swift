@@ -327,8 +327,14 @@ struct LeaseModel {
         }
     }
 
-    /// 0.1, the largest money factor.
-    static let largestMoneyFactor = ExactDecimal(checkedCoefficient: 1, scale: 1)
+    /// Whether a decimal's magnitude is at most 0.1 (the largest money factor): 10·|coefficient|
+    /// ≤ 10^scale, in 128 bits (an overflow means above).
+    static func isAtMostOneTenth(_ value: ExactDecimal) -> Bool {
+        var limit: UInt128 = 1
+        for _ in 0..<value.scale { limit &*= 10 }
+        let (tenfold, overflow) = value.coefficient.magnitude.multipliedReportingOverflow(by: 10)
+        return !overflow && tenfold <= limit
+    }
 
     /// Whether ``checkMoneyFactor(_:path:)`` accepts `value` (no error built).
     ///
@@ -336,11 +342,11 @@ struct LeaseModel {
     /// LeaseModel.isMoneyFactor(try ExactDecimal(parsing: "0.00250"))   // true
     /// ```
     static func isMoneyFactor(_ value: ExactDecimal) -> Bool {
-        !value.isNegative && value <= largestMoneyFactor && value.scale <= Lease.Limits.maximumMoneyFactorDecimals
+        !value.isNegative && isAtMostOneTenth(value) && value.scale <= Lease.Limits.maximumMoneyFactorDecimals
     }
 
     static func checkMoneyFactor(_ value: ExactDecimal, path: String) throws(DealError) {
-        guard !value.isNegative, value <= largestMoneyFactor else {
+        guard !value.isNegative, isAtMostOneTenth(value) else {
             throw DealError.invalidArgument(path, "expected a money factor from 0 to 0.1 (a plain decimal such as 0.00250), found \(value)")
         }
         guard value.scale <= Lease.Limits.maximumMoneyFactorDecimals else {

@@ -183,6 +183,8 @@ public struct LeaseDueAtSigning: Sendable, Hashable {
         var onePay: Bool
         var deposit: Int128
         var fees: [LeaseFee]
+        /// The lease's tax components (shared), naming ``upfrontTaxes``.
+        var components: [LeaseTax.Component]
         var upfrontTaxes: TaxAmounts?
         var positiveEquity: Int128
         var rebates: Int128
@@ -201,7 +203,7 @@ public struct LeaseDueAtSigning: Sendable, Hashable {
             }
             if let upfrontTaxes {
                 for index in 0..<upfrontTaxes.count where upfrontTaxes[index] != 0 {
-                    items.append(NamedAmount(name: "\(upfrontTaxes.name(index)) (up front)", amount: money.decimal(upfrontTaxes[index])))
+                    items.append(NamedAmount(name: "\(components[index].name) (up front)", amount: money.decimal(upfrontTaxes[index])))
                 }
             }
             return items
@@ -239,16 +241,14 @@ public struct LeaseDueAtSigning: Sendable, Hashable {
 }
 
 /// Up to ``Lease/Limits/maximumTaxComponents`` tax amounts in minor units, one per component
-/// of the lease's tax (whose list is shared, not copied), held inline: a quote's tax lines
+/// of the lease's tax, held inline (no reference: copied as plain bytes): a quote's tax lines
 /// without an array.
 struct TaxAmounts: Sendable {
-    /// The lease's tax components, for the names.
-    let components: [LeaseTax.Component]
     private var amounts: (Int128, Int128, Int128, Int128, Int128) = (0, 0, 0, 0, 0)
     /// Number of amounts (≤ 5).
     private(set) var count = 0
 
-    init(components: [LeaseTax.Component]) { self.components = components }
+    init() {}
 
     /// Appends an amount (at most five).
     mutating func append(_ amount: Int128) {
@@ -273,9 +273,6 @@ struct TaxAmounts: Sendable {
         }
     }
 
-    /// The name of component `index`.
-    func name(_ index: Int) -> String { components[index].name }
-
     /// Σ amounts.
     var total: Int128 {
         var sum: Int128 = 0
@@ -289,22 +286,23 @@ struct TaxAmounts: Sendable {
 struct NamedAmountList: Sendable, Hashable {
     enum Storage: Sendable {
         case list([NamedAmount])
-        case taxes(Currency, TaxAmounts)
+        case taxes(Currency, [LeaseTax.Component], TaxAmounts)
     }
     var storage: Storage
 
     init(list: [NamedAmount]) { storage = .list(list) }
-    init(currency: Currency, taxes: TaxAmounts) { storage = .taxes(currency, taxes) }
+    /// The amounts named by `components` (the lease's list, shared).
+    init(currency: Currency, components: [LeaseTax.Component], taxes: TaxAmounts) { storage = .taxes(currency, components, taxes) }
 
     /// The amounts by name: one per tax component, in the order of the components.
     var list: [NamedAmount] {
         switch storage {
         case .list(let list): return list
-        case .taxes(let currency, let taxes):
+        case .taxes(let currency, let components, let taxes):
             let money = MinorUnits(currency)
             var list: [NamedAmount] = []
             list.reserveCapacity(taxes.count)
-            for index in 0..<taxes.count { list.append(NamedAmount(name: taxes.name(index), amount: money.decimal(taxes[index]))) }
+            for index in 0..<taxes.count { list.append(NamedAmount(name: components[index].name, amount: money.decimal(taxes[index]))) }
             return list
         }
     }

@@ -243,6 +243,18 @@ struct LeaseFastQuoteTests {
                 #expect(Lease.round(numerator, denominator, rule) == ExactRatio(numerator, denominator).rounded(rule))
             }
         }
+        // Beyond 64 bits (the Int128 division) and at the 2^63 edges.
+        for numerator in [Int128(Int64.max), Int128(Int64.max) + 1, Int128(Int64.min), Int128(Int64.min) - 1, Int128(UInt64.max) * 977, -Int128(UInt64.max) * 31] {
+            for denominator in [Int128(1), 2, 3, 10, Int128(Int64.max), Int128(Int64.max) + 1, Int128(UInt64.max) * 5] {
+                for rule in rules {
+                    #expect(Lease.round(numerator, denominator, rule) == ExactRatio(numerator, denominator).rounded(rule))
+                }
+                #expect(Lease.product(numerator, denominator) == {
+                    let (value, overflow) = numerator.multipliedReportingOverflow(by: denominator)
+                    return overflow ? nil : value
+                }())
+            }
+        }
         #expect(Lease.round(Int128.max, 1, .up) == Int128.max)
         #expect(Lease.product(Int128.max / 2, 2) != nil)
         #expect(Lease.product(Int128.max / 2 + 1, 2) == nil)
