@@ -37,6 +37,12 @@ public struct MinorUnits: Sendable {
     ///   currency has, or more than 999,999,999,999 major units.
     ///   The path is only evaluated for the error, so callers may interpolate it freely.
     public func amount(_ value: ExactDecimal, path: @autoclosure () -> String) throws(DealError) -> Int128 {
+        // The usual case (0…4 minor digits, scale within them, in range): the limit and the
+        // scaling by constants, no loops; anything else, and every error, below.
+        let scale = value.scale, digits = currency.minorUnitDigits
+        if scale <= digits, digits <= 4, let limit = Self.smallScaleLimit(scale), value.coefficient >= 0, value.coefficient < limit {
+            return value.coefficient * Self.smallPowerOfTen(digits - scale)
+        }
         guard !value.isNegative else {
             throw DealError.invalidArgument(path(), "expected an amount of zero or more, found \(value)")
         }
@@ -49,6 +55,31 @@ public struct MinorUnits: Sendable {
         var coefficient = value.coefficient
         for _ in value.scale..<currency.minorUnitDigits { coefficient *= 10 }
         return coefficient
+    }
+
+    /// (999,999,999,999 + 1) · 10^scale for scales 0…4: coefficients below it are in range.
+    @inline(__always)
+    static func smallScaleLimit(_ scale: Int) -> Int128? {
+        switch scale {
+        case 0: 1_000_000_000_000
+        case 1: 10_000_000_000_000
+        case 2: 100_000_000_000_000
+        case 3: 1_000_000_000_000_000
+        case 4: 10_000_000_000_000_000
+        default: nil
+        }
+    }
+
+    /// 10^exponent for exponents 0…4.
+    @inline(__always)
+    static func smallPowerOfTen(_ exponent: Int) -> Int128 {
+        switch exponent {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        default: 10_000
+        }
     }
 
     /// Minor units as a decimal with the currency's scale.
