@@ -75,6 +75,11 @@ package struct ExactRatio: Sendable {
         self.init(decimal.coefficient, denominator)
     }
 
+    /// The numerator and denominator when both are held in `Int128`, else nil.
+    package var smallParts: (numerator: Int128, denominator: Int128)? {
+        if case .small(let n, let d) = storage { (n, d) } else { nil }
+    }
+
     /// Whether the parts are held in `Int128` (for tests).
     var isSmall: Bool { if case .small = storage { true } else { false } }
 
@@ -245,6 +250,7 @@ package struct ExactRatio: Sendable {
     /// tried in the same order, half-even on the magnitude (symmetric, so the sign follows).
     /// Nil when the leading position is beyond 10^38 (the wide form decides).
     static func roundedDecimal(_ numerator: Int128, _ denominator: Int128, significantDigits: Int) -> ExactDecimal? {
+        if let value = roundedDecimal64(numerator, denominator, significantDigits: significantDigits) { return value }
         let magnitude = numerator.magnitude, divisor = denominator.magnitude
         // Leading position: smallest e with magnitude·10^e ≥ denominator.
         var shift = 0
@@ -279,6 +285,37 @@ package struct ExactRatio: Sendable {
         return .zero
     }
 
+    /// ``roundedDecimal(_:_:significantDigits:)`` when both parts are below 2^64 and the first
+    /// scale tried is at most 19 (so that `|n|·10^scale` fits in 128 bits and the quotient comes
+    /// from two 64-bit divisions): the same leading position, scale, quotient and half-even
+    /// step. Nil otherwise, and nil when that first scale would not give the decimal (the
+    /// general form then tries the smaller scales as before).
+    static func roundedDecimal64(_ numerator: Int128, _ denominator: Int128, significantDigits: Int) -> ExactDecimal? {
+        guard numerator != 0, let magnitude = UInt64(exactly: numerator.magnitude), let divisor = UInt64(exactly: denominator.magnitude)
+        else { return nil }
+        // Leading position: smallest e with magnitude·10^e ≥ denominator (e ≤ 20 here).
+        var shift = 0
+        var scaled = UInt128(magnitude)
+        while scaled < UInt128(divisor) {
+            scaled &*= 10
+            shift += 1
+        }
+        let scale = min(ExactDecimal.maximumScale, max(0, shift - 1 + significantDigits))
+        guard scale <= 19 else { return nil }
+        var power: UInt64 = 1
+        for _ in 0..<scale { power &*= 10 }
+        let product = magnitude.multipliedFullWidth(by: power)
+        let (highQuotient, highRemainder) = product.high.quotientAndRemainder(dividingBy: divisor)
+        let (lowQuotient, remainder) = divisor.dividingFullWidth((highRemainder, product.low))
+        var quotient = UInt128(highQuotient) << 64 | UInt128(lowQuotient)
+        if remainder > 0 {
+            let rest = divisor - remainder
+            if remainder > rest || (remainder == rest && quotient & 1 == 1) { quotient += 1 }
+        }
+        guard quotient < 100_000_000_000_000_000_000_000_000_000_000_000_000 else { return nil }
+        return ExactDecimal(checkedCoefficient: numerator < 0 ? -Int128(quotient) : Int128(quotient), scale: scale)
+    }
+
     /// 10^k for 0 ≤ k ≤ 38.
     private static func tenToThe(_ exponent: Int) -> UInt128 {
         var value: UInt128 = 1
@@ -295,6 +332,13 @@ package struct ExactRatio: Sendable {
 
     /// ``terminatingDecimal()`` for a numerator and a (positive) denominator in `Int128`.
     static func terminatingDecimal(_ numerator: Int128, _ denominator: Int128) -> ExactDecimal? {
+        // Parts that fit in 64 bits: the same steps with 64-bit divisions.
+        if let n = Int64(exactly: numerator), let d = Int64(exactly: denominator) { return terminatingDecimal(parts: n, d) }
+        return terminatingDecimal(parts: numerator, denominator)
+    }
+
+    /// ``terminatingDecimal(_:_:)`` in `T` (the exact divisions), the products in `Int128`.
+    private static func terminatingDecimal<T: FixedWidthInteger & SignedInteger>(parts numerator: T, _ denominator: T) -> ExactDecimal? {
         let twos = denominator.trailingZeroBitCount
         var rest = denominator >> twos
         var fives = 0
@@ -316,18 +360,19 @@ package struct ExactRatio: Sendable {
         // c · 2^(scale − twos) · 5^(scale − fives): the exact divisions first, so that an
         // overflow of the multiplications means the coefficient does not fit.
         if scale < twos { c >>= twos - scale }
-        if scale < fives { c /= powerOfFive(fives - scale) }
+        var coefficient = Int128(c)
+        if scale < fives { coefficient /= powerOfFive(fives - scale) }
         if scale > twos {
-            let (product, overflow) = c.multipliedReportingOverflow(by: Int128(1) << (scale - twos))
+            let (product, overflow) = coefficient.multipliedReportingOverflow(by: Int128(1) << (scale - twos))
             if overflow { return nil }
-            c = product
+            coefficient = product
         }
         if scale > fives {
-            let (product, overflow) = c.multipliedReportingOverflow(by: powerOfFive(scale - fives))
+            let (product, overflow) = coefficient.multipliedReportingOverflow(by: powerOfFive(scale - fives))
             if overflow { return nil }
-            c = product
+            coefficient = product
         }
-        return (try? ExactDecimal(coefficient: c, scale: scale)) ?? .zero
+        return (try? ExactDecimal(coefficient: coefficient, scale: scale)) ?? .zero
     }
 }
 

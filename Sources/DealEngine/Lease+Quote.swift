@@ -27,6 +27,13 @@ extension Lease {
     /// - Throws: ``DealError``: `invalid_argument` naming the field, `unsupported` for
     ///   combinations not computed, `no_solution` when a closed form has no solution.
     public func quote(includeSchedule: Bool = false) throws(DealError) -> LeaseQuote {
+        if let quote = fastQuote(includeSchedule: includeSchedule) { return quote }
+        return try generalQuote(includeSchedule: includeSchedule)
+    }
+
+    /// ``quote(includeSchedule:)`` by the general pipeline (``LeaseModel``), for every lease:
+    /// what ``fastQuote(includeSchedule:)`` is checked against.
+    func generalQuote(includeSchedule: Bool) throws(DealError) -> LeaseQuote {
         let model = try LeaseModel(self)
         var d = ExactRatio.zero, x = ExactRatio.zero
         var solved = false
@@ -320,8 +327,26 @@ struct LeaseModel {
         }
     }
 
+    /// Whether a decimal's magnitude is at most 0.1 (the largest money factor): 10·|coefficient|
+    /// ≤ 10^scale, in 128 bits (an overflow means above).
+    static func isAtMostOneTenth(_ value: ExactDecimal) -> Bool {
+        var limit: UInt128 = 1
+        for _ in 0..<value.scale { limit &*= 10 }
+        let (tenfold, overflow) = value.coefficient.magnitude.multipliedReportingOverflow(by: 10)
+        return !overflow && tenfold <= limit
+    }
+
+    /// Whether ``checkMoneyFactor(_:path:)`` accepts `value` (no error built).
+    ///
+    /// ```swift
+    /// LeaseModel.isMoneyFactor(try ExactDecimal(parsing: "0.00250"))   // true
+    /// ```
+    static func isMoneyFactor(_ value: ExactDecimal) -> Bool {
+        !value.isNegative && isAtMostOneTenth(value) && value.scale <= Lease.Limits.maximumMoneyFactorDecimals
+    }
+
     static func checkMoneyFactor(_ value: ExactDecimal, path: String) throws(DealError) {
-        guard !value.isNegative, value <= ((try? ExactDecimal(parsing: "0.1")) ?? value) else {
+        guard !value.isNegative, isAtMostOneTenth(value) else {
             throw DealError.invalidArgument(path, "expected a money factor from 0 to 0.1 (a plain decimal such as 0.00250), found \(value)")
         }
         guard value.scale <= Lease.Limits.maximumMoneyFactorDecimals else {
@@ -628,14 +653,15 @@ extension LeaseModel {
             periodicDepreciation: money.decimal(minor(periodicDepreciation)), periodicRentCharge: money.decimal(minor(periodicRent)),
             rentCharge: money.decimal(rentCharge),
             moneyFactor: mfDisplay,
-            moneyFactorExact: "\(moneyFactor.numerator.decimalText)/\(moneyFactor.denominator.decimalText)",
+            moneyFactorFraction: moneyFactor.smallParts.map { FractionText(numerator: $0.0, denominator: $0.1) }
+                ?? FractionText(text: "\(moneyFactor.numerator.decimalText)/\(moneyFactor.denominator.decimalText)"),
             moneyFactorBeforeDeposits: moneyFactorBefore.map { $0.decimal(significantDigits: 24) },
             moneyFactorFromApr: mfFromApr,
             equivalentApr: lease.rateMethod == .moneyFactor ? (moneyFactor * ExactRatio(2400)).decimal(significantDigits: 24) : nil,
             apr: apr, aprFromMoneyFactor: aprFromMF, periodicRate: periodicRate,
             periodicPayment: LeasePayment(net: money.decimal(base), tax: money.decimal(minor(e.paymentTax)), total: money.decimal(payment),
-                                          taxes: hasNamedComponents && lease.tax?.method == .monthly
-                                            ? e.paymentTaxes.enumerated().map { NamedAmount(name: taxComponents[$0.offset].0, amount: money.decimal(minor($0.element))) } : nil),
+                                          taxLines: hasNamedComponents && lease.tax?.method == .monthly
+                                            ? NamedAmountList(list: e.paymentTaxes.enumerated().map { NamedAmount(name: taxComponents[$0.offset].0, amount: money.decimal(minor($0.element))) }) : nil),
             unroundedPayment: Self.unrounded(e.exactPayment, money: money),
             numberOfPayments: q, term: n, frequency: lease.frequency, paymentTiming: lease.paymentTiming, onePay: lease.onePay,
             securityDeposit: deposit == 0 && lease.securityDeposits == nil && lease.multipleSecurityDeposits == nil ? nil : money.decimal(deposit),
@@ -645,7 +671,7 @@ extension LeaseModel {
             capitalizedTaxBase: lease.tax.flatMap { $0.method == .upfrontOnPayments && $0.capitalized ? $0.capitalizedTaxBase : nil },
             upfrontTaxBase: e.upfrontBase.map { money.decimal(minor(try! round($0, .toNearestOrAway, path: ""))) },
             upfrontTax: lease.tax == nil ? nil : money.decimal(minor(e.upfrontTax)),
-            upfrontTaxes: lease.tax == nil ? nil : e.upfrontTaxes.enumerated().map { NamedAmount(name: taxComponents[$0.offset].0, amount: money.decimal(minor($0.element))) },
+            upfrontTaxLines: lease.tax == nil ? nil : NamedAmountList(list: e.upfrontTaxes.enumerated().map { NamedAmount(name: taxComponents[$0.offset].0, amount: money.decimal(minor($0.element))) }),
             disclosedDownPayment: money.decimal(max(0, d + rebatesTotal + equity)),
             dueAtSigning: LeaseDueAtSigning(total: money.decimal(dueTotal), items: items, paidBy: paidBy),
             cashDueAtSigning: money.decimal(cash),

@@ -37,6 +37,12 @@ public struct MinorUnits: Sendable {
     ///   currency has, or more than 999,999,999,999 major units.
     ///   The path is only evaluated for the error, so callers may interpolate it freely.
     public func amount(_ value: ExactDecimal, path: @autoclosure () -> String) throws(DealError) -> Int128 {
+        // The usual case (0…4 minor digits, scale within them, in range): the limit and the
+        // scaling by constants, no loops; anything else, and every error, below.
+        let scale = value.scale, digits = currency.minorUnitDigits
+        if scale <= digits, digits <= 4, let limit = Self.smallScaleLimit(scale), value.coefficient >= 0, value.coefficient < limit {
+            return value.coefficient * Self.smallPowerOfTen(digits - scale)
+        }
         guard !value.isNegative else {
             throw DealError.invalidArgument(path(), "expected an amount of zero or more, found \(value)")
         }
@@ -49,6 +55,31 @@ public struct MinorUnits: Sendable {
         var coefficient = value.coefficient
         for _ in value.scale..<currency.minorUnitDigits { coefficient *= 10 }
         return coefficient
+    }
+
+    /// (999,999,999,999 + 1) · 10^scale for scales 0…4: coefficients below it are in range.
+    @inline(__always)
+    static func smallScaleLimit(_ scale: Int) -> Int128? {
+        switch scale {
+        case 0: 1_000_000_000_000
+        case 1: 10_000_000_000_000
+        case 2: 100_000_000_000_000
+        case 3: 1_000_000_000_000_000
+        case 4: 10_000_000_000_000_000
+        default: nil
+        }
+    }
+
+    /// 10^exponent for exponents 0…4.
+    @inline(__always)
+    static func smallPowerOfTen(_ exponent: Int) -> Int128 {
+        switch exponent {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        default: 10_000
+        }
     }
 
     /// Minor units as a decimal with the currency's scale.
@@ -91,11 +122,20 @@ public struct MinorUnits: Sendable {
     /// try MinorUnits.checkPercent(try ExactDecimal(parsing: "7.25"), path: "tax.rate")
     /// ```
     static func checkPercent(_ value: ExactDecimal, path: String, what: String) throws(DealError) {
-        guard !value.isNegative, value <= ExactDecimal(100) else {
+        guard !value.isNegative, value.compare(toWhole: 100) <= 0 else {
             throw DealError.invalidArgument(path, "expected \(what) from 0 to 100, found \(value)")
         }
         guard value.scale <= PeriodicRate.maximumDecimals else {
             throw DealError.invalidArgument(path, "expected at most \(PeriodicRate.maximumDecimals) decimal places, found \(value.scale) in \(value)")
         }
+    }
+
+    /// Whether ``checkPercent(_:path:what:)`` accepts `value` (no error built).
+    ///
+    /// ```swift
+    /// MinorUnits.isPercent(try ExactDecimal(parsing: "100.5"))   // false
+    /// ```
+    static func isPercent(_ value: ExactDecimal) -> Bool {
+        !value.isNegative && value.compare(toWhole: 100) <= 0 && value.scale <= PeriodicRate.maximumDecimals
     }
 }

@@ -203,5 +203,51 @@ struct ExactRatioTests {
         #expect(WideInteger(Int128.min).decimalText == String(Int128.min))
         #expect((WideInteger(Int128.max) + WideInteger(Int128(1))).decimalText == "170141183460469231731687303715884105728")
     }
-}
 
+    @Test("smallParts: the unreduced parts while both fit in Int128, nil when wide")
+    func smallParts() {
+        let ratio = ExactRatio(6, 4)
+        #expect(ratio.smallParts?.numerator == 6 && ratio.smallParts?.denominator == 4)
+        #expect(ExactRatio(3, -9).smallParts?.numerator == -3 && ExactRatio(3, -9).smallParts?.denominator == 9)
+        let wide = ExactRatio(Int128.max) * ExactRatio(Int128.max)
+        #expect(!wide.isSmall && wide.smallParts == nil)
+    }
+
+    @Test("Parts below 2^64: the 64-bit terminating and rounding steps give the reference decimal")
+    func sixtyFourBitDecimals() {
+        var g = SeededGenerator(seed: 0x64B1_7DEC)
+        var checked = 0, terminating = 0, rounded64 = 0
+        func check(_ numerator: Int128, _ denominator: Int128) {
+            let ratio = ExactRatio(numerator, denominator)
+            for digits in [1, 12, 20, 24] {
+                let fast = ratio.decimal(significantDigits: digits), slow = referenceDecimal(ratio, significantDigits: digits)
+                #expect(fast.coefficient == slow.coefficient && fast.scale == slow.scale, "\(numerator)/\(denominator) to \(digits) digits: \(fast) vs \(slow)")
+                checked += 1
+            }
+            if ExactRatio.terminatingDecimal(numerator, denominator) != nil { terminating += 1 }
+            if ExactRatio.roundedDecimal64(numerator, denominator, significantDigits: 20) != nil { rounded64 += 1 }
+        }
+        for _ in 0..<3_000 {
+            // Denominators with factors 2, 5 and others; numerators of every size below 2^63.
+            var denominator = Int128(g.int(in: 1...1_000_000))
+            for _ in 0..<g.int(in: 0...12) { denominator *= Int128(g.element(of: [2, 5, 10, 3, 7])) }
+            let numerator = Int128(g.int(in: -Int(Int32.max)...Int(Int32.max))) * Int128(g.int(in: 1...Int(Int32.max))) + Int128(g.int(in: -9...9))
+            check(numerator, denominator)
+            check(numerator, denominator * Int128(g.int(in: 1...1_000_000_000)))
+            // Terminating: r·k / (r·2^a·5^b).
+            let r = Int128(g.int(in: 1...999)), k = Int128(g.int(in: -1_000_000_000...1_000_000_000))
+            var twosAndFives: Int128 = 1
+            for _ in 0..<g.int(in: 0...20) { twosAndFives *= Int128(g.element(of: [2, 5, 10])) }
+            check(r * k, r * twosAndFives)
+        }
+        // The 2^63 and 2^64 edges, half-way ties, the 10^38 coefficient edge, the largest 64-bit parts.
+        let edges: [(Int128, Int128)] = [
+            (Int128(Int64.max), 3), (Int128(Int64.max), Int128(Int64.max)), (Int128(Int64.min), 7), (Int128(UInt64.max), 9),
+            (Int128(UInt64.max) + 1, 9), (Int128(UInt64.max), Int128(UInt64.max)), (1, Int128(UInt64.max)), (5, 2), (-5, 2), (25, 20),
+            (1, 3), (2, 3), (-2, 3), (Int128(UInt64.max), 1), (17_014_118_346_046_923_173, 1), (1, 1 << 62), (3, 1 << 63),
+            (12_345_678_901_234_567_890, 1_000_000_007), (1, 7_000_000_000_000_000_000),
+        ]
+        for (numerator, denominator) in edges { check(numerator, denominator) }
+        #expect(checked > 20_000 && terminating > 2_000 && rounded64 > 2_000, "\(checked) \(terminating) \(rounded64)")
+    }
+}

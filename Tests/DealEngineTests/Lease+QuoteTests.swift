@@ -283,4 +283,17 @@ struct LeaseCapitalizedTaxPropertyTests {
             #expect(try schedule.reduce(ExactDecimal.zero) { try $0 + $1.depreciation } == quote.depreciation)
         }
     }
+
+    @Test("isMoneyFactor accepts exactly what checkMoneyFactor accepts", arguments: [
+        "0", "0.1", "0.100000000000", "0.100000000001", "0.0025", "0.002083333333", "0.0020833333333", "-0.0001", "-0", "1", "0.09999999999",
+        "0.10000000000000000000000000000000000000", "0.10000000000000000000000000000000000001", "99999999999999999999999999999999999999",
+        "0.99999999999999999999999999999999999999", "-0.1", "-0.2", "0.0", "10",
+    ])
+    func isMoneyFactor(_ text: String) throws {
+        let value = try ExactDecimal(parsing: text)
+        let accepted = (try? LeaseModel.checkMoneyFactor(value, path: "moneyFactor")) != nil
+        #expect(LeaseModel.isMoneyFactor(value) == accepted)
+        let largest = try ExactDecimal(parsing: "0.1")
+        #expect(accepted == (!value.isNegative && value <= largest && value.scale <= 12))
+    }
 }

@@ -2,6 +2,7 @@
 
 import Testing
 import DealDecimal
+import _DealTestSupport
 @testable import DealEngine
 
 private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: text) }
@@ -114,5 +115,45 @@ struct MinorUnitsTests {
             }
         }
     }
-}
 
+    @Test("isPercent accepts exactly what checkPercent accepts", arguments: [
+        "0", "100", "100.0000000000", "100.0000000001", "99.9999999999", "7.25", "-0.0000000001", "-0", "101", "5.12345678901", "5.1234567890",
+        "1000000000000000000000000000000000000", "0.00000000000000000000000000000000000001",
+    ])
+    func isPercent(_ text: String) throws {
+        let value = try ExactDecimal(parsing: text)
+        let accepted = (try? MinorUnits.checkPercent(value, path: "p", what: "a rate")) != nil
+        #expect(MinorUnits.isPercent(value) == accepted)
+        #expect(accepted == (!value.isNegative && value <= ExactDecimal(100) && value.scale <= 10))
+    }
+
+    @Test("amount(_:path:) by constants for 0…4 digits: the value and the accept/reject of the checks by decimals, seeded")
+    func amountSmallScales() throws {
+        var g = SeededGenerator(seed: 0xA3_0047)
+        let limit = try ExactDecimal(coefficient: MinorUnits.maximumMajorUnits + 1, scale: 0)
+        for digits in 0...6 {
+            let currency = Currency(uncheckedCode: "T\(digits)", minorUnitDigits: digits)
+            for _ in 0..<2_000 {
+                let scale = g.int(in: 0...7)
+                var power: Int128 = 1
+                for _ in 0..<scale { power *= 10 }
+                let edge = (MinorUnits.maximumMajorUnits + 1) * power
+                var coefficient: Int128
+                switch g.int(in: 0...3) {
+                case 0: coefficient = edge + Int128(g.int(in: -3...3))
+                case 1: coefficient = Int128(g.int(in: 0...Int(Int32.max))) * Int128(g.int(in: 0...Int(Int32.max)))
+                case 2: coefficient = Int128(g.int(in: 0...1_000))
+                default: coefficient = Int128(g.int(in: 0...Int(Int64.max)))
+                }
+                if g.chance(1, in: 8) { coefficient = -coefficient }
+                let value = try ExactDecimal(coefficient: coefficient, scale: scale)
+                let expected: Int128? = !value.isNegative && scale <= digits && value < limit ? {
+                    var minor = coefficient
+                    for _ in scale..<digits { minor *= 10 }
+                    return minor
+                }() : nil
+                #expect((try? MinorUnits(currency).amount(value, path: "p")) == expected, "\(digits) digits: \(value)")
+            }
+        }
+    }
+}
