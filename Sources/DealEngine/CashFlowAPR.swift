@@ -169,8 +169,12 @@ public struct AnnualPercentageRate: Sendable {
             }
             let terms = try regzTerms(start: start, unit: unit)
             let perYear = Double(unit.periodsPerYear.numerator) / Double(unit.periodsPerYear.denominator)
-            let signs = RegzSigns(terms: terms)
-            let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum, evaluate: { _, x in signs.value(at: x) })
+            let bracket: RateSolver.Bracket
+            if let fast = Self.regzNewtonBracket(terms: terms, exactSignAtZero: charge.signum) {
+                bracket = fast
+            } else {
+                bracket = try Self.regzBisectionBracket(terms: terms, exactSignAtZero: charge.signum)
+            }
             return try result(bracket: bracket, scale: perYear * 100, unit: unit.name,
                               perYear: unit.periodsPerYearDecimal, advanced: advanced, paid: paid,
                               charge: charge, irregular: irregular)
@@ -520,10 +524,7 @@ public struct AnnualPercentageRate: Sendable {
         init(terms: [Term]) {
             self.terms = terms
             wholes = AnnualPercentageRate.wholeRange(terms)
-            monotone = terms.allSatisfy { term in
-                term.amount.isFinite && term.whole >= 0 && term.fraction >= 0 && term.fraction.isFinite
-                    && (term.amount >= 0 || (term.whole == 0 && term.fraction == 0))
-            }
+            monotone = AnnualPercentageRate.isMonotone(terms)
         }
 
         /// The full evaluation, recorded when i ≥ 0 and finite.
@@ -608,6 +609,121 @@ public struct AnnualPercentageRate: Sendable {
                   let j = points.firstIndex(where: { $0.value < -$0.bound }), k < j else { return nil }
             return (points[k], points[j])
         }
+    }
+
+    /// The bracket by the bracket search and bisection (``solve(terms:exactSignAtZero:evaluate:)``
+    /// with ``RegzSigns``): the path every regz solve took before the Newton bracket, and its
+    /// fallback.
+    static func regzBisectionBracket(terms: [Term], exactSignAtZero: Int) throws(DealError) -> RateSolver.Bracket {
+        let signs = RegzSigns(terms: terms)
+        return try solve(terms: terms, exactSignAtZero: exactSignAtZero, evaluate: { _, x in signs.value(at: x) })
+    }
+
+    /// Whether every advance is at t = 0 with f = 0 and every payment at t, f ≥ 0 (finite):
+    /// then the computed ``regzValue(_:_:wholes:)`` and its bound never increase with i ≥ 0
+    /// (``RegzSigns``).
+    static func isMonotone(_ terms: [Term]) -> Bool {
+        for term in terms {
+            guard term.amount.isFinite, term.whole >= 0, term.fraction >= 0, term.fraction.isFinite,
+                  term.amount >= 0 || (term.whole == 0 && term.fraction == 0) else { return false }
+        }
+        return true
+    }
+
+    /// The largest t the Newton bracket tabulates powers for (longer terms take the bisection).
+    static let newtonLargestWhole = 4_096
+
+    /// A bracket of the root found by Newton's method, proven by two bounded evaluations; nil
+    /// when it does not apply or does not succeed (the caller then bisects).
+    ///
+    /// Applies when the sign at 0 is +1 and the terms are monotone (``isMonotone(_:)``: every
+    /// advance at the first date). The Appendix J sum is then convex and decreasing in i ≥ 0,
+    /// so Newton's method from 0 climbs to the root from below. The steps use a plain double
+    /// evaluation of the value and its derivative (``regzValueAndSlope(_:_:maxWhole:powers:)``);
+    /// they stop when a step is below 1/8 of the zone where the sign cannot be proven (the
+    /// evaluation's bound over the slope). Then `lower = r − δ` and `upper = r + δ`, δ about
+    /// that zone, are evaluated with ``regzValue(_:_:wholes:)``: the bracket is returned only
+    /// when `lower` has proven sign +1 and `upper` −1 (a side whose sign is not proven moves
+    /// out by 4× at a time, at most 24 times), with 0 < lower and upper ≤ 2³⁰. Any other
+    /// outcome — a non-finite or non-negative slope, no convergence in 64 steps, a proven sign
+    /// on the wrong side — returns nil. Correctness rests only on the two proven signs; the
+    /// errors stay those of the bisection path: a proven −1 at upper ≤ 2³⁰ implies (monotone
+    /// value and bound) a proven −1 at the first power of two ≥ upper, where the bracket
+    /// search stops, so it would not have thrown either.
+    static func regzNewtonBracket(terms: [Term], exactSignAtZero: Int) -> RateSolver.Bracket? {
+        guard exactSignAtZero > 0, let wholes = wholeRange(terms), wholes.upperBound <= newtonLargestWhole,
+              isMonotone(terms) else { return nil }
+        let maxWhole = wholes.upperBound
+        let worst = maxWhole + RateSolver.powerOperations(maxWhole) + 10
+        let relative = 2 * RateSolver.gamma(worst + terms.count + 2)
+        let limit = Double(sign: .plus, exponent: 30, significand: 1)
+        // Newton's method from 0.
+        let estimate: (root: Double, zone: Double)? = withUnsafeTemporaryAllocation(of: Double.self, capacity: maxWhole + 1) { powers in
+            var x = 0.0
+            for _ in 0..<64 {
+                let (value, slope, magnitude) = regzValueAndSlope(terms, x, maxWhole: maxWhole, powers: powers)
+                guard value.isFinite, slope.isFinite, slope < 0, magnitude.isFinite else { return nil }
+                let zone = (relative * magnitude + Double(terms.count) * 1e-290) / -slope
+                let step = value / -slope
+                let next = x + step
+                guard next.isFinite, next >= 0, next <= limit else { return nil }
+                if abs(step) <= zone / 8 { return (next, zone) }
+                x = next
+            }
+            return nil
+        }
+        guard let (root, zone) = estimate, zone.isFinite, root > 0 else { return nil }
+        var below = 1.25 * zone + 4 * root.ulp, above = below
+        var lower = 0.0, upper = 0.0
+        var lowerProven = false, upperProven = false
+        for _ in 0..<24 {
+            if !lowerProven {
+                lower = root - below
+                guard lower > 0 else { return nil }
+                switch regzValue(terms, lower, wholes: wholes).provenSign {
+                case 1: lowerProven = true
+                case -1: return nil
+                default: below *= 2
+                }
+            }
+            if !upperProven {
+                upper = root + above
+                guard upper <= limit else { return nil }
+                switch regzValue(terms, upper, wholes: wholes).provenSign {
+                case -1: upperProven = true
+                case 1: return nil
+                default: above *= 2
+                }
+            }
+            if lowerProven && upperProven { return RateSolver.Bracket(lower: lower, upper: upper) }
+        }
+        return nil
+    }
+
+    /// Σ amount / ((1 + f·i)(1 + i)^t), its derivative in i and Σ |amount / ((1 + f·i)(1 + i)^t)|
+    /// at i ≥ 0 in plain double, without an error bound: Newton's steps only (the bracket is
+    /// proven by ``regzValue(_:_:wholes:)``). `powers` holds at least `maxWhole + 1` doubles.
+    static func regzValueAndSlope(_ terms: [Term], _ i: Double, maxWhole: Int,
+                                  powers: UnsafeMutableBufferPointer<Double>) -> (value: Double, slope: Double, magnitude: Double) {
+        let base = 1 + i
+        var power = 1.0
+        for t in 0...maxWhole {
+            powers[t] = power
+            power *= base
+        }
+        let inverseBase = 1 / base
+        var sum = 0.0, magnitude = 0.0, slope = 0.0
+        for term in terms {
+            let q = 1 + term.fraction * i
+            let value = term.amount / (q * powers[term.whole])
+            sum += value
+            magnitude += abs(value)
+            // d/di of a / ((1 + f·i)(1 + i)^t) = −value · (f / (1 + f·i) + t / (1 + i)).
+            if term.whole != 0 || term.fraction != 0 {
+                slope -= value * (term.fraction / q + Double(term.whole) * inverseBase)
+            }
+        }
+        return (sum, slope, magnitude)
     }
 
     /// Σ amount · (1 + X)^(−t), multiplied by (1 + X)^T (T the largest t) when X < 0.
