@@ -141,19 +141,21 @@ public struct AnnualPercentageRate: Sendable {
     ///   unit-period balances the flows, or when
     ///   flows that are not "all advances before all payments" admit more than one rate.
     public func solve() throws(DealError) -> Result {
-        guard let start = advances.map(\.date).min() else {
+        // The flows' fields are read in place (`flows[k].date`): no copy of each flow.
+        guard var start = advances.first?.date else {
             throw DealError.invalidArgument("advances", "expected at least one advance, found none")
         }
+        for k in advances.indices where advances[k].date < start { start = advances[k].date }
         guard !payments.isEmpty else {
             throw DealError.invalidArgument("payments", "expected at least one payment, found none")
         }
-        for payment in payments where payment.date < start {
-            throw DealError.invalidArgument(payment.path, "expected a payment on or after the first advance \(start), found \(payment.date)")
+        for k in payments.indices where payments[k].date < start {
+            throw DealError.invalidArgument(payments[k].path, "expected a payment on or after the first advance \(start), found \(payments[k].date)")
         }
-        var advanced = ExactDecimal.zero, paid = ExactDecimal.zero
+        let advanced: ExactDecimal, paid: ExactDecimal
         do {
-            for advance in advances { advanced = try advanced + advance.amount }
-            for payment in payments { paid = try paid + payment.amount }
+            advanced = try Self.total(advances)
+            paid = try Self.total(payments)
         } catch { throw DealError(code: .overflow, path: "", message: "the totals need more than 38 digits") }
         let charge = (try? paid - advanced) ?? .zero
         guard !charge.isNegative else {
@@ -186,6 +188,26 @@ public struct AnnualPercentageRate: Sendable {
         }
     }
 
+    /// Σ amounts exactly as adding them one by one to ``ExactDecimal/zero`` gives it (value,
+    /// scale and the overflow error): when every amount is ≥ 0 at one scale, the partial sums
+    /// only grow, so the sum of the coefficients (checked against the 38-digit limit at every
+    /// step, in 128 unsigned bits) is that result; otherwise, or at the limit, the additions.
+    static func total(_ flows: [DatedAmount]) throws(DecimalError) -> ExactDecimal {
+        if let scale = flows.first?.amount.scale {
+            var sum: UInt128 = 0, direct = true
+            for k in flows.indices {
+                let amount = flows[k].amount
+                guard amount.scale == scale, amount.coefficient >= 0 else { direct = false; break }
+                sum += UInt128(amount.coefficient)     // < 2 · 10^38 < 2^128
+                guard sum < 100_000_000_000_000_000_000_000_000_000_000_000_000 else { direct = false; break }
+            }
+            if direct { return try ExactDecimal(coefficient: Int128(sum), scale: scale) }
+        }
+        var total = ExactDecimal.zero
+        for k in flows.indices { total = try total + flows[k].amount }
+        return total
+    }
+
     // MARK: Unit-period (Appendix J (b)(4))
 
     /// The unit-period: the override, or the common period that occurs most often between
@@ -200,16 +222,16 @@ public struct AnnualPercentageRate: Sendable {
         if let unitPeriod { return .frequency(unitPeriod) }
         let dates = distinctSortedDates()
         guard dates.count >= 2 else { return .monthly }
-        let order = UnitPeriod.candidates, byDays = UnitPeriod.candidatesByDays
+        let order = UnitPeriod.candidates, byDays = UnitPeriod.candidatesByDaysFlat, starts = UnitPeriod.candidatesByDaysStart
         // counts[j]: the gaps that are one period of order[j] (0: none).
         var counts = [Int](repeating: 0, count: order.count)
         var a = dates[0], aDays = a.daysSinceEpoch
         for b in dates.dropFirst() {
             let bDays = b.daysSinceEpoch, days = bDays - aDays
             // Only the candidates whose day range admits the gap are counted out.
-            if days >= UnitPeriod.shortestPeriodDays, days < byDays.count {
-                for j in byDays[days] where UnitPeriod.isOnePeriodByCounting(from: a, to: b, order[j]) {
-                    counts[j] += 1
+            if days >= UnitPeriod.shortestPeriodDays, days + 1 < starts.count {
+                for k in starts[days]..<starts[days + 1] where UnitPeriod.isOnePeriodByCounting(from: a, to: b, order[byDays[k]]) {
+                    counts[byDays[k]] += 1
                 }
             }
             (a, aDays) = (b, bDays)
@@ -239,8 +261,8 @@ public struct AnnualPercentageRate: Sendable {
     func distinctSortedDates() -> [CivilDate] {
         var dates: [CivilDate] = []
         dates.reserveCapacity(advances.count + payments.count)
-        for flow in advances { dates.append(flow.date) }
-        for flow in payments { dates.append(flow.date) }
+        for k in advances.indices { dates.append(advances[k].date) }
+        for k in payments.indices { dates.append(payments[k].date) }
         var increasing = true
         for k in dates.indices.dropFirst() where !(dates[k - 1] < dates[k]) { increasing = false; break }
         return increasing ? dates : Array(Set(dates)).sorted()
@@ -253,6 +275,7 @@ public struct AnnualPercentageRate: Sendable {
             // (b)(5)(ii) gives 1 month and 0 days exactly when the month boundary one month
             // back from b (on b's day) is a: then a is in the month before b's and no days
             // remain. The counting below, without the day count.
+            guard (b.year - a.year) * 12 + (b.month - a.month) == 1 else { return false }
             return UnitPeriodCount.monthBoundary(1, before: b, on: DayOfMonth(anchoring: b)) == a
         }
         if frequency == .semimonthly {
@@ -273,7 +296,12 @@ public struct AnnualPercentageRate: Sendable {
         let sorted = increasing ? payments : payments.sorted { $0.date < $1.date }
         if sorted.count > 2 {
             let first = sorted[1].amount
-            for k in 2..<(sorted.count - 1) where sorted[k].amount != first { return true }
+            // Equal coefficients at equal scales are equal (no comparison); otherwise compare.
+            for k in 2..<(sorted.count - 1) {
+                let amount = sorted[k].amount
+                if amount.scale == first.scale && amount.coefficient == first.coefficient { continue }
+                if amount != first { return true }
+            }
         }
         for k in sorted.indices.dropFirst() where !UnitPeriod.isOnePeriod(from: sorted[k - 1].date, to: sorted[k].date, unit) {
             return true
@@ -324,11 +352,13 @@ public struct AnnualPercentageRate: Sendable {
         // whose periods are whole months or days are that count plus their index
         // (``seriesCount(base:index:first:frequency:)``).
         var seriesBase: (first: CivilDate, frequency: PaymentFrequency, count: UnitPeriodCount)?
-        for (flows, sign) in [(advances, -1.0), (payments, 1.0)] {
-            for flow in flows {
+        // Two passes over the stored arrays, reading fields in place (no copy of each flow).
+        for pass in 0..<2 {
+            let flows = pass == 0 ? advances : payments, sign = pass == 0 ? -1.0 : 1.0
+            for k in flows.indices {
                 let count: UnitPeriodCount
                 do {
-                    if let series = flow.series, series.frequency == unit.paymentFrequency, series.first >= start {
+                    if let series = flows[k].series, series.frequency == unit.paymentFrequency, series.first >= start {
                         if let base = seriesBase, base.first == series.first, base.frequency == series.frequency,
                            let shifted = Self.seriesCount(base: base.count, index: series.index, first: series.first, frequency: series.frequency) {
                             count = shifted
@@ -342,13 +372,13 @@ public struct AnnualPercentageRate: Sendable {
                             }
                         }
                     } else {
-                        count = try UnitPeriodCount(from: start, to: flow.date, unitPeriod: unit)
+                        count = try UnitPeriodCount(from: start, to: flows[k].date, unitPeriod: unit)
                     }
                 } catch {
-                    throw DealError.invalidArgument(flow.path, error.message)
+                    throw DealError.invalidArgument(flows[k].path, error.message)
                 }
                 let (n, d) = count.fraction
-                terms.append(Term(amount: sign * RateSolver.double(flow.amount), whole: count.wholePeriods,
+                terms.append(Term(amount: sign * RateSolver.double(flows[k].amount), whole: count.wholePeriods,
                                   fraction: Double(n) / Double(d), years: 0))
             }
         }

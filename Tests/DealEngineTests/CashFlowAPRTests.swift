@@ -163,6 +163,13 @@ struct RegZAPRTests {
         var uneven = series("320.00", 36, "2026-05-01")
         uneven[10].amount = dec("100.00")
         #expect(try AnnualPercentageRate(method: .regz, advances: [advance("9000.00", "2026-04-01")], payments: uneven).solve().isIrregular)
+        // Equal amounts at other scales are equal; one cent apart at another scale is not.
+        var rescaled = series("320.00", 36, "2026-05-01")
+        rescaled[10].amount = dec("320.0")
+        rescaled[11].amount = dec("320")
+        #expect(try !AnnualPercentageRate(method: .regz, advances: [advance("9000.00", "2026-04-01")], payments: rescaled).solve().isIrregular)
+        rescaled[12].amount = dec("320.010")
+        #expect(try AnnualPercentageRate(method: .regz, advances: [advance("9000.00", "2026-04-01")], payments: rescaled).solve().isIrregular)
     }
 
     /// One tenth of the property-case count (`make test`: 2,000; `make test-long`: 100,000), at least 300.
@@ -397,6 +404,37 @@ struct RegZFastPathTests {
                                                  .init(amount: 1e300, whole: 1, fraction: 0, years: 0)]
         #expect(AnnualPercentageRate.regzNewtonBracket(terms: huge, exactSignAtZero: 1) == nil)
         #expect(throws: DealError.self) { try AnnualPercentageRate.regzBisectionBracket(terms: huge, exactSignAtZero: 1) }
+    }
+
+    @Test("total: the coefficient sum equals adding one by one from zero (value, scale, overflow) on random flows, mixed scales, negatives and the 38-digit limit")
+    func totals() throws {
+        func added(_ flows: [DatedAmount]) -> ExactDecimal? {
+            var total = ExactDecimal.zero
+            for flow in flows { guard let next = try? total + flow.amount else { return nil }; total = next }
+            return total
+        }
+        func flow(_ coefficient: Int128, _ scale: Int) -> DatedAmount {
+            DatedAmount(amount: try! ExactDecimal(coefficient: coefficient, scale: scale), date: day("2026-01-01"))
+        }
+        let nines: Int128 = 99_999_999_999_999_999_999_999_999_999_999_999_999
+        var g = SeededGenerator(seed: 0x7_07A1)
+        var cases: [[DatedAmount]] = [[], [flow(0, 2)], [flow(nines, 0)], [flow(nines, 0), flow(1, 0)], [flow(nines, 3), flow(-1, 3), flow(1, 3)],
+                                      [flow(nines / 2, 1), flow(nines / 2, 1), flow(1, 1)], [flow(nines / 2, 1), flow(nines / 2 + 1, 1), flow(1, 1)],
+                                      [flow(5, 2), flow(5, 1)], [flow(1, 0), flow(-2, 0)]]
+        for round in 0..<2_000 {
+            let scale = g.int(in: 0...6)
+            cases.append((0..<g.int(in: 1...80)).map { _ in
+                let s = round % 4 == 0 ? g.int(in: 0...6) : scale
+                let big = round % 7 == 0 ? nines / Int128(g.int(in: 1...90)) : Int128(g.int(in: 0...9_999_999))
+                return flow(round % 9 == 0 && g.chance(1, in: 3) ? -big : big, s)
+            })
+        }
+        for flows in cases {
+            let expected = added(flows)
+            let total = try? AnnualPercentageRate.total(flows)
+            #expect(total?.description == expected?.description, "\(flows.map(\.amount))")
+            #expect(total?.scale == expected?.scale)
+        }
     }
 
     @Test("Series counts (t shifted by the index) equal UnitPeriodCount on random series of every frequency")

@@ -45,6 +45,18 @@ struct UnitPeriodTests {
         #expect(Set(UnitPeriod.candidates).count == UnitPeriod.candidates.count)
     }
 
+    @Test("periodsPerYearDecimal: whole numbers directly, the same value and digits as the normalized quotient, for every candidate")
+    func periodsPerYearDecimal() throws {
+        for unit in UnitPeriod.candidates + [.weeks(1), .weeks(2), .months(1), .months(3), .months(6), .months(12)] {
+            let (n, d) = unit.periodsPerYear
+            let quotient = try ExactDecimal(n).divided(by: ExactDecimal(d), scale: 10, rule: .toNearestOrEven).normalized()
+            #expect(unit.periodsPerYearDecimal.description == quotient.description, "\(unit.name)")
+            #expect(unit.periodsPerYearDecimal.scale == quotient.scale, "\(unit.name)")
+        }
+        #expect(UnitPeriod.weeks(3).periodsPerYearDecimal.description == "17.3333333333")
+        #expect(UnitPeriod.monthly.periodsPerYearDecimal.description == "12")
+    }
+
     @Test("Counting: Appendix J (c)(2)(ii) t = 1, f = 5/28; (c)(4)(ii) f = 52/60")
     func counting() throws {
         let fourWeeks = try UnitPeriodCount(from: day("1978-03-18"), to: day("1978-04-20"), unitPeriod: .weeks(4))
@@ -101,6 +113,11 @@ struct UnitPeriodTests {
                 // The monthly test by the boundary one month back equals the full count.
                 let counted = (try? UnitPeriodCount(from: a, to: b, frequency: .monthly)).map { $0.wholePeriods == 1 && $0.oddDays == 0 } ?? false
                 #expect(AnnualPercentageRate.isOnePeriod(from: a, to: b, .monthly) == counted, "\(a) → \(b)")
+                // k months: the calendar-month shortcut answers as the full count does.
+                for k in 2...11 where UnitPeriod.mayBeOnePeriod(days: days, .months(k)) {
+                    let full = UnitPeriodCount.fullMonths(from: a, to: b, on: DayOfMonth(anchoring: b))
+                    #expect(UnitPeriod.isOnePeriodByCounting(from: a, to: b, .months(k)) == (days > 0 && full.months == k && full.days == 0), "\(a) → \(b), \(k) months")
+                }
                 for (j, unit) in UnitPeriod.candidates.enumerated() where UnitPeriod.isOnePeriodByCounting(from: a, to: b, unit) {
                     accepted[j] += 1
                     #expect(UnitPeriod.mayBeOnePeriod(days: days, unit), "\(a) → \(b) is one \(unit.name) but \(days) days is ruled out")
