@@ -687,17 +687,22 @@ public struct AnnualPercentageRate: Sendable {
         let worst = maxWhole + RateSolver.powerOperations(maxWhole) + 10
         let relative = 2 * RateSolver.gamma(worst + terms.count + 2)
         let limit = Double(sign: .plus, exponent: 30, significand: 1)
-        // Newton's method from 0.
+        // Newton's method from the quadratic start.
         let estimate: (root: Double, zone: Double)? = withUnsafeTemporaryAllocation(of: Double.self, capacity: maxWhole + 1) { powers in
-            var x = 0.0
+            var x = regzStart(terms)
+            var previous = Double.infinity
             for _ in 0..<64 {
                 let (value, slope, magnitude) = regzValueAndSlope(terms, x, maxWhole: maxWhole, powers: powers)
                 guard value.isFinite, slope.isFinite, slope < 0, magnitude.isFinite else { return nil }
                 let zone = (relative * magnitude + Double(terms.count) * 1e-290) / -slope
                 let step = value / -slope
-                let next = x + step
-                guard next.isFinite, next >= 0, next <= limit else { return nil }
-                if abs(step) <= zone / 8 { return (next, zone) }
+                // From the right of the root a step may pass 0: continue from 0 (left of it).
+                let next = Swift.max(0, x + step)
+                guard next.isFinite, next <= limit else { return nil }
+                // Converged: a step well inside the zone, or steps that stopped shrinking
+                // within it (rounding noise; the proof below widens δ if needed).
+                if abs(step) <= zone / 8 || (abs(step) <= zone && abs(step) > previous / 2) { return (next, zone) }
+                previous = abs(step)
                 x = next
             }
             return nil
@@ -730,6 +735,28 @@ public struct AnnualPercentageRate: Sendable {
         return nil
     }
 
+    /// Newton's start: the smaller root of the equation's second-order expansion at 0 with
+    /// each payment discounted as (1 + i)^−(t + f), M₀ − M₁·i + M₂·i² = 0 (M₀ = Σ amounts,
+    /// M₁ = Σ a·τ, M₂ = Σ a·τ(τ + 1)/2, τ = t + f), or M₀/M₁ (one Newton step from 0) when it
+    /// has no real root; 0 when neither is a finite positive number. Only a start: any start
+    /// ≥ 0 converges on the convex sum (from the right, the first step lands left of the
+    /// root).
+    static func regzStart(_ terms: [Term]) -> Double {
+        var m0 = 0.0, m1 = 0.0, m2 = 0.0
+        for term in terms {
+            let tau = Double(term.whole) + term.fraction
+            m0 += term.amount
+            m1 += term.amount * tau
+            m2 += term.amount * tau * (tau + 1) / 2
+        }
+        guard m0 > 0, m1 > 0, m0.isFinite, m1.isFinite else { return 0 }
+        let linear = m0 / m1
+        let discriminant = m1 * m1 - 4 * m0 * m2
+        guard m2 > 0, m2.isFinite, discriminant >= 0, discriminant.isFinite else { return linear.isFinite ? linear : 0 }
+        let quadratic = 2 * m0 / (m1 + discriminant.squareRoot())
+        return quadratic.isFinite && quadratic > 0 ? quadratic : (linear.isFinite ? linear : 0)
+    }
+
     /// Σ amount / ((1 + f·i)(1 + i)^t), its derivative in i and Σ |amount / ((1 + f·i)(1 + i)^t)|
     /// at i ≥ 0 in plain double, without an error bound: Newton's steps only (the bracket is
     /// proven by ``regzValue(_:_:wholes:)``). `powers` holds at least `maxWhole + 1` doubles.
@@ -744,14 +771,14 @@ public struct AnnualPercentageRate: Sendable {
         let inverseBase = 1 / base
         var sum = 0.0, magnitude = 0.0, slope = 0.0
         for term in terms {
-            let q = 1 + term.fraction * i
-            let value = term.amount / (q * powers[term.whole])
+            let p = powers[term.whole]
+            let reciprocal = 1 / ((1 + term.fraction * i) * p)
+            let value = term.amount * reciprocal
             sum += value
             magnitude += abs(value)
-            // d/di of a / ((1 + f·i)(1 + i)^t) = −value · (f / (1 + f·i) + t / (1 + i)).
-            if term.whole != 0 || term.fraction != 0 {
-                slope -= value * (term.fraction / q + Double(term.whole) * inverseBase)
-            }
+            // d/di of a / ((1 + f·i)(1 + i)^t) = −value · (f / (1 + f·i) + t / (1 + i)), with
+            // 1 / (1 + f·i) = p · reciprocal (one division a term).
+            slope -= value * (term.fraction * p * reciprocal + Double(term.whole) * inverseBase)
         }
         return (sum, slope, magnitude)
     }
