@@ -225,16 +225,34 @@ public struct AnnualPercentageRate: Sendable {
         let order = UnitPeriod.candidates, byDays = UnitPeriod.candidatesByDaysFlat, starts = UnitPeriod.candidatesByDaysStart
         // counts[j]: the gaps that are one period of order[j] (0: none).
         var counts = [Int](repeating: 0, count: order.count)
-        var a = dates[0], aDays = a.daysSinceEpoch
-        for b in dates.dropFirst() {
-            let bDays = b.daysSinceEpoch, days = bDays - aDays
-            // Only the candidates whose day range admits the gap are counted out.
-            if days >= UnitPeriod.shortestPeriodDays, days + 1 < starts.count {
-                for k in starts[days]..<starts[days + 1] where UnitPeriod.isOnePeriodByCounting(from: a, to: b, order[byDays[k]]) {
-                    counts[byDays[k]] += 1
+        // Gaps of up to 41 days that agree in their ``gapKey(_:_:days:)`` are one period of
+        // the same candidates: each such gap is counted out once (a direct-mapped table of
+        // 64 keys and their candidate masks), the others every time.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { memo in
+            memo.initialize(repeating: 0)
+            var a = dates[0], aDays = a.daysSinceEpoch
+            for b in dates.dropFirst() {
+                let bDays = b.daysSinceEpoch, days = bDays - aDays
+                // Only the candidates whose day range admits the gap are counted out.
+                if days >= UnitPeriod.shortestPeriodDays, days + 1 < starts.count {
+                    var mask: UInt64 = 0
+                    let key = Self.gapKey(a, b, days: days)
+                    let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58)
+                    if key != 0 && memo[slot] == key {
+                        mask = memo[64 + slot]
+                    } else {
+                        for k in starts[days]..<starts[days + 1] where UnitPeriod.isOnePeriodByCounting(from: a, to: b, order[byDays[k]]) {
+                            mask |= 1 << UInt64(byDays[k])
+                        }
+                        if key != 0 { (memo[slot], memo[64 + slot]) = (key, mask) }
+                    }
+                    while mask != 0 {
+                        counts[mask.trailingZeroBitCount] += 1
+                        mask &= mask - 1
+                    }
                 }
+                (a, aDays) = (b, bDays)
             }
-            (a, aDays) = (b, bDays)
         }
         // A multiple of a week or month must recur (twice or more) to be a common interval:
         // one 35-day gap in a ragged schedule does not make 5 weeks the unit-period.
@@ -254,6 +272,31 @@ public struct AnnualPercentageRate: Sendable {
             if d < distance { distance = d; choice = frequency }
         }
         return .frequency(choice)
+    }
+
+    /// The gap a → b (`days` apart) as a key that decides which candidates it is one period
+    /// of, or 0 when it may not: gaps of 7…41 days with both years in 2…9998. Packs the
+    /// months and days of a and b, the day count, and whether the February from a's month to
+    /// b's month (if one lies there) has 29 days.
+    ///
+    /// Why it decides: the candidates of such a gap (``UnitPeriod/possibleDays``) are weekly,
+    /// biweekly, 3–5 weeks (the day count), semimonthly, monthly and 2 months. Their tests
+    /// read the days between, the calendar months between (the months and, within 41 days,
+    /// whether the year changes, which the months tell), b's day and whether it ends its
+    /// month, and dates built in a's month, b's month or one between (their lengths: the
+    /// months, and February's the flag); nothing reaches year 1 or 9999. `UnitPeriodTests`
+    /// checks that every pair of dates with one key has one answer over leap, century and
+    /// 400-year boundaries.
+    @inline(__always)
+    static func gapKey(_ a: CivilDate, _ b: CivilDate, days: Int) -> UInt64 {
+        guard days >= 7, days <= 41, a.year >= 2, b.year <= 9_998 else { return 0 }
+        let key = UInt64(a.month) | UInt64(a.day) << 4 | UInt64(b.month) << 9 | UInt64(b.day) << 14 | UInt64(days) << 19
+        // February lies from a's month to b's: in a's year when a is in January or February
+        // and b is in a later year or from February on; else in b's year when b is in
+        // February of the next year (41 days reach no further).
+        let february = a.month <= 2 && (b.year > a.year || b.month >= 2) ? a.year
+            : (b.year > a.year && b.month == 2 ? b.year : 0)
+        return key | (february != 0 && CivilDate.isLeapYear(february) ? 1 << 26 : 0) | 1 << 28
     }
 
     /// The distinct dates of all flows in increasing order: the flows' own order when it is
@@ -276,6 +319,9 @@ public struct AnnualPercentageRate: Sendable {
             // back from b (on b's day) is a: then a is in the month before b's and no days
             // remain. The counting below, without the day count.
             guard (b.year - a.year) * 12 + (b.month - a.month) == 1 else { return false }
+            // Before the 28th, b is not a month's last day and every month has its day: the
+            // boundary is that day of the month before.
+            if b.day < 28 { return a.day == b.day }
             return UnitPeriodCount.monthBoundary(1, before: b, on: DayOfMonth(anchoring: b)) == a
         }
         if frequency == .semimonthly {
@@ -303,8 +349,12 @@ public struct AnnualPercentageRate: Sendable {
                 if amount != first { return true }
             }
         }
-        for k in sorted.indices.dropFirst() where !UnitPeriod.isOnePeriod(from: sorted[k - 1].date, to: sorted[k].date, unit) {
-            return true
+        // Each date's day number once (carried to the next gap).
+        var previous = sorted[0].date, previousDays = previous.daysSinceEpoch
+        for k in sorted.indices.dropFirst() {
+            let date = sorted[k].date, days = date.daysSinceEpoch
+            if !UnitPeriod.isOnePeriod(from: previous, to: date, days: days - previousDays, unit) { return true }
+            (previous, previousDays) = (date, days)
         }
         return false
     }

@@ -147,6 +147,8 @@ public enum UnitPeriod: Sendable, Hashable {
             // The boundary k months back from b is in the k-th calendar month before b's: a
             // must be in that month to be it (then the counting decides).
             guard (b.year - a.year) * 12 + (b.month - a.month) == k else { return false }
+            // Before the 28th the boundary is b's day in that month (as for monthly).
+            if b.day < 28 { return a.day == b.day }
             let (months, days) = UnitPeriodCount.fullMonths(from: a, to: b, on: DayOfMonth(anchoring: b))
             return months == k && days == 0
         }

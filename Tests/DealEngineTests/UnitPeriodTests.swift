@@ -102,6 +102,34 @@ struct UnitPeriodTests {
         #expect(t.unitPeriod == "3 weeks" && t.unitPeriodsPerYear == dec("17.3333333333"))
     }
 
+    @Test("gapKey decides the candidates: every pair of dates 7…41 days apart with one key is one period of the same candidates (leap, century, 400-year and year 2/9998 boundaries)")
+    func gapKeyDecides() throws {
+        var answers: [UInt64: UInt64] = [:]
+        var keyed = 0
+        for (from, to) in [("0002-01-01", "0003-02-01"), ("1999-10-01", "2001-03-31"), ("2023-11-01", "2025-03-31"), ("2099-10-01", "2101-03-31"),
+                           ("2399-10-01", "2401-03-31"), ("9997-11-01", "9998-12-31")] {
+            let first = try CivilDate(parsing: from).daysSinceEpoch, last = try CivilDate(parsing: to).daysSinceEpoch
+            for startDay in first...last {
+                let a = try CivilDate(daysSinceEpoch: startDay)
+                for days in 0...45 {
+                    guard let b = try? CivilDate(daysSinceEpoch: startDay + days) else { continue }
+                    let key = AnnualPercentageRate.gapKey(a, b, days: days)
+                    guard key != 0 else {
+                        #expect(days < 7 || days > 41 || a.year < 2 || b.year > 9_998)
+                        continue
+                    }
+                    keyed += 1
+                    var mask: UInt64 = 0
+                    for (j, unit) in UnitPeriod.candidates.enumerated() where UnitPeriod.mayBeOnePeriod(days: days, unit) && UnitPeriod.isOnePeriodByCounting(from: a, to: b, unit) {
+                        mask |= 1 << UInt64(j)
+                    }
+                    if let earlier = answers[key] { #expect(earlier == mask, "\(a) → \(b)") } else { answers[key] = mask }
+                }
+            }
+        }
+        #expect(keyed > 100_000 && answers.count > 5_000)
+    }
+
     @Test("The day-range shortcut never rules out a gap the counting accepts (every pair of dates over 14 months, gaps up to 400 days)")
     func dayRangeIsNecessary() throws {
         let first = try CivilDate(parsing: "2023-12-01").daysSinceEpoch
