@@ -4,6 +4,7 @@
 //   dealbench-data generate [count] [seed]   → .build-data/deals.csv, .build-data/requests.jsonl,
 //                                              .build-data/leads.tsv (100,000 leads)
 //   dealbench-data aprdump > FILE; aprcompare FILE → compares APR solves of two builds
+//   dealbench-data loanresults [count]       → the loan JSON results `digest` hashes, one a line
 //   dealbench-data check                     → prints disagreements, writes .build-data/check.tsv
 //                                              and .build-data/ours-<workload>.txt (for bench.py)
 
@@ -114,6 +115,17 @@ case "aprdigest":
         }
     }
     print("aprdigest of \(solved) solves: \(String(hash, radix: 16))")
+
+case "loanresults":
+    // The JSON results that `digest` hashes for loans, one a line: to see which fields an
+    // intended change moved (`diff` of two builds' output).
+    let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000
+    let text = try String(contentsOfFile: Workload.directory + "/requests.jsonl", encoding: .utf8)
+    let writer = JSONWriter(pretty: false)
+    for line in text.split(separator: "\n", maxSplits: count).prefix(count) {
+        let request = Array(line.dropLast().utf8) + Array(#","includeSchedule":true,"explain":true}"#.utf8)
+        print(writer.write(DealCalculator.calculate(requestBytes: request)))
+    }
 
 case "aprdump", "aprcompare":
     // The aprdigest solves, one line each: `apr errorBound|aprDisclosed unitPeriod unitPeriodsPerYear
