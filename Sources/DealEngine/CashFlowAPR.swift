@@ -349,14 +349,24 @@ public struct AnnualPercentageRate: Sendable {
                 if amount != first { return true }
             }
         }
-        // Each date's day number once (carried to the next gap).
-        var previous = sorted[0].date, previousDays = previous.daysSinceEpoch
-        for k in sorted.indices.dropFirst() {
-            let date = sorted[k].date, days = date.daysSinceEpoch
-            if !UnitPeriod.isOnePeriod(from: previous, to: date, days: days - previousDays, unit) { return true }
-            (previous, previousDays) = (date, days)
+        // Months and multiples of a month: the counting alone (the day range is only a
+        // shortcut to a "no" the counting also gives, `UnitPeriodTests`); it needs no day
+        // numbers. Otherwise each date's day number once (carried to the next gap).
+        switch unit {
+        case .frequency(.monthly), .months:
+            for k in sorted.indices.dropFirst() where !UnitPeriod.isOnePeriodByCounting(from: sorted[k - 1].date, to: sorted[k].date, unit) {
+                return true
+            }
+            return false
+        default:
+            var previous = sorted[0].date, previousDays = previous.daysSinceEpoch
+            for k in sorted.indices.dropFirst() {
+                let date = sorted[k].date, days = date.daysSinceEpoch
+                if !UnitPeriod.isOnePeriod(from: previous, to: date, days: days - previousDays, unit) { return true }
+                (previous, previousDays) = (date, days)
+            }
+            return false
         }
-        return false
     }
 
     // MARK: Single advance, single payment (Appendix J (b)(4)(ii))
