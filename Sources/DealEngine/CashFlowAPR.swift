@@ -324,6 +324,11 @@ public struct AnnualPercentageRate: Sendable {
             if b.day < 28 { return a.day == b.day }
             return UnitPeriodCount.monthBoundary(1, before: b, on: DayOfMonth(anchoring: b)) == a
         }
+        if let per = frequency.daysPerPeriod {
+            // (b)(5)(iv): actual days over 7 or 14, so one period and no odd days is exactly
+            // that many days (the counting below would say the same).
+            return a.days(until: b) == per
+        }
         if frequency == .semimonthly {
             let days = a.days(until: b)
             if (try? PaymentFrequency.semimonthly.paymentDate(1, first: a)) == b { return true }
@@ -359,7 +364,21 @@ public struct AnnualPercentageRate: Sendable {
             }
             return false
         default:
+            // Weekly, biweekly, k weeks: one period is exactly 7, 14 or 7k days.
+            let per: Int? = switch unit {
+            case .frequency(let f): f.daysPerPeriod
+            case .weeks(let k): 7 * k
+            case .months: nil
+            }
             var previous = sorted[0].date, previousDays = previous.daysSinceEpoch
+            if let per {
+                for k in sorted.indices.dropFirst() {
+                    let days = sorted[k].date.daysSinceEpoch
+                    if days - previousDays != per { return true }
+                    previousDays = days
+                }
+                return false
+            }
             for k in sorted.indices.dropFirst() {
                 let date = sorted[k].date, days = date.daysSinceEpoch
                 if !UnitPeriod.isOnePeriod(from: previous, to: date, days: days - previousDays, unit) { return true }

@@ -437,7 +437,7 @@ struct RegZFastPathTests {
         }
     }
 
-    @Test("isIrregular for month units (the counting alone) equals the gap test with the day range, on random monthly, month-end and ragged schedules")
+    @Test("isIrregular for month units (the counting alone) and week units (the day count) equals the gap test with the day range, on random monthly, month-end, weekly and ragged schedules")
     func irregularMonthUnits() throws {
         var g = SeededGenerator(seed: 0x1_4E6)
         var outcomes = [false: 0, true: 0]
@@ -445,14 +445,14 @@ struct RegZFastPathTests {
             let (year, month) = (g.int(in: 1999...2101), g.int(in: 1...12))
             let start = try CivilDate(year: year, month: month, day: round % 4 == 0 ? CivilDate.numberOfDays(inMonth: month, year: year) : g.int(in: 1...28))
             var payments = try PaymentSeries(amount: dec("100.00"), count: g.int(in: 2...40), firstDate: start,
-                                             frequency: round % 3 == 0 ? .quarterly : .monthly).amounts()
+                                             frequency: [.quarterly, .monthly, .weekly, .biweekly, .semimonthly][round % 5]).amounts()
             // Ragged: move some dates by a few days or to a month's end.
             for k in payments.indices where g.chance(1, in: round % 2 == 0 ? 12 : 1_000) {
                 payments[k].date = try payments[k].date.adding(days: g.int(in: -3...3))
             }
             let problem = AnnualPercentageRate(method: .regz, advances: [advance("1000.00", "1998-01-01")], payments: payments)
             let sorted = payments.sorted { $0.date < $1.date }
-            for unit in [UnitPeriod.monthly, .months(2), .months(3), .quarterly, .weekly] {
+            for unit in [UnitPeriod.monthly, .months(2), .months(3), .quarterly, .weekly, .biweekly, .weeks(2), .weeks(4), .semimonthly] {
                 let expected = sorted.indices.dropFirst().contains { !UnitPeriod.isOnePeriod(from: sorted[$0 - 1].date, to: sorted[$0].date, unit) }
                 #expect(problem.isIrregular(unit: unit) == expected, "round \(round), \(unit.name)")
                 outcomes[expected, default: 0] += 1

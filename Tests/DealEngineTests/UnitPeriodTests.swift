@@ -141,6 +141,13 @@ struct UnitPeriodTests {
                 // The monthly test by the boundary one month back equals the full count.
                 let counted = (try? UnitPeriodCount(from: a, to: b, frequency: .monthly)).map { $0.wholePeriods == 1 && $0.oddDays == 0 } ?? false
                 #expect(AnnualPercentageRate.isOnePeriod(from: a, to: b, .monthly) == counted, "\(a) → \(b)")
+                // Weekly and biweekly: the day count equals the full count.
+                if days <= 30 {
+                    for frequency in [PaymentFrequency.weekly, .biweekly] {
+                        let full = (try? UnitPeriodCount(from: a, to: b, frequency: frequency)).map { $0.wholePeriods == 1 && $0.oddDays == 0 && ($0.oddMonths ?? 0) == 0 } ?? false
+                        #expect(AnnualPercentageRate.isOnePeriod(from: a, to: b, frequency) == (days > 0 && full), "\(a) → \(b) \(frequency)")
+                    }
+                }
                 // k months: the calendar-month shortcut answers as the full count does.
                 for k in 2...11 where UnitPeriod.mayBeOnePeriod(days: days, .months(k)) {
                     let full = UnitPeriodCount.fullMonths(from: a, to: b, on: DayOfMonth(anchoring: b))
