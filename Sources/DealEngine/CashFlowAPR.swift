@@ -141,19 +141,21 @@ public struct AnnualPercentageRate: Sendable {
     ///   unit-period balances the flows, or when
     ///   flows that are not "all advances before all payments" admit more than one rate.
     public func solve() throws(DealError) -> Result {
-        guard let start = advances.map(\.date).min() else {
+        // The flows' fields are read in place (`flows[k].date`): no copy of each flow.
+        guard var start = advances.first?.date else {
             throw DealError.invalidArgument("advances", "expected at least one advance, found none")
         }
+        for k in advances.indices where advances[k].date < start { start = advances[k].date }
         guard !payments.isEmpty else {
             throw DealError.invalidArgument("payments", "expected at least one payment, found none")
         }
-        for payment in payments where payment.date < start {
-            throw DealError.invalidArgument(payment.path, "expected a payment on or after the first advance \(start), found \(payment.date)")
+        for k in payments.indices where payments[k].date < start {
+            throw DealError.invalidArgument(payments[k].path, "expected a payment on or after the first advance \(start), found \(payments[k].date)")
         }
-        var advanced = ExactDecimal.zero, paid = ExactDecimal.zero
+        let advanced: ExactDecimal, paid: ExactDecimal
         do {
-            for advance in advances { advanced = try advanced + advance.amount }
-            for payment in payments { paid = try paid + payment.amount }
+            advanced = try Self.total(advances)
+            paid = try Self.total(payments)
         } catch { throw DealError(code: .overflow, path: "", message: "the totals need more than 38 digits") }
         let charge = (try? paid - advanced) ?? .zero
         guard !charge.isNegative else {
@@ -169,8 +171,12 @@ public struct AnnualPercentageRate: Sendable {
             }
             let terms = try regzTerms(start: start, unit: unit)
             let perYear = Double(unit.periodsPerYear.numerator) / Double(unit.periodsPerYear.denominator)
-            let signs = RegzSigns(terms: terms)
-            let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum, evaluate: { _, x in signs.value(at: x) })
+            let bracket: RateSolver.Bracket
+            if let fast = Self.regzNewtonBracket(terms: terms, exactSignAtZero: charge.signum) {
+                bracket = fast
+            } else {
+                bracket = try Self.regzBisectionBracket(terms: terms, exactSignAtZero: charge.signum)
+            }
             return try result(bracket: bracket, scale: perYear * 100, unit: unit.name,
                               perYear: unit.periodsPerYearDecimal, advanced: advanced, paid: paid,
                               charge: charge, irregular: irregular)
@@ -180,6 +186,26 @@ public struct AnnualPercentageRate: Sendable {
             return try result(bracket: bracket, scale: 100, unit: "year", perYear: ExactDecimal(1),
                               advanced: advanced, paid: paid, charge: charge, irregular: false)
         }
+    }
+
+    /// Σ amounts exactly as adding them one by one to ``ExactDecimal/zero`` gives it (value,
+    /// scale and the overflow error): when every amount is ≥ 0 at one scale, the partial sums
+    /// only grow, so the sum of the coefficients (checked against the 38-digit limit at every
+    /// step, in 128 unsigned bits) is that result; otherwise, or at the limit, the additions.
+    static func total(_ flows: [DatedAmount]) throws(DecimalError) -> ExactDecimal {
+        if let scale = flows.first?.amount.scale {
+            var sum: UInt128 = 0, direct = true
+            for k in flows.indices {
+                let amount = flows[k].amount
+                guard amount.scale == scale, amount.coefficient >= 0 else { direct = false; break }
+                sum += UInt128(amount.coefficient)     // < 2 · 10^38 < 2^128
+                guard sum < 100_000_000_000_000_000_000_000_000_000_000_000_000 else { direct = false; break }
+            }
+            if direct { return try ExactDecimal(coefficient: Int128(sum), scale: scale) }
+        }
+        var total = ExactDecimal.zero
+        for k in flows.indices { total = try total + flows[k].amount }
+        return total
     }
 
     // MARK: Unit-period (Appendix J (b)(4))
@@ -196,19 +222,37 @@ public struct AnnualPercentageRate: Sendable {
         if let unitPeriod { return .frequency(unitPeriod) }
         let dates = distinctSortedDates()
         guard dates.count >= 2 else { return .monthly }
-        let order = UnitPeriod.candidates, byDays = UnitPeriod.candidatesByDays
+        let order = UnitPeriod.candidates, byDays = UnitPeriod.candidatesByDaysFlat, starts = UnitPeriod.candidatesByDaysStart
         // counts[j]: the gaps that are one period of order[j] (0: none).
         var counts = [Int](repeating: 0, count: order.count)
-        var a = dates[0], aDays = a.daysSinceEpoch
-        for b in dates.dropFirst() {
-            let bDays = b.daysSinceEpoch, days = bDays - aDays
-            // Only the candidates whose day range admits the gap are counted out.
-            if days >= UnitPeriod.shortestPeriodDays, days < byDays.count {
-                for j in byDays[days] where UnitPeriod.isOnePeriodByCounting(from: a, to: b, order[j]) {
-                    counts[j] += 1
+        // Gaps of up to 41 days that agree in their ``gapKey(_:_:days:)`` are one period of
+        // the same candidates: each such gap is counted out once (a direct-mapped table of
+        // 64 keys and their candidate masks), the others every time.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { memo in
+            memo.initialize(repeating: 0)
+            var a = dates[0], aDays = a.daysSinceEpoch
+            for b in dates.dropFirst() {
+                let bDays = b.daysSinceEpoch, days = bDays - aDays
+                // Only the candidates whose day range admits the gap are counted out.
+                if days >= UnitPeriod.shortestPeriodDays, days + 1 < starts.count {
+                    var mask: UInt64 = 0
+                    let key = Self.gapKey(a, b, days: days)
+                    let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58)
+                    if key != 0 && memo[slot] == key {
+                        mask = memo[64 + slot]
+                    } else {
+                        for k in starts[days]..<starts[days + 1] where UnitPeriod.isOnePeriodByCounting(from: a, to: b, order[byDays[k]]) {
+                            mask |= 1 << UInt64(byDays[k])
+                        }
+                        if key != 0 { (memo[slot], memo[64 + slot]) = (key, mask) }
+                    }
+                    while mask != 0 {
+                        counts[mask.trailingZeroBitCount] += 1
+                        mask &= mask - 1
+                    }
                 }
+                (a, aDays) = (b, bDays)
             }
-            (a, aDays) = (b, bDays)
         }
         // A multiple of a week or month must recur (twice or more) to be a common interval:
         // one 35-day gap in a ragged schedule does not make 5 weeks the unit-period.
@@ -230,13 +274,38 @@ public struct AnnualPercentageRate: Sendable {
         return .frequency(choice)
     }
 
+    /// The gap a → b (`days` apart) as a key that decides which candidates it is one period
+    /// of, or 0 when it may not: gaps of 7…41 days with both years in 2…9998. Packs the
+    /// months and days of a and b, the day count, and whether the February from a's month to
+    /// b's month (if one lies there) has 29 days.
+    ///
+    /// Why it decides: the candidates of such a gap (``UnitPeriod/possibleDays``) are weekly,
+    /// biweekly, 3–5 weeks (the day count), semimonthly, monthly and 2 months. Their tests
+    /// read the days between, the calendar months between (the months and, within 41 days,
+    /// whether the year changes, which the months tell), b's day and whether it ends its
+    /// month, and dates built in a's month, b's month or one between (their lengths: the
+    /// months, and February's the flag); nothing reaches year 1 or 9999. `UnitPeriodTests`
+    /// checks that every pair of dates with one key has one answer over leap, century and
+    /// 400-year boundaries.
+    @inline(__always)
+    static func gapKey(_ a: CivilDate, _ b: CivilDate, days: Int) -> UInt64 {
+        guard days >= 7, days <= 41, a.year >= 2, b.year <= 9_998 else { return 0 }
+        let key = UInt64(a.month) | UInt64(a.day) << 4 | UInt64(b.month) << 9 | UInt64(b.day) << 14 | UInt64(days) << 19
+        // February lies from a's month to b's: in a's year when a is in January or February
+        // and b is in a later year or from February on; else in b's year when b is in
+        // February of the next year (41 days reach no further).
+        let february = a.month <= 2 && (b.year > a.year || b.month >= 2) ? a.year
+            : (b.year > a.year && b.month == 2 ? b.year : 0)
+        return key | (february != 0 && CivilDate.isLeapYear(february) ? 1 << 26 : 0) | 1 << 28
+    }
+
     /// The distinct dates of all flows in increasing order: the flows' own order when it is
     /// already strictly increasing (a regular series after its advance), else sorted.
     func distinctSortedDates() -> [CivilDate] {
         var dates: [CivilDate] = []
         dates.reserveCapacity(advances.count + payments.count)
-        for flow in advances { dates.append(flow.date) }
-        for flow in payments { dates.append(flow.date) }
+        for k in advances.indices { dates.append(advances[k].date) }
+        for k in payments.indices { dates.append(payments[k].date) }
         var increasing = true
         for k in dates.indices.dropFirst() where !(dates[k - 1] < dates[k]) { increasing = false; break }
         return increasing ? dates : Array(Set(dates)).sorted()
@@ -249,7 +318,16 @@ public struct AnnualPercentageRate: Sendable {
             // (b)(5)(ii) gives 1 month and 0 days exactly when the month boundary one month
             // back from b (on b's day) is a: then a is in the month before b's and no days
             // remain. The counting below, without the day count.
+            guard (b.year - a.year) * 12 + (b.month - a.month) == 1 else { return false }
+            // Before the 28th, b is not a month's last day and every month has its day: the
+            // boundary is that day of the month before.
+            if b.day < 28 { return a.day == b.day }
             return UnitPeriodCount.monthBoundary(1, before: b, on: DayOfMonth(anchoring: b)) == a
+        }
+        if let per = frequency.daysPerPeriod {
+            // (b)(5)(iv): actual days over 7 or 14, so one period and no odd days is exactly
+            // that many days (the counting below would say the same).
+            return a.days(until: b) == per
         }
         if frequency == .semimonthly {
             let days = a.days(until: b)
@@ -269,12 +347,45 @@ public struct AnnualPercentageRate: Sendable {
         let sorted = increasing ? payments : payments.sorted { $0.date < $1.date }
         if sorted.count > 2 {
             let first = sorted[1].amount
-            for k in 2..<(sorted.count - 1) where sorted[k].amount != first { return true }
+            // Equal coefficients at equal scales are equal (no comparison); otherwise compare.
+            for k in 2..<(sorted.count - 1) {
+                let amount = sorted[k].amount
+                if amount.scale == first.scale && amount.coefficient == first.coefficient { continue }
+                if amount != first { return true }
+            }
         }
-        for k in sorted.indices.dropFirst() where !UnitPeriod.isOnePeriod(from: sorted[k - 1].date, to: sorted[k].date, unit) {
-            return true
+        // Months and multiples of a month: the counting alone (the day range is only a
+        // shortcut to a "no" the counting also gives, `UnitPeriodTests`); it needs no day
+        // numbers. Otherwise each date's day number once (carried to the next gap).
+        switch unit {
+        case .frequency(.monthly), .months:
+            for k in sorted.indices.dropFirst() where !UnitPeriod.isOnePeriodByCounting(from: sorted[k - 1].date, to: sorted[k].date, unit) {
+                return true
+            }
+            return false
+        default:
+            // Weekly, biweekly, k weeks: one period is exactly 7, 14 or 7k days.
+            let per: Int? = switch unit {
+            case .frequency(let f): f.daysPerPeriod
+            case .weeks(let k): 7 * k
+            case .months: nil
+            }
+            var previous = sorted[0].date, previousDays = previous.daysSinceEpoch
+            if let per {
+                for k in sorted.indices.dropFirst() {
+                    let days = sorted[k].date.daysSinceEpoch
+                    if days - previousDays != per { return true }
+                    previousDays = days
+                }
+                return false
+            }
+            for k in sorted.indices.dropFirst() {
+                let date = sorted[k].date, days = date.daysSinceEpoch
+                if !UnitPeriod.isOnePeriod(from: previous, to: date, days: days - previousDays, unit) { return true }
+                (previous, previousDays) = (date, days)
+            }
+            return false
         }
-        return false
     }
 
     // MARK: Single advance, single payment (Appendix J (b)(4)(ii))
@@ -320,11 +431,13 @@ public struct AnnualPercentageRate: Sendable {
         // whose periods are whole months or days are that count plus their index
         // (``seriesCount(base:index:first:frequency:)``).
         var seriesBase: (first: CivilDate, frequency: PaymentFrequency, count: UnitPeriodCount)?
-        for (flows, sign) in [(advances, -1.0), (payments, 1.0)] {
-            for flow in flows {
+        // Two passes over the stored arrays, reading fields in place (no copy of each flow).
+        for pass in 0..<2 {
+            let flows = pass == 0 ? advances : payments, sign = pass == 0 ? -1.0 : 1.0
+            for k in flows.indices {
                 let count: UnitPeriodCount
                 do {
-                    if let series = flow.series, series.frequency == unit.paymentFrequency, series.first >= start {
+                    if let series = flows[k].series, series.frequency == unit.paymentFrequency, series.first >= start {
                         if let base = seriesBase, base.first == series.first, base.frequency == series.frequency,
                            let shifted = Self.seriesCount(base: base.count, index: series.index, first: series.first, frequency: series.frequency) {
                             count = shifted
@@ -338,13 +451,13 @@ public struct AnnualPercentageRate: Sendable {
                             }
                         }
                     } else {
-                        count = try UnitPeriodCount(from: start, to: flow.date, unitPeriod: unit)
+                        count = try UnitPeriodCount(from: start, to: flows[k].date, unitPeriod: unit)
                     }
                 } catch {
-                    throw DealError.invalidArgument(flow.path, error.message)
+                    throw DealError.invalidArgument(flows[k].path, error.message)
                 }
                 let (n, d) = count.fraction
-                terms.append(Term(amount: sign * RateSolver.double(flow.amount), whole: count.wholePeriods,
+                terms.append(Term(amount: sign * RateSolver.double(flows[k].amount), whole: count.wholePeriods,
                                   fraction: Double(n) / Double(d), years: 0))
             }
         }
@@ -520,10 +633,7 @@ public struct AnnualPercentageRate: Sendable {
         init(terms: [Term]) {
             self.terms = terms
             wholes = AnnualPercentageRate.wholeRange(terms)
-            monotone = terms.allSatisfy { term in
-                term.amount.isFinite && term.whole >= 0 && term.fraction >= 0 && term.fraction.isFinite
-                    && (term.amount >= 0 || (term.whole == 0 && term.fraction == 0))
-            }
+            monotone = AnnualPercentageRate.isMonotone(terms)
         }
 
         /// The full evaluation, recorded when i ≥ 0 and finite.
@@ -608,6 +718,148 @@ public struct AnnualPercentageRate: Sendable {
                   let j = points.firstIndex(where: { $0.value < -$0.bound }), k < j else { return nil }
             return (points[k], points[j])
         }
+    }
+
+    /// The bracket by the bracket search and bisection (``solve(terms:exactSignAtZero:evaluate:)``
+    /// with ``RegzSigns``): the path every regz solve took before the Newton bracket, and its
+    /// fallback.
+    static func regzBisectionBracket(terms: [Term], exactSignAtZero: Int) throws(DealError) -> RateSolver.Bracket {
+        let signs = RegzSigns(terms: terms)
+        return try solve(terms: terms, exactSignAtZero: exactSignAtZero, evaluate: { _, x in signs.value(at: x) })
+    }
+
+    /// Whether every advance is at t = 0 with f = 0 and every payment at t, f ≥ 0 (finite):
+    /// then the computed ``regzValue(_:_:wholes:)`` and its bound never increase with i ≥ 0
+    /// (``RegzSigns``).
+    static func isMonotone(_ terms: [Term]) -> Bool {
+        for term in terms {
+            guard term.amount.isFinite, term.whole >= 0, term.fraction >= 0, term.fraction.isFinite,
+                  term.amount >= 0 || (term.whole == 0 && term.fraction == 0) else { return false }
+        }
+        return true
+    }
+
+    /// The largest t the Newton bracket tabulates powers for (longer terms take the bisection).
+    static let newtonLargestWhole = 4_096
+
+    /// A bracket of the root found by Newton's method, proven by two bounded evaluations; nil
+    /// when it does not apply or does not succeed (the caller then bisects).
+    ///
+    /// Applies when the sign at 0 is +1 and the terms are monotone (``isMonotone(_:)``: every
+    /// advance at the first date). The Appendix J sum is then convex and decreasing in i ≥ 0,
+    /// so Newton's method from 0 climbs to the root from below. The steps use a plain double
+    /// evaluation of the value and its derivative (``regzValueAndSlope(_:_:maxWhole:powers:)``);
+    /// they stop when a step is below 1/8 of the zone where the sign cannot be proven (the
+    /// evaluation's bound over the slope). Then `lower = r − δ` and `upper = r + δ`, δ about
+    /// that zone, are evaluated with ``regzValue(_:_:wholes:)``: the bracket is returned only
+    /// when `lower` has proven sign +1 and `upper` −1 (a side whose sign is not proven moves
+    /// out by 4× at a time, at most 24 times), with 0 < lower and upper ≤ 2³⁰. Any other
+    /// outcome — a non-finite or non-negative slope, no convergence in 64 steps, a proven sign
+    /// on the wrong side — returns nil. Correctness rests only on the two proven signs; the
+    /// errors stay those of the bisection path: a proven −1 at upper ≤ 2³⁰ implies (monotone
+    /// value and bound) a proven −1 at the first power of two ≥ upper, where the bracket
+    /// search stops, so it would not have thrown either.
+    static func regzNewtonBracket(terms: [Term], exactSignAtZero: Int) -> RateSolver.Bracket? {
+        guard exactSignAtZero > 0, let wholes = wholeRange(terms), wholes.upperBound <= newtonLargestWhole,
+              isMonotone(terms) else { return nil }
+        let maxWhole = wholes.upperBound
+        let worst = maxWhole + RateSolver.powerOperations(maxWhole) + 10
+        let relative = 2 * RateSolver.gamma(worst + terms.count + 2)
+        let limit = Double(sign: .plus, exponent: 30, significand: 1)
+        // Newton's method from the quadratic start.
+        let estimate: (root: Double, zone: Double)? = withUnsafeTemporaryAllocation(of: Double.self, capacity: maxWhole + 1) { powers in
+            var x = regzStart(terms)
+            var previous = Double.infinity
+            for _ in 0..<64 {
+                let (value, slope, magnitude) = regzValueAndSlope(terms, x, maxWhole: maxWhole, powers: powers)
+                guard value.isFinite, slope.isFinite, slope < 0, magnitude.isFinite else { return nil }
+                let zone = (relative * magnitude + Double(terms.count) * 1e-290) / -slope
+                let step = value / -slope
+                // From the right of the root a step may pass 0: continue from 0 (left of it).
+                let next = Swift.max(0, x + step)
+                guard next.isFinite, next <= limit else { return nil }
+                // Converged: a step well inside the zone, or steps that stopped shrinking
+                // within it (rounding noise; the proof below widens δ if needed).
+                if abs(step) <= zone / 8 || (abs(step) <= zone && abs(step) > previous / 2) { return (next, zone) }
+                previous = abs(step)
+                x = next
+            }
+            return nil
+        }
+        guard let (root, zone) = estimate, zone.isFinite, root > 0 else { return nil }
+        var below = 1.25 * zone + 4 * root.ulp, above = below
+        var lower = 0.0, upper = 0.0
+        var lowerProven = false, upperProven = false
+        for _ in 0..<24 {
+            if !lowerProven {
+                lower = root - below
+                guard lower > 0 else { return nil }
+                switch regzValue(terms, lower, wholes: wholes).provenSign {
+                case 1: lowerProven = true
+                case -1: return nil
+                default: below *= 2
+                }
+            }
+            if !upperProven {
+                upper = root + above
+                guard upper <= limit else { return nil }
+                switch regzValue(terms, upper, wholes: wholes).provenSign {
+                case -1: upperProven = true
+                case 1: return nil
+                default: above *= 2
+                }
+            }
+            if lowerProven && upperProven { return RateSolver.Bracket(lower: lower, upper: upper) }
+        }
+        return nil
+    }
+
+    /// Newton's start: the smaller root of the equation's second-order expansion at 0 with
+    /// each payment discounted as (1 + i)^−(t + f), M₀ − M₁·i + M₂·i² = 0 (M₀ = Σ amounts,
+    /// M₁ = Σ a·τ, M₂ = Σ a·τ(τ + 1)/2, τ = t + f), or M₀/M₁ (one Newton step from 0) when it
+    /// has no real root; 0 when neither is a finite positive number. Only a start: any start
+    /// ≥ 0 converges on the convex sum (from the right, the first step lands left of the
+    /// root).
+    static func regzStart(_ terms: [Term]) -> Double {
+        var m0 = 0.0, m1 = 0.0, m2 = 0.0
+        for term in terms {
+            let tau = Double(term.whole) + term.fraction
+            m0 += term.amount
+            m1 += term.amount * tau
+            m2 += term.amount * tau * (tau + 1) / 2
+        }
+        guard m0 > 0, m1 > 0, m0.isFinite, m1.isFinite else { return 0 }
+        let linear = m0 / m1
+        let discriminant = m1 * m1 - 4 * m0 * m2
+        guard m2 > 0, m2.isFinite, discriminant >= 0, discriminant.isFinite else { return linear.isFinite ? linear : 0 }
+        let quadratic = 2 * m0 / (m1 + discriminant.squareRoot())
+        return quadratic.isFinite && quadratic > 0 ? quadratic : (linear.isFinite ? linear : 0)
+    }
+
+    /// Σ amount / ((1 + f·i)(1 + i)^t), its derivative in i and Σ |amount / ((1 + f·i)(1 + i)^t)|
+    /// at i ≥ 0 in plain double, without an error bound: Newton's steps only (the bracket is
+    /// proven by ``regzValue(_:_:wholes:)``). `powers` holds at least `maxWhole + 1` doubles.
+    static func regzValueAndSlope(_ terms: [Term], _ i: Double, maxWhole: Int,
+                                  powers: UnsafeMutableBufferPointer<Double>) -> (value: Double, slope: Double, magnitude: Double) {
+        let base = 1 + i
+        var power = 1.0
+        for t in 0...maxWhole {
+            powers[t] = power
+            power *= base
+        }
+        let inverseBase = 1 / base
+        var sum = 0.0, magnitude = 0.0, slope = 0.0
+        for term in terms {
+            let p = powers[term.whole]
+            let reciprocal = 1 / ((1 + term.fraction * i) * p)
+            let value = term.amount * reciprocal
+            sum += value
+            magnitude += abs(value)
+            // d/di of a / ((1 + f·i)(1 + i)^t) = −value · (f / (1 + f·i) + t / (1 + i)), with
+            // 1 / (1 + f·i) = p · reciprocal (one division a term).
+            slope -= value * (term.fraction * p * reciprocal + Double(term.whole) * inverseBase)
+        }
+        return (sum, slope, magnitude)
     }
 
     /// Σ amount · (1 + X)^(−t), multiplied by (1 + X)^T (T the largest t) when X < 0.

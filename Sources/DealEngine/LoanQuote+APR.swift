@@ -29,17 +29,23 @@ extension LoanQuote {
                 first = paymentTiming == .advance ? contract : try frequency.date(byAddingPeriods: 1, to: contract)
             } catch { throw DealError.invalidArgument("contractDate", error.message) }
         }
-        var amounts: [ExactDecimal] = []
-        for k in 0..<numberOfPayments {
-            if k == numberOfPayments - 1 { amounts.append(finalPayment) } else if k == 0 { amounts.append(firstPayment ?? periodicPayment.net) } else { amounts.append(periodicPayment.net) }
-        }
-        var indices = Array(0..<numberOfPayments)
-        if let balloon, !balloon.isZero {
-            amounts.append(balloon)
-            indices.append(paymentTiming == .advance ? numberOfPayments : numberOfPayments - 1)
-        }
+        // Payments 1…n (payment 1 as scheduled, the final with its residue), then the
+        // balloon; zero amounts left out. One reserved array, no intermediate lists.
+        let hasBalloon = balloon.map { !$0.isZero } ?? false
         var payments: [DatedAmount] = []
-        for (amount, index) in zip(amounts, indices) where !amount.isZero {
+        payments.reserveCapacity(numberOfPayments + (hasBalloon ? 1 : 0))
+        for k in 0..<(numberOfPayments + (hasBalloon ? 1 : 0)) {
+            let amount: ExactDecimal, index: Int
+            if k == numberOfPayments {
+                (amount, index) = (balloon!, paymentTiming == .advance ? numberOfPayments : numberOfPayments - 1)
+            } else if k == numberOfPayments - 1 {
+                (amount, index) = (finalPayment, k)
+            } else if k == 0 {
+                (amount, index) = (firstPayment ?? periodicPayment.net, k)
+            } else {
+                (amount, index) = (periodicPayment.net, k)
+            }
+            if amount.isZero { continue }
             let date: CivilDate
             do { date = try frequency.paymentDate(index, first: first) } catch { throw DealError.invalidArgument("term", error.message) }
             var flow = DatedAmount(amount: amount, date: date, path: "term")

@@ -160,6 +160,34 @@ public enum RateSolver {
         return Double(coefficient) / scale
     }
 
+    /// ``decimal(_:scale:rule:)`` with `.toNearestOrEven` in 128-bit integers, for the common
+    /// case: a normal x ≠ 0 with |x| < 2⁶⁰ and scale 0…18 (the significand times 10^scale then
+    /// has at most 113 bits, and the binary exponent shifts it by less than 128 places either
+    /// way without overflow). Nil otherwise; the caller then takes the general path.
+    /// `RateSolverTests` compares it with the general path on random doubles and ties.
+    static func decimalToNearestEven(_ x: Double, scale: Int) -> ExactDecimal? {
+        guard x.isNormal, (0...18).contains(scale), x.magnitude < 0x1p60 else { return nil }
+        var power: UInt128 = 1
+        for _ in 0..<scale { power *= 10 }
+        let significand = UInt128(x.significandBitPattern | (1 << 52))
+        let numerator = significand * power          // < 2^53 · 10^18 < 2^113
+        let shift = 52 - Int(x.exponent)             // x = significand · 2^(−shift); shift > −8
+        let magnitude: UInt128
+        if shift <= 0 {
+            magnitude = numerator << UInt128(-shift)  // < 2^121
+        } else if shift >= 127 {
+            return nil
+        } else {
+            let quotient = numerator >> UInt128(shift)
+            let remainder = numerator & ((1 << UInt128(shift)) - 1)
+            let half: UInt128 = 1 << UInt128(shift - 1)
+            magnitude = remainder > half || (remainder == half && quotient & 1 == 1) ? quotient + 1 : quotient
+        }
+        guard magnitude < 99_999_999_999_999_999_999_999_999_999_999_999_999 else { return nil }
+        let coefficient = Int128(magnitude)
+        return try? ExactDecimal(coefficient: x < 0 ? -coefficient : coefficient, scale: scale)
+    }
+
     /// The exact value of the double `x` rounded to `scale` decimal places by `rule`.
     ///
     /// ```swift
@@ -167,6 +195,14 @@ public enum RateSolver {
     /// ```
     /// - Returns: nil when `x` is not finite or the result needs more than 38 digits.
     public static func decimal(_ x: Double, scale: Int, rule: RoundingRule) -> ExactDecimal? {
+        guard x.isFinite else { return nil }
+        if x == 0 { return try? ExactDecimal(coefficient: 0, scale: scale) }
+        if rule == .toNearestOrEven, let fast = decimalToNearestEven(x, scale: scale) { return fast }
+        return decimalByDivision(x, scale: scale, rule: rule)
+    }
+
+    /// ``decimal(_:scale:rule:)`` by one wide-integer division, for every finite x and rule.
+    static func decimalByDivision(_ x: Double, scale: Int, rule: RoundingRule) -> ExactDecimal? {
         guard x.isFinite else { return nil }
         if x == 0 { return try? ExactDecimal(coefficient: 0, scale: scale) }
         let significand = WideInteger(Int128(x.significandBitPattern | (x.isNormal ? (1 << 52) : 0)))

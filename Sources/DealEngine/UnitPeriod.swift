@@ -62,6 +62,8 @@ public enum UnitPeriod: Sendable, Hashable {
     /// 10 decimals (52/3 = 17.3333333333).
     public var periodsPerYearDecimal: ExactDecimal {
         let (n, d) = periodsPerYear
+        // A whole number: the quotient below, normalized, is n itself.
+        if d == 1 { return ExactDecimal(n) }
         return (try? ExactDecimal(n).divided(by: ExactDecimal(d), scale: 10, rule: .toNearestOrEven).normalized()) ?? ExactDecimal(n)
     }
 
@@ -121,6 +123,12 @@ public enum UnitPeriod: Sendable, Hashable {
 
     /// For a gap of d days (d < `candidatesByDays.count`), the indices into ``candidates``
     /// whose ``possibleDays`` contain d, in order; no candidate admits a longer gap.
+    /// ``candidatesByDays`` in one array: the candidates for `days` are
+    /// `candidatesByDaysFlat[candidatesByDaysStart[days]..<candidatesByDaysStart[days + 1]]`
+    /// (no inner array retained per gap).
+    static let candidatesByDaysFlat: [Int] = candidatesByDays.flatMap { $0 }
+    static let candidatesByDaysStart: [Int] = candidatesByDays.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+
     static let candidatesByDays: [[Int]] = {
         let longest = candidateDays.map(\.upperBound).max()!
         return (0...longest).map { days in candidateDays.indices.filter { candidateDays[$0].contains(days) } }
@@ -136,6 +144,11 @@ public enum UnitPeriod: Sendable, Hashable {
         case .frequency(let f): return AnnualPercentageRate.isOnePeriod(from: a, to: b, f)
         case .weeks(let k): return a.days(until: b) == 7 * k
         case .months(let k):
+            // The boundary k months back from b is in the k-th calendar month before b's: a
+            // must be in that month to be it (then the counting decides).
+            guard (b.year - a.year) * 12 + (b.month - a.month) == k else { return false }
+            // Before the 28th the boundary is b's day in that month (as for monthly).
+            if b.day < 28 { return a.day == b.day }
             let (months, days) = UnitPeriodCount.fullMonths(from: a, to: b, on: DayOfMonth(anchoring: b))
             return months == k && days == 0
         }

@@ -163,6 +163,13 @@ struct RegZAPRTests {
         var uneven = series("320.00", 36, "2026-05-01")
         uneven[10].amount = dec("100.00")
         #expect(try AnnualPercentageRate(method: .regz, advances: [advance("9000.00", "2026-04-01")], payments: uneven).solve().isIrregular)
+        // Equal amounts at other scales are equal; one cent apart at another scale is not.
+        var rescaled = series("320.00", 36, "2026-05-01")
+        rescaled[10].amount = dec("320.0")
+        rescaled[11].amount = dec("320")
+        #expect(try !AnnualPercentageRate(method: .regz, advances: [advance("9000.00", "2026-04-01")], payments: rescaled).solve().isIrregular)
+        rescaled[12].amount = dec("320.010")
+        #expect(try AnnualPercentageRate(method: .regz, advances: [advance("9000.00", "2026-04-01")], payments: rescaled).solve().isIrregular)
     }
 
     /// One tenth of the property-case count (`make test`: 2,000; `make test-long`: 100,000), at least 300.
@@ -332,6 +339,126 @@ struct RegZFastPathTests {
         }
         // The point of it: far fewer full evaluations.
         #expect(fast * 10 < full * 7, "\(fast) of \(full)")
+    }
+
+    @Test("Newton bracket: proven opposite signs at its ends, overlapping the bisection's bracket, ≤ 1e-10 wide in APR; nil where it does not apply")
+    func newtonBracket() throws {
+        var g = SeededGenerator(seed: 0x4E_3770)
+        var applied = 0, monotoneProblems = 0
+        for round in 0..<400 {
+            let frequency = g.element(of: PaymentFrequency.allCases)
+            let start = try CivilDate(year: g.int(in: 2000...2040), month: g.int(in: 1...12), day: g.int(in: 1...28))
+            let count = g.int(in: 1...(frequency.periodsPerYear <= 4 ? 30 : 120))
+            let principal = g.moneyMinor(in: 500_00...90_000_00)
+            // Rates from 0.01 % to 40 % a year, and every tenth far beyond (up to 2000 % a period).
+            let i = round % 10 == 9 ? Double(g.int(in: 1...20_000)) / 10 : Double(g.int(in: 1...4000)) / 100 / 100 / Double(frequency.periodsPerYear)
+            let level = Double(principal) * i / (1 - 1 / RateSolver.power(1 + i, count))
+            let first = try frequency.date(byAddingPeriods: 1, to: start).adding(days: g.int(in: 0...40))
+            var payments = try PaymentSeries(amount: MinorUnits(.usd).decimal(Int128(min(level, 1e15).rounded()) + 1), count: count,
+                                             firstDate: first, frequency: frequency).amounts()
+            if g.chance(1, in: 3) { payments.append(DatedAmount(amount: dec("1234.56"), date: try payments.last!.date.adding(days: 31))) }
+            var advances = [DatedAmount(amount: MinorUnits(.usd).decimal(Int128(principal)), date: start)]
+            // Every fifth: a second advance later, where the Newton bracket does not apply.
+            if round % 5 == 4 { advances.append(DatedAmount(amount: dec("100.00"), date: try start.adding(days: 3))) }
+            let problem = AnnualPercentageRate(method: .regz, advances: advances, payments: payments)
+            let unit = try problem.chooseUnitPeriod(start: start)
+            let terms = try problem.regzTerms(start: start, unit: unit)
+            let monotone = AnnualPercentageRate.isMonotone(terms)
+            if monotone { monotoneProblems += 1 }
+            let bisection = try AnnualPercentageRate.regzBisectionBracket(terms: terms, exactSignAtZero: 1)
+            guard let newton = AnnualPercentageRate.regzNewtonBracket(terms: terms, exactSignAtZero: 1) else {
+                #expect(!monotone || round % 10 == 9, "round \(round): no Newton bracket for \(terms.count) monotone terms")
+                continue
+            }
+            applied += 1
+            #expect(monotone, "round \(round)")
+            // The ends' signs are proven (the contract), so a root lies inside; the root is
+            // unique (all advances first), so the bisection's bracket holds the same root.
+            #expect(AnnualPercentageRate.regzValue(terms, newton.lower).provenSign == 1, "round \(round)")
+            #expect(AnnualPercentageRate.regzValue(terms, newton.upper).provenSign == -1, "round \(round)")
+            #expect(newton.lower > 0 && newton.lower < newton.upper, "round \(round): \(newton)")
+            #expect(newton.lower <= bisection.upper && bisection.lower <= newton.upper, "round \(round): \(newton) vs \(bisection)")
+            // About as narrow as the bisection's (the zone where no sign is provable).
+            #expect(newton.halfWidth <= 64 * max(bisection.halfWidth, 4 * bisection.upper.ulp), "round \(round): \(newton) vs \(bisection)")
+            let perYear = Double(unit.periodsPerYear.numerator) / Double(unit.periodsPerYear.denominator)
+            if round % 10 != 9 { #expect(newton.halfWidth * perYear * 100 < 1e-10, "round \(round)") }
+        }
+        // The fast path is the common path: every monotone problem at ordinary rates, 4 in 5 here.
+        #expect(applied * 10 >= monotoneProblems * 9 && monotoneProblems >= 300, "\(applied) of \(monotoneProblems) applied")
+        // Where it does not apply: a sign at 0 that is not +1, non-monotone or empty terms.
+        let terms: [AnnualPercentageRate.Term] = [.init(amount: -1000, whole: 0, fraction: 0, years: 0),
+                                                  .init(amount: 1100, whole: 1, fraction: 0, years: 0)]
+        let bracket = try #require(AnnualPercentageRate.regzNewtonBracket(terms: terms, exactSignAtZero: 1))
+        #expect(bracket.lower < 0.1 && 0.1 < bracket.upper && bracket.halfWidth < 1e-13)
+        #expect(AnnualPercentageRate.regzNewtonBracket(terms: terms, exactSignAtZero: 0) == nil)
+        #expect(AnnualPercentageRate.regzNewtonBracket(terms: terms, exactSignAtZero: -1) == nil)
+        #expect(AnnualPercentageRate.regzNewtonBracket(terms: [], exactSignAtZero: 1) == nil)
+        let lateAdvance = terms + [.init(amount: -10, whole: 1, fraction: 0.5, years: 0)]
+        #expect(AnnualPercentageRate.regzNewtonBracket(terms: lateAdvance, exactSignAtZero: 1) == nil)
+        // Terms longer than the power table: the bisection.
+        let long: [AnnualPercentageRate.Term] = [.init(amount: -1000, whole: 0, fraction: 0, years: 0),
+                                                 .init(amount: 1e9, whole: AnnualPercentageRate.newtonLargestWhole + 1, fraction: 0, years: 0)]
+        #expect(AnnualPercentageRate.regzNewtonBracket(terms: long, exactSignAtZero: 1) == nil)
+        // A root beyond 2^30 per period: nil (the bisection path then reports no_solution).
+        let huge: [AnnualPercentageRate.Term] = [.init(amount: -1, whole: 0, fraction: 0, years: 0),
+                                                 .init(amount: 1e300, whole: 1, fraction: 0, years: 0)]
+        #expect(AnnualPercentageRate.regzNewtonBracket(terms: huge, exactSignAtZero: 1) == nil)
+        #expect(throws: DealError.self) { try AnnualPercentageRate.regzBisectionBracket(terms: huge, exactSignAtZero: 1) }
+    }
+
+    @Test("total: the coefficient sum equals adding one by one from zero (value, scale, overflow) on random flows, mixed scales, negatives and the 38-digit limit")
+    func totals() throws {
+        func added(_ flows: [DatedAmount]) -> ExactDecimal? {
+            var total = ExactDecimal.zero
+            for flow in flows { guard let next = try? total + flow.amount else { return nil }; total = next }
+            return total
+        }
+        func flow(_ coefficient: Int128, _ scale: Int) -> DatedAmount {
+            DatedAmount(amount: try! ExactDecimal(coefficient: coefficient, scale: scale), date: day("2026-01-01"))
+        }
+        let nines: Int128 = 99_999_999_999_999_999_999_999_999_999_999_999_999
+        var g = SeededGenerator(seed: 0x7_07A1)
+        var cases: [[DatedAmount]] = [[], [flow(0, 2)], [flow(nines, 0)], [flow(nines, 0), flow(1, 0)], [flow(nines, 3), flow(-1, 3), flow(1, 3)],
+                                      [flow(nines / 2, 1), flow(nines / 2, 1), flow(1, 1)], [flow(nines / 2, 1), flow(nines / 2 + 1, 1), flow(1, 1)],
+                                      [flow(5, 2), flow(5, 1)], [flow(1, 0), flow(-2, 0)]]
+        for round in 0..<2_000 {
+            let scale = g.int(in: 0...6)
+            cases.append((0..<g.int(in: 1...80)).map { _ in
+                let s = round % 4 == 0 ? g.int(in: 0...6) : scale
+                let big = round % 7 == 0 ? nines / Int128(g.int(in: 1...90)) : Int128(g.int(in: 0...9_999_999))
+                return flow(round % 9 == 0 && g.chance(1, in: 3) ? -big : big, s)
+            })
+        }
+        for flows in cases {
+            let expected = added(flows)
+            let total = try? AnnualPercentageRate.total(flows)
+            #expect(total?.description == expected?.description, "\(flows.map(\.amount))")
+            #expect(total?.scale == expected?.scale)
+        }
+    }
+
+    @Test("isIrregular for month units (the counting alone) and week units (the day count) equals the gap test with the day range, on random monthly, month-end, weekly and ragged schedules")
+    func irregularMonthUnits() throws {
+        var g = SeededGenerator(seed: 0x1_4E6)
+        var outcomes = [false: 0, true: 0]
+        for round in 0..<600 {
+            let (year, month) = (g.int(in: 1999...2101), g.int(in: 1...12))
+            let start = try CivilDate(year: year, month: month, day: round % 4 == 0 ? CivilDate.numberOfDays(inMonth: month, year: year) : g.int(in: 1...28))
+            var payments = try PaymentSeries(amount: dec("100.00"), count: g.int(in: 2...40), firstDate: start,
+                                             frequency: [.quarterly, .monthly, .weekly, .biweekly, .semimonthly][round % 5]).amounts()
+            // Ragged: move some dates by a few days or to a month's end.
+            for k in payments.indices where g.chance(1, in: round % 2 == 0 ? 12 : 1_000) {
+                payments[k].date = try payments[k].date.adding(days: g.int(in: -3...3))
+            }
+            let problem = AnnualPercentageRate(method: .regz, advances: [advance("1000.00", "1998-01-01")], payments: payments)
+            let sorted = payments.sorted { $0.date < $1.date }
+            for unit in [UnitPeriod.monthly, .months(2), .months(3), .quarterly, .weekly, .biweekly, .weeks(2), .weeks(4), .semimonthly] {
+                let expected = sorted.indices.dropFirst().contains { !UnitPeriod.isOnePeriod(from: sorted[$0 - 1].date, to: sorted[$0].date, unit) }
+                #expect(problem.isIrregular(unit: unit) == expected, "round \(round), \(unit.name)")
+                outcomes[expected, default: 0] += 1
+            }
+        }
+        #expect(outcomes[false]! > 300 && outcomes[true]! > 300, "\(outcomes)")
     }
 
     @Test("Series counts (t shifted by the index) equal UnitPeriodCount on random series of every frequency")

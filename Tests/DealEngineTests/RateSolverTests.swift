@@ -76,6 +76,44 @@ struct RateSolverTests {
         #expect(RateSolver.double(try ExactDecimal(parsing: "-0.125")) == -0.125)
     }
 
+    @Test("decimal to nearest even in 128 bits equals the wide division: random doubles, ties, both signs, every scale 0…18, the range limits")
+    func decimalFastPath() throws {
+        var g = SeededGenerator(seed: 0xDEC_1A1)
+        var values: [Double] = [1, 0.5, 1.5, 2.5, 0.1, 1.0 / 8192, 3.0 / 8192, 0x1p-74, 0x1p-75, 0x1p-76, 0x1p59, 0x1p60.nextDown, 0x1p60,
+                                Double.leastNormalMagnitude, Double.leastNonzeroMagnitude, 9.168512164909, 1e-12, 5e-13, 4.9999999999999996e-13]
+        for _ in 0..<4_000 {
+            // Mantissas of every length, exponents from far below to above the range.
+            let mantissa = Double(g.int(in: 1...(1 << 53))) / Double(1 << g.int(in: 0...53))
+            values.append(mantissa * Double(sign: .plus, exponent: g.int(in: -80...62), significand: 1))
+        }
+        for k in 0..<200 {
+            // Exact ties at scale s: (2j + 1) / 2^(s + 1) has s + 1 decimals ending in 5.
+            let s = k % 19
+            values.append(Double(2 * g.int(in: 0...100_000) + 1) / Double(sign: .plus, exponent: s + 1, significand: 1))
+        }
+        for x in values {
+            for value in [x, -x] {
+                for scale in 0...18 {
+                    let general = RateSolver.decimalByDivision(value, scale: scale, rule: .toNearestOrEven)
+                    if let fast = RateSolver.decimalToNearestEven(value, scale: scale) {
+                        #expect(fast.description == general?.description, "\(value) at \(scale)")
+                    } else {
+                        // Only outside its range.
+                        #expect(!value.isNormal || value.magnitude >= 0x1p60 || 52 - Int(value.exponent) >= 127
+                                || general == nil || general!.coefficient.magnitude >= 99_999_999_999_999_999_999_999_999_999_999_999_999,
+                                "\(value) at \(scale)")
+                    }
+                    #expect(RateSolver.decimal(value, scale: scale, rule: .toNearestOrEven)?.description == general?.description)
+                }
+            }
+        }
+        #expect(RateSolver.decimalToNearestEven(1, scale: 19) == nil)
+        #expect(RateSolver.decimalToNearestEven(0x1p60, scale: 2) == nil)
+        #expect(RateSolver.decimalToNearestEven(0.5, scale: 0)?.description == "0")
+        #expect(RateSolver.decimalToNearestEven(1.5, scale: 0)?.description == "2")
+        #expect(RateSolver.decimalToNearestEven(-1.0 / 8192, scale: 12)?.description == "-0.000122070312")
+    }
+
     @Test("double through Int64 below 2^53 equals the generic Int128 conversion, at and around the limit")
     func doubleConversion() throws {
         var g = SeededGenerator(seed: 0xD0_0B1E)

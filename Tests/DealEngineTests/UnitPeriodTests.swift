@@ -45,6 +45,18 @@ struct UnitPeriodTests {
         #expect(Set(UnitPeriod.candidates).count == UnitPeriod.candidates.count)
     }
 
+    @Test("periodsPerYearDecimal: whole numbers directly, the same value and digits as the normalized quotient, for every candidate")
+    func periodsPerYearDecimal() throws {
+        for unit in UnitPeriod.candidates + [.weeks(1), .weeks(2), .months(1), .months(3), .months(6), .months(12)] {
+            let (n, d) = unit.periodsPerYear
+            let quotient = try ExactDecimal(n).divided(by: ExactDecimal(d), scale: 10, rule: .toNearestOrEven).normalized()
+            #expect(unit.periodsPerYearDecimal.description == quotient.description, "\(unit.name)")
+            #expect(unit.periodsPerYearDecimal.scale == quotient.scale, "\(unit.name)")
+        }
+        #expect(UnitPeriod.weeks(3).periodsPerYearDecimal.description == "17.3333333333")
+        #expect(UnitPeriod.monthly.periodsPerYearDecimal.description == "12")
+    }
+
     @Test("Counting: Appendix J (c)(2)(ii) t = 1, f = 5/28; (c)(4)(ii) f = 52/60")
     func counting() throws {
         let fourWeeks = try UnitPeriodCount(from: day("1978-03-18"), to: day("1978-04-20"), unitPeriod: .weeks(4))
@@ -90,6 +102,34 @@ struct UnitPeriodTests {
         #expect(t.unitPeriod == "3 weeks" && t.unitPeriodsPerYear == dec("17.3333333333"))
     }
 
+    @Test("gapKey decides the candidates: every pair of dates 7…41 days apart with one key is one period of the same candidates (leap, century, 400-year and year 2/9998 boundaries)")
+    func gapKeyDecides() throws {
+        var answers: [UInt64: UInt64] = [:]
+        var keyed = 0
+        for (from, to) in [("0002-01-01", "0003-02-01"), ("1999-10-01", "2001-03-31"), ("2023-11-01", "2025-03-31"), ("2099-10-01", "2101-03-31"),
+                           ("2399-10-01", "2401-03-31"), ("9997-11-01", "9998-12-31")] {
+            let first = try CivilDate(parsing: from).daysSinceEpoch, last = try CivilDate(parsing: to).daysSinceEpoch
+            for startDay in first...last {
+                let a = try CivilDate(daysSinceEpoch: startDay)
+                for days in 0...45 {
+                    guard let b = try? CivilDate(daysSinceEpoch: startDay + days) else { continue }
+                    let key = AnnualPercentageRate.gapKey(a, b, days: days)
+                    guard key != 0 else {
+                        #expect(days < 7 || days > 41 || a.year < 2 || b.year > 9_998)
+                        continue
+                    }
+                    keyed += 1
+                    var mask: UInt64 = 0
+                    for (j, unit) in UnitPeriod.candidates.enumerated() where UnitPeriod.mayBeOnePeriod(days: days, unit) && UnitPeriod.isOnePeriodByCounting(from: a, to: b, unit) {
+                        mask |= 1 << UInt64(j)
+                    }
+                    if let earlier = answers[key] { #expect(earlier == mask, "\(a) → \(b)") } else { answers[key] = mask }
+                }
+            }
+        }
+        #expect(keyed > 100_000 && answers.count > 5_000)
+    }
+
     @Test("The day-range shortcut never rules out a gap the counting accepts (every pair of dates over 14 months, gaps up to 400 days)")
     func dayRangeIsNecessary() throws {
         let first = try CivilDate(parsing: "2023-12-01").daysSinceEpoch
@@ -101,6 +141,18 @@ struct UnitPeriodTests {
                 // The monthly test by the boundary one month back equals the full count.
                 let counted = (try? UnitPeriodCount(from: a, to: b, frequency: .monthly)).map { $0.wholePeriods == 1 && $0.oddDays == 0 } ?? false
                 #expect(AnnualPercentageRate.isOnePeriod(from: a, to: b, .monthly) == counted, "\(a) → \(b)")
+                // Weekly and biweekly: the day count equals the full count.
+                if days <= 30 {
+                    for frequency in [PaymentFrequency.weekly, .biweekly] {
+                        let full = (try? UnitPeriodCount(from: a, to: b, frequency: frequency)).map { $0.wholePeriods == 1 && $0.oddDays == 0 && ($0.oddMonths ?? 0) == 0 } ?? false
+                        #expect(AnnualPercentageRate.isOnePeriod(from: a, to: b, frequency) == (days > 0 && full), "\(a) → \(b) \(frequency)")
+                    }
+                }
+                // k months: the calendar-month shortcut answers as the full count does.
+                for k in 2...11 where UnitPeriod.mayBeOnePeriod(days: days, .months(k)) {
+                    let full = UnitPeriodCount.fullMonths(from: a, to: b, on: DayOfMonth(anchoring: b))
+                    #expect(UnitPeriod.isOnePeriodByCounting(from: a, to: b, .months(k)) == (days > 0 && full.months == k && full.days == 0), "\(a) → \(b), \(k) months")
+                }
                 for (j, unit) in UnitPeriod.candidates.enumerated() where UnitPeriod.isOnePeriodByCounting(from: a, to: b, unit) {
                     accepted[j] += 1
                     #expect(UnitPeriod.mayBeOnePeriod(days: days, unit), "\(a) → \(b) is one \(unit.name) but \(days) days is ruled out")

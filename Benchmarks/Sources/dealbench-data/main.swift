@@ -3,6 +3,8 @@
 //
 //   dealbench-data generate [count] [seed]   → .build-data/deals.csv, .build-data/requests.jsonl,
 //                                              .build-data/leads.tsv (100,000 leads)
+//   dealbench-data aprdump > FILE; aprcompare FILE → compares APR solves of two builds
+//   dealbench-data loanresults [count]       → the loan JSON results `digest` hashes, one a line
 //   dealbench-data check                     → prints disagreements, writes .build-data/check.tsv
 //                                              and .build-data/ours-<workload>.txt (for bench.py)
 
@@ -114,6 +116,73 @@ case "aprdigest":
     }
     print("aprdigest of \(solved) solves: \(String(hash, radix: 16))")
 
+case "loanresults":
+    // The JSON results that `digest` hashes for loans, one a line: to see which fields an
+    // intended change moved (`diff` of two builds' output).
+    let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000
+    let text = try String(contentsOfFile: Workload.directory + "/requests.jsonl", encoding: .utf8)
+    let writer = JSONWriter(pretty: false)
+    for line in text.split(separator: "\n", maxSplits: count).prefix(count) {
+        let request = Array(line.dropLast().utf8) + Array(#","includeSchedule":true,"explain":true}"#.utf8)
+        print(writer.write(DealCalculator.calculate(requestBytes: request)))
+    }
+
+case "aprdump", "aprcompare":
+    // The aprdigest solves, one line each: `apr errorBound|aprDisclosed unitPeriod unitPeriodsPerYear
+    // amountFinanced totalOfPayments financeCharge isIrregular` or `error code path message`.
+    // `aprdump > FILE` with one build, `aprcompare FILE` with another: counts the `apr` values
+    // that differ, the largest difference, and every other field or error that differs.
+    let compare = arguments.first == "aprcompare"
+    var old: [Substring] = []
+    if compare {
+        guard let file = arguments.dropFirst().first,
+              let text = try? String(contentsOfFile: String(file), encoding: .utf8) else {
+            print("usage: dealbench-data aprcompare FILE (written by aprdump)"); exit(2)
+        }
+        old = text.split(separator: "\n")
+    }
+    var lines: [String] = []
+    for var problem in Workload.read(limit: 20_000).compactMap(\.aprProblem) {
+        for unit in [nil, PaymentFrequency.monthly, .biweekly] {
+            problem.unitPeriod = unit
+            do {
+                let r = try problem.solve()
+                lines.append("\(r.apr) \(r.errorBound)|\(r.aprDisclosed) \(r.unitPeriod) \(r.unitPeriodsPerYear) \(r.amountFinanced) \(r.totalOfPayments) \(r.financeCharge) \(r.isIrregular)")
+            } catch {
+                lines.append("error \(error.code.rawValue) \(error.path) \(error.message)")
+            }
+        }
+    }
+    if !compare {
+        for line in lines { print(line) }
+    } else {
+        guard old.count == lines.count else { print("aprcompare: \(old.count) old lines, \(lines.count) new"); exit(1) }
+        var aprDiffers = 0, otherDiffers = 0, errors = 0, largest = 0.0, largestLine = ""
+        var largestBound = 0.0, boundsTooWide = 0
+        for (a, b) in zip(old, lines) {
+            if a.hasPrefix("error") || b.hasPrefix("error") {
+                errors += 1
+                if a != b { otherDiffers += 1; print("differs: \(a) | \(b)") }
+                continue
+            }
+            let (oa, ob) = (a.split(separator: "|", maxSplits: 1), b.split(separator: "|", maxSplits: 1))
+            if oa[1] != ob[1] { otherDiffers += 1; print("differs: \(a) | \(b)") }
+            let (oldAPR, newAPR) = (oa[0].split(separator: " "), ob[0].split(separator: " "))
+            let newBound = Double(newAPR[1])!
+            largestBound = max(largestBound, newBound)
+            if newBound > 1e-10 { boundsTooWide += 1 }
+            if oldAPR[0] != newAPR[0] {
+                aprDiffers += 1
+                // Both have 12 decimals: the difference in units of 10^-12, exactly.
+                let units = { (text: Substring) in Int(text.filter { $0 != "." })! }
+                let difference = Double(abs(units(oldAPR[0]) - units(newAPR[0]))) / 1e12
+                if difference > largest { largest = difference; largestLine = "\(a) → \(b)" }
+            }
+        }
+        print("aprcompare of \(lines.count) solves (\(errors) errors): apr differs in \(aprDiffers), largest difference \(largest) (\(largestLine)); other fields or errors differ in \(otherDiffers); largest errorBound \(largestBound), above 1e-10: \(boundsTooWide)")
+        if otherDiffers > 0 || boundsTooWide > 0 { exit(1) }
+    }
+
 case "profile":
     // For callgrind: `valgrind --tool=callgrind dealbench-data profile quote 2000`.
     let what = arguments.dropFirst().first ?? "payment"
@@ -155,6 +224,6 @@ case "profile":
     print(sink)
 
 default:
-    print("usage: dealbench-data generate [count] [seed] | check | profile WHAT [count]")
+    print("usage: dealbench-data generate [count] [seed] | check | digest | aprdigest | aprdump | aprcompare FILE | profile WHAT [count]")
     exit(2)
 }
