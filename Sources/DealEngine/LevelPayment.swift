@@ -245,11 +245,11 @@ public struct LevelPayment: Sendable, Hashable {
     /// No heap allocation, no division on the power's dependency chain, no branch on the bits
     /// of `n` below 512 payments.
     ///
-    /// With `r = q + p` (i = p/q) the payment is, multiplied through by `q'ⁿ` for any scale,
+    /// With `r = q + p` (i = p/q) the payment is, multiplied through by `qⁿ·s` for any s > 0,
     ///
-    ///     P* = (A'·r'ⁿ − B·q'ⁿ) · p / (q_t · (r'ⁿ − q'ⁿ)),   r' = r/q·q', q_t = q (arrears) or r (advance)
+    ///     P* = (A'·c·R − B·c·Q) / (R − Q),   R = rⁿ·s, Q = qⁿ·s, c = p/q_t,
     ///
-    /// (advance: P*/(1+i) = …/(q·(1+i)) = …/r). ``estimate()`` evaluates it and bounds its error;
+    /// q_t = q in arrears and r in advance (P*/(1+i) = …/(q·(1+i)) = …/r). ``estimate()`` evaluates it and bounds its error;
     /// here the interval `2·[P − error, P + error]` must lie strictly between two consecutive
     /// multiples of ½ — then the floor of `P*` and the side of its half are proven, and every
     /// rule (none of which is decided at an exact integer or half, which the interval excludes)
@@ -280,11 +280,12 @@ public struct LevelPayment: Sendable, Hashable {
     /// (u = 2⁻⁵³), or nil outside the fast path's range (a zero rate included). Every integer
     /// input is below 2⁵³, so exact as a double; `B ≥ 0`, `A > B`, `0 < p ≤ q` (i ≤ 1).
     ///
-    /// Evaluation (n < 512): `q' = q·2⁻ᵏ ∈ [½, 1)` and `r' = r·2⁻ᵏ ∈ [½, 2)` exactly (k the bit
-    /// length of q), `R = r'ⁿ` and `Q = q'ⁿ` by a fixed base-8 table method (``scaledPowers(_:_:_:)``;
-    /// every intermediate power has exponent < 512, so stays in [2⁻⁵¹², 2⁵¹²], no underflow);
-    /// n ≥ 512: `R = fl(r/q)ⁿ`, `Q = 1` by binary powering. Then `T = A'·R`, `U = B·Q`,
-    /// `S = T − U`, `N = S·2p`, `G = R − Q`, `D = q_t·G`, `twice = N/D`, with `A'` below.
+    /// Evaluation (n < 512): `R = rⁿ·s` and `Q = qⁿ·s` with s = 2^(−8k·⌊n/8⌋) (k the bit length
+    /// of q) by a fixed base-8 table method (``scaledPowers(_:_:_:scale:)``; the scaling by powers
+    /// of two is exact and keeps every intermediate in [2⁻⁵¹², 2⁹⁰⁰], no overflow or underflow);
+    /// n ≥ 512: `R = fl(r/q)ⁿ`, `Q = 1` by binary powering. With `C = fl(2p/q_t)` computed off
+    /// the power's dependency chain: `A'' = A'·C`, `B'' = B·C`, `T = A''·R`, `U = B''·Q`,
+    /// `S = T − U`, `G = R − Q`, `twice = S/G` — one division after the powers.
     ///
     /// Bound (Higham's γₖ = ku/(1 − ku); each operation on positive doubles is exact times
     /// (1+δ), |δ| ≤ u; a product of k factors (1+δ)^±1 is within γₖ of 1):
@@ -295,14 +296,15 @@ public struct LevelPayment: Sendable, Hashable {
     /// - `A' = a'(1+α)`, |α| ≤ γ_{k_α}: k_α = 0 for a regular first period; +5 for the odd
     ///   days (`F = fl(1 + fl(fl(o·p)/fl(d·q)))`: γ₃ on φi and one addition, then A·F);
     ///   +2s for s = t − 1 > 0 (`fl(r/q)^s`: 2s − 1, times A': 1); +2 for t = 0 (/fl(r/q)).
-    /// - `T = a'R'(1+τ₁)`, |τ₁| ≤ γ_{k_α + k_R + 1}; `U = BQ'(1+τ₂)`, |τ₂| ≤ γ_{k_R + 1}. With
-    ///   y = (1+i)ⁿ ≥ 1: `S = (a'r'ⁿ − Bq'ⁿ)(1 + κτ)(1+δ)`, |κτ| ≤ κ·γ_{k_α + k_R + 1},
+    /// - `C = 2c(1+δ)`; `T = 2c·a'·rⁿs·(1+τ₁)`, |τ₁| ≤ γ_{k_α + k_R + 3} (α, η₁, C, A'', T);
+    ///   `U = 2c·B·qⁿs·(1+τ₂)`, |τ₂| ≤ γ_{k_R + 3}. With y = (1+i)ⁿ ≥ 1:
+    ///   `S = 2c·qⁿs·(a'y − B)(1 + κτ)(1+δ)`, |κτ| ≤ κ·γ_{k_α + k_R + 3},
     ///   κ = (a'y + B)/(a'y − B) ≤ (a' + B)/(a' − B) =: κ̂ (decreasing in y).
-    /// - `G = (r'ⁿ − q'ⁿ)(1 + ω)(1+δ)`, |ω| ≤ ((y + 1)/(y − 1))·γ_{k_R} ≤ (1 + 2q/(n·p))·γ_{k_R}
+    /// - `G = qⁿs·(y − 1)(1 + ω)(1+δ)`, |ω| ≤ ((y + 1)/(y − 1))·γ_{k_R} ≤ (1 + 2q/(n·p))·γ_{k_R}
     ///   (Bernoulli: y − 1 ≥ n·i).
-    /// - Five more roundings (S, N, G, D, the quotient; 2p is exact).
-    /// So |twice/2P* − 1| ≤ (1 + κ̂γ)(1 + ŵγ)/(1 − ŵγ)·(1+γ₅) − 1 with ŵ = 1 + 2q/(np). The
-    /// first-order sum ρ = κ̂·(k_α + k_R + 1)u + ŵ·k_R·u + 5u is computed from doubles (κ̂ from
+    /// - Three more roundings (S, G, the quotient).
+    /// So |twice/2P* − 1| ≤ (1 + κ̂γ)(1+γ₂)/((1 − ŵγ)(1 − u)) − 1 with ŵ = 1 + 2q/(np). The
+    /// first-order sum ρ = κ̂·(k_α + k_R + 3)u + ŵ·k_R·u + 3u is computed from doubles (κ̂ from
     /// the computed A', whose relative error γ_{k_α} ≤ 3·10⁻¹¹ moves κ̂ by at most 10⁻⁴ % when
     /// A' − B ≥ 2⁻²⁰A'; ŵ to 3u); with ρ ≤ 2⁻²¹ every second-order term, γₖ/(ku) − 1 and those
     /// errors together are below 10⁻⁵·ρ, so |twice − 2P*| ≤ 1.0001·ρ·twice, and
@@ -350,9 +352,9 @@ public struct LevelPayment: Sendable, Hashable {
         // R = r'ⁿ and Q = q'ⁿ (same scale), with k_R roundings each (Q exact in the x-form).
         let grown: Double, owed: Double, roundingsR: Int
         if n < 512 {
-            // 2⁻ᵏ with k = bit length of q: q' ∈ [½, 1), r' ∈ [½, 2) since r ≤ 2q.
-            let scale = Double(bitPattern: UInt64(1023 - (64 - qInt.leadingZeroBitCount)) << 52)
-            (grown, owed) = Self.scaledPowers(r * scale, q * scale, n)
+            // 2^(−8k) with k = bit length of q: q⁸·2^(−8k) ∈ [2⁻⁸, 1), r⁸·2^(−8k) ∈ [2⁻⁸, 2⁸) (r ≤ 2q).
+            let scale = Double(bitPattern: UInt64(1023 - 8 * (64 - qInt.leadingZeroBitCount)) << 52)
+            (grown, owed) = Self.scaledPowers(r, q, n, scale: scale)
             roundingsR = n - 1
         } else {
             grown = Self.power(r / q, n)
@@ -364,12 +366,11 @@ public struct LevelPayment: Sendable, Hashable {
         guard difference >= adjusted * 0x1p-20 else { return nil }
         let kappa = (adjusted + b) / difference
         let spread = 1 + 2 * q / (Double(n) * p)
-        let rho = (kappa * Double(roundingsA + roundingsR + 1) + spread * Double(roundingsR) + 5) * u
+        let rho = (kappa * Double(roundingsA + roundingsR + 3) + spread * Double(roundingsR) + 3) * u
         guard rho <= 0x1p-21 else { return nil }
 
-        let numerator = (adjusted * grown - b * owed) * (p + p)
-        let divisor = (timing == .advance ? r : q) * (grown - owed)
-        let twice = numerator / divisor
+        let factor = (p + p) / (timing == .advance ? r : q)
+        let twice = (adjusted * factor * grown - b * factor * owed) / (grown - owed)
         guard twice > 0, twice < 0x1p51 else { return nil }
         return (twice, twice * (2 * rho + 16 * u))
     }
@@ -378,13 +379,15 @@ public struct LevelPayment: Sendable, Hashable {
     @inlinable @inline(__always)
     static func double(_ value: Int128) -> Double { Double(Int64(truncatingIfNeeded: value)) }
 
-    /// (rⁿ, qⁿ) for 0 ≤ n < 512, both lanes at once: n = 64·d₂ + 8·d₁ + d₀ in base 8, and for
-    /// each digit the powers b⁰…b⁷ of that level's base b (r, r⁸, r⁶⁴) in a small stack table,
-    /// indexed by the digit — the same operations whatever `n`, no branch on its digits. Every
-    /// product is of two computed powers (an addition chain) or by an exact 1.0, so a computed
-    /// power of exponent m carries at most m − 1 roundings.
+    /// (rⁿ·sᵐ, qⁿ·sᵐ) with m = ⌊n/8⌋, for 0 ≤ n < 512, both lanes at once: n = 64·d₂ + 8·d₁ + d₀
+    /// in base 8, and for each digit the powers b⁰…b⁷ of that level's base b (r, r⁸·s, (r⁸·s)⁸)
+    /// in a small stack table, indexed by the digit — the same operations whatever `n`, no
+    /// branch on its digits. `s` is a power of two (the product by it is exact as long as
+    /// nothing overflows or underflows: the caller's choice of s keeps every value normal).
+    /// Every other product is of two computed powers (an addition chain) or by an exact 1.0,
+    /// so a computed power of exponent m carries at most m − 1 roundings.
     @inlinable @inline(__always)
-    static func scaledPowers(_ r: Double, _ q: Double, _ n: Int) -> (Double, Double) {
+    static func scaledPowers(_ r: Double, _ q: Double, _ n: Int, scale: Double) -> (Double, Double) {
         withUnsafeTemporaryAllocation(of: SIMD2<Double>.self, capacity: 8) { table in
             var base = SIMD2(r, q)
             var result = SIMD2<Double>(1, 1)
@@ -399,7 +402,7 @@ public struct LevelPayment: Sendable, Hashable {
                 table[6] = b3 * b3
                 table[7] = b4 * b3
                 result *= table[(n &>> (3 * level)) & 7]
-                if level < 2 { base = b4 * b4 }
+                if level == 0 { base = (b4 * b4) * scale } else if level == 1 { base = b4 * b4 }
             }
             return (result[0], result[1])
         }

@@ -372,38 +372,38 @@ struct LevelPaymentTests {
         #expect(LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("100", 1), numberOfPayments: 1_100).estimate() == nil)
     }
 
-    /// The fixed base-8 table powers against exact powers of the same double bases, for every
-    /// n < 512: within the (n − 1) roundings the bound counts (a wrong digit or table entry
-    /// would be off by a factor of the base at least).
+    /// The fixed base-8 table powers against exact powers, for every n < 512: bⁿ·2^(−8k·⌊n/8⌋)
+    /// within the (n − 1) roundings the bound counts (a wrong digit, table entry or scaling
+    /// would be off by a factor of the base or of 2^(8k) at least).
     @Test func scaledPowersAreWithinTheirRoundingCount() {
         var rng = SplitMix64(seed: 0x8A5E)
-        for _ in 0..<3 {
-            let q = Int64.random(in: 2...(1 << 40), using: &rng), p = Int64.random(in: 1...q, using: &rng)
+        for (qMax, pShare) in [(Int64(1) << 40, 1.0), (Int64(1) << 52, 0.01), (Int64(1) << 52, 1.0), (Int64(3), 1.0)] {
+            let q = Int64.random(in: (qMax / 2)...qMax, using: &rng)
+            let p = Int64.random(in: 1...max(1, Int64(Double(q) * pShare)), using: &rng)
             let k = 64 - q.leadingZeroBitCount
-            let scale = Double(sign: .plus, exponent: -k, significand: 1)
-            let (r1, q1) = (Double(q + p) * scale, Double(q) * scale)
-            #expect((0.5..<1).contains(q1) && (0.5..<2).contains(r1))
-            // exact bⁿ·2^(−k·n) as the fraction bⁿ / 2^(k·n), built up one n at a time.
+            let scale = Double(sign: .plus, exponent: -8 * k, significand: 1)
+            // exact: bⁿ / 2^(8k·⌊n/8⌋), built up one n at a time.
             var exactR = WideInteger(1), exactQ = WideInteger(1), denominator = WideInteger(1)
-            let stepR = WideInteger(Int128(q + p)), stepQ = WideInteger(Int128(q)), stepD = WideInteger(2).power(k)
+            let stepR = WideInteger(Int128(q + p)), stepQ = WideInteger(Int128(q)), stepD = WideInteger(2).power(8 * k)
             for n in 0..<512 {
-                let (rn, qn) = LevelPayment.scaledPowers(r1, q1, n)
+                let (rn, qn) = LevelPayment.scaledPowers(Double(q + p), Double(q), n, scale: scale)
                 let bound = Double(max(n - 1, 0)) * 0x1p-53 * 1.001
                 for (exact, computed) in [(exactR, rn), (exactQ, qn)] {
+                    #expect(computed.isNormal)
                     #expect(Self.compare(exact, over: denominator, with: computed * (1 - bound)) >= 0
                             && Self.compare(exact, over: denominator, with: computed * (1 + bound)) <= 0,
                             "p \(p) q \(q) n \(n): \(computed)")
                 }
                 exactR = exactR * stepR
                 exactQ = exactQ * stepQ
-                denominator = denominator * stepD
+                if n % 8 == 7 { denominator = denominator * stepD }
             }
         }
-        let zero = LevelPayment.scaledPowers(0.75, 0.5, 0), one = LevelPayment.scaledPowers(0.75, 0.5, 1)
-        let nine = LevelPayment.scaledPowers(1.5, 0.5, 9)
+        let zero = LevelPayment.scaledPowers(3, 2, 0, scale: 0x1p-16), one = LevelPayment.scaledPowers(3, 2, 1, scale: 0x1p-16)
+        let nine = LevelPayment.scaledPowers(3, 2, 9, scale: 0x1p-16)
         #expect(zero.0 == 1 && zero.1 == 1)
-        #expect(one.0 == 0.75 && one.1 == 0.5)
-        #expect(nine.0 == 38.443359375 && nine.1 == 0x1p-9)   // 1.5⁹ exact
+        #expect(one.0 == 3 && one.1 == 2)
+        #expect(nine.0 == 19_683 * 0x1p-16 && nine.1 == 0x1p-7)   // 3⁹·2⁻¹⁶, 2⁹·2⁻¹⁶, exact
     }
 
     /// `power` (the x-form for n ≥ 512 and the first-period shift): exact where the result is.
