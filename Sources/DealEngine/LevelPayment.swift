@@ -290,9 +290,9 @@ public struct LevelPayment: Sendable, Hashable {
     /// Bound (Higham's γₖ = ku/(1 − ku); each operation on positive doubles is exact times
     /// (1+δ), |δ| ≤ u; a product of k factors (1+δ)^±1 is within γₖ of 1):
     /// - A computed power of exponent m of an exact base carries m − 1 roundings (by induction
-    ///   over any addition chain); an inexact base x(1+δ₀) adds m more. So
-    ///   `R = r'ⁿ(1+η₁)`, `Q = q'ⁿ(1+η₂)` with |η| ≤ γ_{k_R}, k_R = n − 1 (scaled) or 2n − 1 (x-form,
-    ///   where Q = 1 exactly).
+    ///   over any addition chain; products by the power of two s are exact); an inexact base
+    ///   x(1+δ₀) adds m more. So `R = rⁿs(1+η₁)`, `Q = qⁿs(1+η₂)` with |η| ≤ γ_{k_R}, k_R = n − 1
+    ///   (table) or 2n − 1 (x-form: s = q⁻ⁿ, R = fl(r/q)ⁿ, Q = 1 exactly).
     /// - `A' = a'(1+α)`, |α| ≤ γ_{k_α}: k_α = 0 for a regular first period; +5 for the odd
     ///   days (`F = fl(1 + fl(fl(o·p)/fl(d·q)))`: γ₃ on φi and one addition, then A·F);
     ///   +2s for s = t − 1 > 0 (`fl(r/q)^s`: 2s − 1, times A': 1); +2 for t = 0 (/fl(r/q)).
@@ -349,7 +349,7 @@ public struct LevelPayment: Sendable, Hashable {
             }
         }
 
-        // R = r'ⁿ and Q = q'ⁿ (same scale), with k_R roundings each (Q exact in the x-form).
+        // R = rⁿ·s and Q = qⁿ·s (one common scale s), with k_R roundings each (Q exact in the x-form).
         let grown: Double, owed: Double, roundingsR: Int
         if n < 512 {
             // 2^(−8k) with k = bit length of q: q⁸·2^(−8k) ∈ [2⁻⁸, 1), r⁸·2^(−8k) ∈ [2⁻⁸, 2⁸) (r ≤ 2q).
