@@ -68,6 +68,12 @@ public struct LevelPayment: Sendable, Hashable {
         /// True when the fast path's error interval contained a rounding boundary and the exact
         /// rational was evaluated with wide integers instead.
         public let usedExactFallback: Bool
+
+        @usableFromInline
+        init(minorUnits: Int128, usedExactFallback: Bool) {
+            self.minorUnits = minorUnits
+            self.usedExactFallback = usedExactFallback
+        }
     }
 
     /// `P*` rounded to minor units by `rule`, equal to the exact rational rounded by `rule`.
@@ -82,17 +88,32 @@ public struct LevelPayment: Sendable, Hashable {
     /// ```swift
     /// problem.rounded(by: .toNearestOrAway).minorUnits   // 43666
     /// ```
+    @inlinable @inline(__always)
     public func rounded(by rule: RoundingRule) -> Rounded {
         precondition(rule != .requireExact, "LevelPayment.rounded(by:) needs a rounding rule; use payment(rule:) for requireExact")
-        if rate.isZero, let exact = zeroRateRounded(rule: rule) { return Rounded(minorUnits: exact, usedExactFallback: false) }
+        // The fast path declines a zero rate; the rest is out of line and gets the fields by
+        // value, so an inlined caller needs no copy of the whole problem in memory.
         if let fast = fastPath(rule: rule) { return Rounded(minorUnits: fast, usedExactFallback: false) }
-        if let exact = exactRounded128(rule: rule) { return Rounded(minorUnits: exact, usedExactFallback: true) }
-        return Rounded(minorUnits: exactRounded(rule: rule), usedExactFallback: true)
+        return Self.slowRounded(principal, balloon, rate, numberOfPayments, timing, wholePeriodsToFirstPayment,
+                                oddDays, daysPerUnitPeriod, spreadsOddPeriod, rule: rule)
+    }
+
+    /// ``rounded(by:)`` when the fast path declines: a zero rate by one exact division, then
+    /// ``exactRounded128(rule:)``, then ``exactRounded(rule:)``.
+    @usableFromInline @inline(never)
+    static func slowRounded(_ principal: Int128, _ balloon: Int128, _ rate: PeriodicRate, _ numberOfPayments: Int,
+                            _ timing: PaymentTiming, _ wholePeriodsToFirstPayment: Int, _ oddDays: Int,
+                            _ daysPerUnitPeriod: Int, _ spreadsOddPeriod: Bool, rule: RoundingRule) -> Rounded {
+        let problem = LevelPayment(principal: principal, balloon: balloon, rate: rate, numberOfPayments: numberOfPayments,
+                                   timing: timing, wholePeriodsToFirstPayment: wholePeriodsToFirstPayment, oddDays: oddDays,
+                                   daysPerUnitPeriod: daysPerUnitPeriod, spreadsOddPeriod: spreadsOddPeriod)
+        if rate.isZero, let exact = problem.zeroRateRounded(rule: rule) { return Rounded(minorUnits: exact, usedExactFallback: false) }
+        if let exact = problem.exactRounded128(rule: rule) { return Rounded(minorUnits: exact, usedExactFallback: true) }
+        return Rounded(minorUnits: problem.exactRounded(rule: rule), usedExactFallback: true)
     }
 
     /// At a zero rate `P* = (A − B) / n` exactly (whatever the timing and first period, as in
     /// ``exactFraction()``): one 128-bit division decides it, with the same rule as ``exactRounded(rule:)``. Nil only if `A − B` overflows.
-    @inline(__always)
     func zeroRateRounded(rule: RoundingRule) -> Int128? {
         let (difference, overflow) = principal.subtractingReportingOverflow(balloon)
         guard !overflow, numberOfPayments > 0 else { return nil }
@@ -221,97 +242,182 @@ public struct LevelPayment: Sendable, Hashable {
 
     /// The double-precision evaluation with its error bound; nil when the bound does not
     /// decide the rounding (or an input is outside the fast path's exact-representation range).
+    /// No heap allocation, no division on the power's dependency chain, no branch on the bits
+    /// of `n` below 512 payments.
     ///
-    /// Bound: every quantity is a sum or product of positive terms, so each floating-point
-    /// operation adds at most one unit roundoff `u` = 2⁻⁵³ of relative error. `i = p/q` has
-    /// relative error ≤ u (p, q < 2⁵³ are exact); `E = (1+i)ⁿ − 1` evaluated by binary powering
-    /// of `e ↦ e·e' + e + e'` has relative error ≤ n·(u + 3u) = 4nu; the payment is formed as
-    /// `P = A'·i + (A' − B)·i/E` (no cancellation: A' > B) and its error is summed term by
-    /// term. The bound used is twice that sum plus 8 ulps of the result.
-    @usableFromInline
+    /// With `r = q + p` (i = p/q) the payment is, multiplied through by `qⁿ·s` for any s > 0,
+    ///
+    ///     P* = (A'·c·R − B·c·Q) / (R − Q),   R = rⁿ·s, Q = qⁿ·s, c = p/q_t,
+    ///
+    /// q_t = q in arrears and r in advance (P*/(1+i) = …/(q·(1+i)) = …/r). ``estimate()`` evaluates it and bounds its error;
+    /// here the interval `2·[P − error, P + error]` must lie strictly between two consecutive
+    /// multiples of ½ — then the floor of `P*` and the side of its half are proven, and every
+    /// rule (none of which is decided at an exact integer or half, which the interval excludes)
+    /// follows from them.
+    @inlinable @inline(__always)
     func fastPath(rule: RoundingRule) -> Int128? {
-        let limit: Int128 = 1 << 53
-        guard principal < limit, balloon >= 0, balloon < principal,
-              rate.numerator < limit, rate.denominator < limit,
-              numberOfPayments > 0, numberOfPayments <= 100_000,
-              wholePeriodsToFirstPayment >= 0, wholePeriodsToFirstPayment < 10_000,
-              oddDays >= 0, oddDays < 1 << 20, daysPerUnitPeriod > 0, daysPerUnitPeriod < 1 << 20
+        guard let (twice, error) = estimate() else { return nil }
+        // `twice` ≈ 2P*, `error` ≥ 1.9·|twice − 2P*| + 15u·twice (see estimate()), so both
+        // rounded ends below are still beyond 2P* (each end is off by at most half an ulp of `twice`).
+        let low = twice - error, high = twice + error
+        // twice < 2^51 and error ≤ 2^-19·twice: both ends are in (0, 2^52), safe to truncate.
+        let halves = Int64(low)                      // truncation is the floor for low > 0
+        guard low > Double(halves), Int64(high) == halves else { return nil }
+        // 2P* ∈ (halves, halves + 1): P* ∈ (⌊halves/2⌋ + {0 or ½}, … + ½) strictly.
+        let floor = Int128(halves >> 1)
+        let aboveHalf = halves & 1 == 1
+        switch rule {
+        case .down, .towardZero: return floor
+        case .up, .awayFromZero: return floor + 1
+        case .toOdd: return floor & 1 == 1 ? floor : floor + 1
+        case .toNearestOrDown, .toNearestOrUp, .toNearestOrZero, .toNearestOrAway, .toNearestOrEven:
+            return aboveHalf ? floor + 1 : floor
+        case .requireExact: return nil
+        }
+    }
+
+    /// `2P*` in double precision and a bound `error ≥ 1.9·|twice − 2P*| + 15u·twice`
+    /// (u = 2⁻⁵³), or nil outside the fast path's range (a zero rate included). Every integer
+    /// input is below 2⁵³, so exact as a double; `B ≥ 0`, `A > B`, `0 < p ≤ q` (i ≤ 1).
+    ///
+    /// Evaluation (n < 512): `R = rⁿ·s` and `Q = qⁿ·s` with s = 2^(−8k·⌊n/8⌋) (k the bit length
+    /// of q) by a fixed base-8 table method (``scaledPowers(_:_:_:scale:)``; the scaling by powers
+    /// of two is exact and keeps every intermediate in [2⁻⁵¹², 2⁹⁰⁰], no overflow or underflow);
+    /// n ≥ 512: `R = fl(r/q)ⁿ`, `Q = 1` by binary powering. With `C = fl(2p/q_t)` computed off
+    /// the power's dependency chain: `A'' = A'·C`, `B'' = B·C`, `T = A''·R`, `U = B''·Q`,
+    /// `S = T − U`, `G = R − Q`, `twice = S/G` — one division after the powers.
+    ///
+    /// Bound (Higham's γₖ = ku/(1 − ku); each operation on positive doubles is exact times
+    /// (1+δ), |δ| ≤ u; a product of k factors (1+δ)^±1 is within γₖ of 1):
+    /// - A computed power of exponent m of an exact base carries m − 1 roundings (by induction
+    ///   over any addition chain; products by the power of two s are exact); an inexact base
+    ///   x(1+δ₀) adds m more. So `R = rⁿs(1+η₁)`, `Q = qⁿs(1+η₂)` with |η| ≤ γ_{k_R}, k_R = n − 1
+    ///   (table) or 2n − 1 (x-form: s = q⁻ⁿ, R = fl(r/q)ⁿ, Q = 1 exactly).
+    /// - `A' = a'(1+α)`, |α| ≤ γ_{k_α}: k_α = 0 for a regular first period; +5 for the odd
+    ///   days (`F = fl(1 + fl(fl(o·p)/fl(d·q)))`: γ₃ on φi and one addition, then A·F);
+    ///   +2s for s = t − 1 > 0 (`fl(r/q)^s`: 2s − 1, times A': 1); +2 for t = 0 (/fl(r/q)).
+    /// - `C = 2c(1+δ)`; `T = 2c·a'·rⁿs·(1+τ₁)`, |τ₁| ≤ γ_{k_α + k_R + 3} (α, η₁, C, A'', T);
+    ///   `U = 2c·B·qⁿs·(1+τ₂)`, |τ₂| ≤ γ_{k_R + 3}. With y = (1+i)ⁿ ≥ 1:
+    ///   `S = 2c·qⁿs·(a'y − B)(1 + κτ)(1+δ)`, |κτ| ≤ κ·γ_{k_α + k_R + 3},
+    ///   κ = (a'y + B)/(a'y − B) ≤ (a' + B)/(a' − B) =: κ̂ (decreasing in y).
+    /// - `G = qⁿs·(y − 1)(1 + ω)(1+δ)`, |ω| ≤ ((y + 1)/(y − 1))·γ_{k_R} ≤ (1 + 2q/(n·p))·γ_{k_R}
+    ///   (Bernoulli: y − 1 ≥ n·i).
+    /// - Three more roundings (S, G, the quotient).
+    /// So |twice/2P* − 1| ≤ (1 + κ̂γ)(1+γ₂)/((1 − ŵγ)(1 − u)) − 1 with ŵ = 1 + 2q/(np). The
+    /// first-order sum ρ = κ̂·(k_α + k_R + 3)u + ŵ·k_R·u + 3u is computed from doubles (κ̂ from
+    /// the computed A', whose relative error γ_{k_α} ≤ 3·10⁻¹¹ moves κ̂ by at most 10⁻⁴ % when
+    /// A' − B ≥ 2⁻²⁰A'; ŵ to 3u); with ρ ≤ 2⁻²¹ every second-order term, γₖ/(ku) − 1 and those
+    /// errors together are below 10⁻⁵·ρ, so |twice − 2P*| ≤ 1.0001·ρ·twice, and
+    /// `error = twice·(2ρ + 16u)` (one more rounding) is at least 1.9·|twice − 2P*| + 15u·twice.
+    /// The 15u·twice ≥ 7 ulps of `twice` absorb the rounding of `twice ± error`.
+    @inlinable @inline(__always)
+    func estimate() -> (twice: Double, error: Double)? {
+        // The range checks as unsigned comparisons (a negative value wraps to a huge one):
+        // 0 ≤ B < A < 2⁵³, 0 < p ≤ q, p + q < 2⁵³, 0 < n ≤ 100,000, 0 ≤ t < 10,000,
+        // 0 ≤ oddDays < 2²⁰, 0 < daysPerUnitPeriod < 2²⁰.
+        let limit: UInt128 = 1 << 53
+        let p128 = rate.numerator, q128 = rate.denominator
+        guard UInt128(bitPattern: principal) < limit, UInt128(bitPattern: balloon) < UInt128(bitPattern: principal),
+              UInt128(bitPattern: q128) < limit, UInt128(bitPattern: p128 &- 1) < UInt128(bitPattern: q128),
+              UInt128(bitPattern: p128 &+ q128) < limit,
+              UInt(bitPattern: numberOfPayments &- 1) < 100_000, UInt(bitPattern: wholePeriodsToFirstPayment) < 10_000,
+              UInt(bitPattern: oddDays) < 1 << 20, UInt(bitPattern: daysPerUnitPeriod &- 1) < (1 << 20) - 1
         else { return nil }
         let u = 0x1p-53
-        // Every integer converted below is < 2^53 (checked above), so going through Int64 is exact
-        // and avoids the generic (slow) Int128 → Double conversion.
+        let n = numberOfPayments
+        let pInt = Int64(truncatingIfNeeded: p128), qInt = Int64(truncatingIfNeeded: q128)
+        let rInt = pInt + qInt
+        let p = Double(pInt), q = Double(qInt), r = Double(rInt)
         let a = Self.double(principal), b = Self.double(balloon)
-        let rateNumerator = Self.double(rate.numerator), rateDenominator = Self.double(rate.denominator)
-        var value: Double
-        var error: Double
-        if rate.isZero {
-            value = (a - b) / Double(numberOfPayments)     // a − b exact (integers < 2^53)
-            error = value * u
-        } else {
-            let i = rateNumerator / rateDenominator
-            let n = numberOfPayments
-            let e = Self.powerMinusOne(i, n)
-            let errorE = (4 * Double(n) + 8) * u
-            // A' = A · (1 + φ i) · (1 + i)^(t − 1)
-            var adjusted = a
-            var errorAdjusted = 0.0
-            if spreadsOddPeriod {
-                if oddDays != 0 {
-                    let phiI = (Double(oddDays) * rateNumerator) / (Double(daysPerUnitPeriod) * rateDenominator)
-                    adjusted *= 1 + phiI
-                    errorAdjusted += 6 * u
-                }
-                let shift = wholePeriodsToFirstPayment - 1
-                if shift > 0 {
-                    adjusted *= 1 + Self.powerMinusOne(i, shift)
-                    errorAdjusted += (4 * Double(shift) + 10) * u
-                } else if shift < 0 {
-                    adjusted /= 1 + i
-                    errorAdjusted += 4 * u
-                }
+
+        // A' = A · (1 + φi) · (1 + i)^(t − 1), with k_α roundings.
+        var adjusted = a
+        var roundingsA = 0
+        if spreadsOddPeriod {
+            if oddDays != 0 {
+                let phiI = (Double(oddDays) * p) / (Double(daysPerUnitPeriod) * q)
+                adjusted *= 1 + phiI
+                roundingsA += 5
             }
-            let interestOnly = adjusted * i
-            let errorInterestOnly = errorAdjusted + 3 * u
-            let difference = adjusted - b
-            guard difference > 0 else { return nil }
-            let errorDifference = adjusted * errorAdjusted / difference + u
-            let amortizing = difference * i / e
-            let errorAmortizing = errorDifference + errorE + 4 * u
-            value = interestOnly + amortizing
-            error = interestOnly * errorInterestOnly + amortizing * errorAmortizing + value * u
-            if timing == .advance {
-                value /= 1 + i
-                error = error / (1 + i) + value * 4 * u
+            let shift = wholePeriodsToFirstPayment - 1
+            if shift > 0 {
+                adjusted *= Self.power(r / q, shift)
+                roundingsA += 2 * shift
+            } else if shift < 0 {
+                adjusted /= r / q
+                roundingsA += 2
             }
         }
-        guard value.isFinite, error.isFinite, value >= 0, value < 0x1p52 else { return nil }
-        error = 2 * error + 8 * value.ulp + 0x1p-1000
-        let low = value - error, high = value + error
-        guard low > 0, high < 0x1p52 else { return nil }
-        // Truncation by integer conversion is floor for positive values (and needs no libm).
-        let floorLow = Int64(low), floorHigh = Int64(high)
-        let halfLow = Int64(low + 0.5), halfHigh = Int64(high + 0.5)
-        guard floorLow == floorHigh, low > Double(floorLow), halfLow == halfHigh, low + 0.5 > Double(halfLow) else { return nil }
-        let truncated = Int128(floorLow)
-        let side = halfLow > floorLow ? 1 : -1
-        return try? rule.adjust(truncated: truncated, negative: false, remainderVersusHalf: side)
+
+        // R = rⁿ·s and Q = qⁿ·s (one common scale s), with k_R roundings each (Q exact in the x-form).
+        let grown: Double, owed: Double, roundingsR: Int
+        if n < 512 {
+            // 2^(−8k) with k = bit length of q: q⁸·2^(−8k) ∈ [2⁻⁸, 1), r⁸·2^(−8k) ∈ [2⁻⁸, 2⁸) (r ≤ 2q).
+            let scale = Double(bitPattern: UInt64(1023 - 8 * (64 - qInt.leadingZeroBitCount)) << 52)
+            (grown, owed) = Self.scaledPowers(r, q, n, scale: scale)
+            roundingsR = n - 1
+        } else {
+            grown = Self.power(r / q, n)
+            owed = 1
+            roundingsR = 2 * n - 1
+        }
+
+        let difference = adjusted - b
+        guard difference >= adjusted * 0x1p-20 else { return nil }
+        let kappa = (adjusted + b) / difference
+        let spread = 1 + 2 * q / (Double(n) * p)
+        let rho = (kappa * Double(roundingsA + roundingsR + 3) + spread * Double(roundingsR) + 3) * u
+        guard rho <= 0x1p-21 else { return nil }
+
+        let factor = (p + p) / (timing == .advance ? r : q)
+        let twice = (adjusted * factor * grown - b * factor * owed) / (grown - owed)
+        guard twice > 0, twice < 0x1p51 else { return nil }
+        return (twice, twice * (2 * rho + 16 * u))
     }
 
     /// An integer of magnitude below 2^53 as a double, exactly.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func double(_ value: Int128) -> Double { Double(Int64(truncatingIfNeeded: value)) }
 
-    /// (1 + i)^n − 1 for i ≥ 0 by binary powering on e = x − 1: (1+a)(1+b) − 1 = a·b + a + b,
-    /// which adds only positive terms (no cancellation for small i).
-    @inlinable
-    static func powerMinusOne(_ i: Double, _ n: Int) -> Double {
-        var result = 0.0
-        var base = i
+    /// (rⁿ·sᵐ, qⁿ·sᵐ) with m = ⌊n/8⌋, for 0 ≤ n < 512, both lanes at once: n = 64·d₂ + 8·d₁ + d₀
+    /// in base 8, and for each digit the powers b⁰…b⁷ of that level's base b (r, r⁸·s, (r⁸·s)⁸)
+    /// in a small stack table, indexed by the digit — the same operations whatever `n`, no
+    /// branch on its digits. `s` is a power of two (the product by it is exact as long as
+    /// nothing overflows or underflows: the caller's choice of s keeps every value normal).
+    /// Every other product is of two computed powers (an addition chain) or by an exact 1.0,
+    /// so a computed power of exponent m carries at most m − 1 roundings.
+    @inlinable @inline(__always)
+    static func scaledPowers(_ r: Double, _ q: Double, _ n: Int, scale: Double) -> (Double, Double) {
+        withUnsafeTemporaryAllocation(of: SIMD2<Double>.self, capacity: 8) { table in
+            var base = SIMD2(r, q)
+            var result = SIMD2<Double>(1, 1)
+            table[0] = SIMD2(1, 1)
+            for level in 0..<3 {
+                let b2 = base * base, b3 = b2 * base, b4 = b2 * b2
+                table[1] = base
+                table[2] = b2
+                table[3] = b3
+                table[4] = b4
+                table[5] = b4 * base
+                table[6] = b3 * b3
+                table[7] = b4 * b3
+                result *= table[(n &>> (3 * level)) & 7]
+                if level == 0 { base = (b4 * b4) * scale } else if level == 1 { base = b4 * b4 }
+            }
+            return (result[0], result[1])
+        }
+    }
+
+    /// xⁿ for n ≥ 0 by binary powering (at most n − 1 roundings beyond those of x).
+    @usableFromInline
+    static func power(_ x: Double, _ n: Int) -> Double {
+        var result = 1.0
+        var base = x
         var remaining = n
         while remaining > 0 {
-            if remaining & 1 == 1 { result = result * base + result + base }
+            if remaining & 1 == 1 { result *= base }
             remaining >>= 1
-            if remaining > 0 { base = base * base + 2 * base }
+            if remaining > 0 { base *= base }
         }
         return result
     }

@@ -257,6 +257,164 @@ struct LevelPaymentTests {
         #expect(rate < 0.01)
     }
 
+    // MARK: The double estimate and its bound
+
+    /// The sign of n/d − v for d > 0, exactly (v a finite double, a dyadic rational).
+    static func compare(_ n: WideInteger, over d: WideInteger, with v: Double) -> Int {
+        if v == 0 { return n.isZero ? 0 : (n.isNegative ? -1 : 1) }
+        let significand = WideInteger(Int128(v.significandBitPattern | (v.isNormal ? 1 << 52 : 0)) * (v < 0 ? -1 : 1))
+        let exponent = Int(v.exponent) - 52
+        let two = WideInteger(2)
+        // n/d − m·2^e  ~  n·2^-e − m·d (e < 0)  or  n − m·d·2^e (e ≥ 0)
+        let lhs = exponent < 0 ? n * two.power(-exponent) : n
+        let rhs = exponent < 0 ? significand * d : significand * d * two.power(exponent)
+        return lhs.compare(to: rhs)
+    }
+
+    /// Problems around the estimate's edges: terms either side of the 512 split, odd days, first
+    /// periods of 0…3 whole periods, both timings, balloons close to the principal, the largest
+    /// principals the fast path takes, rates of 0.001 % to 100 %.
+    static func edgeProblem(using rng: inout SplitMix64) -> LevelPayment {
+        var problem = randomProblem(using: &rng)
+        switch Int.random(in: 0..<6, using: &rng) {
+        case 0: problem.numberOfPayments = Int.random(in: 500...530, using: &rng)
+        case 1: problem.numberOfPayments = [1, 2, 3, 7, 8, 63, 64, 65, 447, 448, 511, 512, 513, 1023, 4096].randomElement(using: &rng)!
+        case 2: problem.principal = (1 << 53) - Int128.random(in: 1...1_000_000, using: &rng)
+        case 3: problem.balloon = problem.principal - Int128.random(in: 1...1_000, using: &rng)
+        case 4:
+            let decimals = Int.random(in: 0...3, using: &rng)
+            var unit: Int128 = 1
+            for _ in 0..<decimals { unit *= 10 }
+            problem.rate = try! PeriodicRate(annualPercentage: ExactDecimal(coefficient: Int128.random(in: 1...(100 * unit), using: &rng), scale: decimals),
+                                             periodsPerYear: [1, 2, 4, 12, 24, 26, 52].randomElement(using: &rng)!)
+        default:
+            problem.wholePeriodsToFirstPayment = Int.random(in: 0...3, using: &rng)
+            problem.oddDays = Int.random(in: 0...30, using: &rng)
+            problem.spreadsOddPeriod = true
+        }
+        return problem
+    }
+
+    /// The proven bound, checked exactly: whenever ``LevelPayment/estimate()`` answers,
+    /// 1.9·|twice − 2P*| + 15u·twice ≤ error, with P* the exact rational (wide integers) —
+    /// on seeded random and edge problems. A wrong power, table index, scale or formula would
+    /// put twice far outside; an error count too small would show as a violated bound.
+    @Test func estimateBoundHoldsExactly() {
+        var rng = SplitMix64(seed: 0xE57_1A7E)
+        var checked = 0, declined = 0, worst = 0.0
+        var violations: [String] = []
+        for index in 0..<6_000 {
+            let problem = index % 2 == 0 ? Self.randomProblem(using: &rng) : Self.edgeProblem(using: &rng)
+            guard let (twice, error) = problem.estimate() else { declined += 1; continue }
+            checked += 1
+            let (n, d) = problem.exactFraction()
+            let twiceN = n + n
+            let margin = (error - 15 * 0x1p-53 * twice) / 1.9
+            #expect(margin > 0)
+            if Self.compare(twiceN, over: d, with: twice - margin) < 0 || Self.compare(twiceN, over: d, with: twice + margin) > 0 {
+                if violations.count < 10 { violations.append("\(problem): twice \(twice) error \(error)") }
+            }
+            // How much of the bound the actual error uses (for the log): |twice − 2P*| / margin.
+            let quotient = try! (twiceN * WideInteger(1 << 40)).divided(by: d, rule: .toNearestOrEven)
+            let exact = Double(quotient.int128Value ?? 0) * 0x1p-40
+            worst = max(worst, Swift.abs(twice - exact) / margin)
+        }
+        #expect(violations.isEmpty, "\(violations)")
+        #expect(checked > 4_000)
+        print("LevelPayment.estimate: \(checked) estimates checked exactly, \(declined) declined; largest |twice − 2P*| / bound ≈ \(worst)")
+    }
+
+    /// Every rounding of the edge problems agrees with the exact rational, fast path or not.
+    @Test func edgeProblemsAgreeWithTheExactRational() {
+        var rng = SplitMix64(seed: 0xED6E)
+        var fast = 0
+        for _ in 0..<3_000 {
+            let problem = Self.edgeProblem(using: &rng)
+            let position = problem.exactPosition
+            for rule in rules {
+                let result = problem.rounded(by: rule)
+                #expect(result.minorUnits == position.rounded(rule), "\(problem) \(rule)")
+                if !result.usedExactFallback { fast += 1 }
+            }
+        }
+        #expect(fast > 3_000 * rules.count / 2)
+    }
+
+    /// Inputs the fast path must decline (it has no exact double for them, or the rate is 0):
+    /// the exact path decides and agrees with the exact rational.
+    @Test func outOfRangeInputsAreDeclined() {
+        let six = rate("6")
+        let large = LevelPayment(principal: 1 << 53, balloon: 0, rate: six, numberOfPayments: 60)
+        #expect(large.estimate() == nil)
+        #expect(large.rounded(by: .toNearestOrAway).minorUnits == large.exactRounded(rule: .toNearestOrAway))
+        let largest = LevelPayment(principal: (1 << 53) - 1, balloon: 0, rate: six, numberOfPayments: 60)
+        #expect(largest.estimate() != nil)
+        #expect(largest.rounded(by: .toNearestOrAway).minorUnits == largest.exactRounded(rule: .toNearestOrAway))
+        // q ≥ 2^53: ten decimals and 10,000 periods a year (q = 10^16).
+        let fine = LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("7.1234567891", 10_000), numberOfPayments: 72)
+        #expect(fine.rate.denominator >= 1 << 53)
+        #expect(fine.estimate() == nil)
+        #expect(fine.rounded(by: .toNearestOrAway).minorUnits == fine.exactRounded(rule: .toNearestOrAway))
+        #expect(LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("0"), numberOfPayments: 72).estimate() == nil)
+        #expect(LevelPayment(principal: 2_500_000, balloon: 2_500_000, rate: six, numberOfPayments: 72).estimate() == nil)
+        #expect(LevelPayment(principal: 2_500_000, balloon: -1, rate: six, numberOfPayments: 72).estimate() == nil)
+        #expect(LevelPayment(principal: 2_500_000, balloon: 0, rate: six, numberOfPayments: 100_001).estimate() == nil)
+        #expect(LevelPayment(principal: 2_500_000, balloon: 0, rate: six, numberOfPayments: 0).estimate() == nil)
+        #expect(LevelPayment(principal: 2_500_000, balloon: 0, rate: six, numberOfPayments: 12, wholePeriodsToFirstPayment: -1).estimate() == nil)
+        #expect(LevelPayment(principal: 2_500_000, balloon: 0, rate: six, numberOfPayments: 12, oddDays: -1).estimate() == nil)
+        #expect(LevelPayment(principal: 2_500_000, balloon: 0, rate: six, numberOfPayments: 12, daysPerUnitPeriod: 0).estimate() == nil)
+        #expect(LevelPayment(principal: 2_500_000, balloon: 0, rate: six, numberOfPayments: 12, daysPerUnitPeriod: 1 << 20).estimate() == nil)
+        #expect(LevelPayment(principal: 2_500_000, balloon: 0, rate: six, numberOfPayments: 12, daysPerUnitPeriod: (1 << 20) - 1).estimate() != nil)
+        // A 100 % rate (p = q after reduction for m = 1) is in range; x^n overflows for long terms: declined.
+        let hundred = LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("100", 1), numberOfPayments: 12)
+        #expect(hundred.estimate() != nil)
+        #expect(hundred.rounded(by: .toNearestOrAway).minorUnits == hundred.exactRounded(rule: .toNearestOrAway))
+        #expect(LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("100", 1), numberOfPayments: 1_100).estimate() == nil)
+    }
+
+    /// The fixed base-8 table powers against exact powers, for every n < 512: bⁿ·2^(−8k·⌊n/8⌋)
+    /// within the (n − 1) roundings the bound counts (a wrong digit, table entry or scaling
+    /// would be off by a factor of the base or of 2^(8k) at least).
+    @Test func scaledPowersAreWithinTheirRoundingCount() {
+        var rng = SplitMix64(seed: 0x8A5E)
+        for (qMax, pShare) in [(Int64(1) << 40, 1.0), (Int64(1) << 52, 0.01), (Int64(1) << 52, 1.0), (Int64(3), 1.0)] {
+            let q = Int64.random(in: (qMax / 2)...qMax, using: &rng)
+            let p = Int64.random(in: 1...max(1, Int64(Double(q) * pShare)), using: &rng)
+            let k = 64 - q.leadingZeroBitCount
+            let scale = Double(sign: .plus, exponent: -8 * k, significand: 1)
+            // exact: bⁿ / 2^(8k·⌊n/8⌋), built up one n at a time.
+            var exactR = WideInteger(1), exactQ = WideInteger(1), denominator = WideInteger(1)
+            let stepR = WideInteger(Int128(q + p)), stepQ = WideInteger(Int128(q)), stepD = WideInteger(2).power(8 * k)
+            for n in 0..<512 {
+                let (rn, qn) = LevelPayment.scaledPowers(Double(q + p), Double(q), n, scale: scale)
+                let bound = Double(max(n - 1, 0)) * 0x1p-53 * 1.001
+                for (exact, computed) in [(exactR, rn), (exactQ, qn)] {
+                    #expect(computed.isNormal)
+                    #expect(Self.compare(exact, over: denominator, with: computed * (1 - bound)) >= 0
+                            && Self.compare(exact, over: denominator, with: computed * (1 + bound)) <= 0,
+                            "p \(p) q \(q) n \(n): \(computed)")
+                }
+                exactR = exactR * stepR
+                exactQ = exactQ * stepQ
+                if n % 8 == 7 { denominator = denominator * stepD }
+            }
+        }
+        let zero = LevelPayment.scaledPowers(3, 2, 0, scale: 0x1p-16), one = LevelPayment.scaledPowers(3, 2, 1, scale: 0x1p-16)
+        let nine = LevelPayment.scaledPowers(3, 2, 9, scale: 0x1p-16)
+        #expect(zero.0 == 1 && zero.1 == 1)
+        #expect(one.0 == 3 && one.1 == 2)
+        #expect(nine.0 == 19_683 * 0x1p-16 && nine.1 == 0x1p-7)   // 3⁹·2⁻¹⁶, 2⁹·2⁻¹⁶, exact
+    }
+
+    /// `power` (the x-form for n ≥ 512 and the first-period shift): exact where the result is.
+    @Test func powerIsExactWhereTheResultIs() {
+        #expect(LevelPayment.power(1.5, 0) == 1)
+        #expect(LevelPayment.power(1.5, 1) == 1.5)
+        #expect(LevelPayment.power(1.5, 5) == 7.59375)
+        #expect(LevelPayment.power(3, 33) == 5_559_060_566_555_523)
+        #expect(LevelPayment.power(2, 600) == 0x1p600)
+    }
+
     // MARK: Near-ties
 
     /// Fixed-point modulus for the tie search: fractional parts are handled as multiples of 2^-100.
@@ -382,3 +540,4 @@ struct LevelPaymentTests {
         #expect(fallbacks > 0)
     }
 }
+
