@@ -14,6 +14,9 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import numpy_financial' 2
 fi
 
 echo "bench: building the benchmark package (release)"
+# SwiftPM keeps the cached build plan of the path dependency (the root package) when only its
+# sources change, so a source file added there is not compiled; drop the plan (not the objects).
+rm -f .build/release/description.json
 $SWIFT build -c release --product dealbench-data
 BIN=$($SWIFT build -c release --show-bin-path)
 "$BIN/dealbench-data" generate
