@@ -290,6 +290,26 @@ struct RegZFastPathTests {
         #expect(AnnualPercentageRate.regzValue([], 0.01) == directValue([], 0.01))
     }
 
+    /// A seeded loan-like Reg Z problem measured on its unit-period: `count` payments of the
+    /// level payment at the periodic rate `rate` (capped at 10¹⁵) plus one cent, the first one
+    /// period plus 0…`extraDays` days after `start`; every third with one more payment a month
+    /// after the last, every fifth (`round % 5 == 4`) with a second advance 3 days after the
+    /// first — where the monotone argument, and so RegzSigns and the Newton bracket, do not hold.
+    static func loanFlows(_ g: inout SeededGenerator, round: Int, frequency: PaymentFrequency, start: CivilDate,
+                          count: Int, principal: Int, rate i: Double,
+                          extraDays: Int) throws -> (unit: UnitPeriod, terms: [AnnualPercentageRate.Term]) {
+        let level = Double(principal) * i / (1 - 1 / RateSolver.power(1 + i, count))
+        let first = try frequency.date(byAddingPeriods: 1, to: start).adding(days: g.int(in: 0...extraDays))
+        var payments = try PaymentSeries(amount: MinorUnits(.usd).decimal(Int128(min(level, 1e15).rounded()) + 1), count: count,
+                                         firstDate: first, frequency: frequency).amounts()
+        if g.chance(1, in: 3) { payments.append(DatedAmount(amount: dec("1234.56"), date: try payments.last!.date.adding(days: 31))) }
+        var advances = [DatedAmount(amount: MinorUnits(.usd).decimal(Int128(principal)), date: start)]
+        if round % 5 == 4 { advances.append(DatedAmount(amount: dec("100.00"), date: try start.adding(days: 3))) }
+        let problem = AnnualPercentageRate(method: .regz, advances: advances, payments: payments)
+        let unit = try problem.chooseUnitPeriod(start: start)
+        return (unit, try problem.regzTerms(start: start, unit: unit))
+    }
+
     @Test("RegzSigns: every inferred sign is the full evaluation's, and the solver's bracket is bit for bit the same")
     func inferredSigns() throws {
         var g = SeededGenerator(seed: 0x51_6E5)
@@ -300,17 +320,8 @@ struct RegZFastPathTests {
             let count = g.int(in: 1...(frequency.periodsPerYear <= 4 ? 20 : 96))
             let principal = g.moneyMinor(in: 500_00...90_000_00)
             let i = Double(g.int(in: 1...3000)) / 100 / 100 / Double(frequency.periodsPerYear)
-            let level = Double(principal) * i / (1 - 1 / RateSolver.power(1 + i, count))
-            let first = try frequency.date(byAddingPeriods: 1, to: start).adding(days: g.int(in: 0...30))
-            var payments = try PaymentSeries(amount: MinorUnits(.usd).decimal(Int128(level.rounded()) + 1), count: count,
-                                             firstDate: first, frequency: frequency).amounts()
-            if g.chance(1, in: 3) { payments.append(DatedAmount(amount: dec("1234.56"), date: try payments.last!.date.adding(days: 31))) }
-            var advances = [DatedAmount(amount: MinorUnits(.usd).decimal(Int128(principal)), date: start)]
-            // Every fifth: a second advance later, where the monotone argument does not hold.
-            if round % 5 == 4 { advances.append(DatedAmount(amount: dec("100.00"), date: try start.adding(days: 3))) }
-            let problem = AnnualPercentageRate(method: .regz, advances: advances, payments: payments)
-            let unit = try problem.chooseUnitPeriod(start: start)
-            let terms = try problem.regzTerms(start: start, unit: unit)
+            let (_, terms) = try Self.loanFlows(&g, round: round, frequency: frequency, start: start, count: count,
+                                                principal: principal, rate: i, extraDays: 30)
             var evaluations = 0
             let direct = try AnnualPercentageRate.solve(terms: terms, exactSignAtZero: 1) { terms, x in
                 evaluations += 1
@@ -352,17 +363,8 @@ struct RegZFastPathTests {
             let principal = g.moneyMinor(in: 500_00...90_000_00)
             // Rates from 0.01 % to 40 % a year, and every tenth far beyond (up to 2000 % a period).
             let i = round % 10 == 9 ? Double(g.int(in: 1...20_000)) / 10 : Double(g.int(in: 1...4000)) / 100 / 100 / Double(frequency.periodsPerYear)
-            let level = Double(principal) * i / (1 - 1 / RateSolver.power(1 + i, count))
-            let first = try frequency.date(byAddingPeriods: 1, to: start).adding(days: g.int(in: 0...40))
-            var payments = try PaymentSeries(amount: MinorUnits(.usd).decimal(Int128(min(level, 1e15).rounded()) + 1), count: count,
-                                             firstDate: first, frequency: frequency).amounts()
-            if g.chance(1, in: 3) { payments.append(DatedAmount(amount: dec("1234.56"), date: try payments.last!.date.adding(days: 31))) }
-            var advances = [DatedAmount(amount: MinorUnits(.usd).decimal(Int128(principal)), date: start)]
-            // Every fifth: a second advance later, where the Newton bracket does not apply.
-            if round % 5 == 4 { advances.append(DatedAmount(amount: dec("100.00"), date: try start.adding(days: 3))) }
-            let problem = AnnualPercentageRate(method: .regz, advances: advances, payments: payments)
-            let unit = try problem.chooseUnitPeriod(start: start)
-            let terms = try problem.regzTerms(start: start, unit: unit)
+            let (unit, terms) = try Self.loanFlows(&g, round: round, frequency: frequency, start: start, count: count,
+                                                   principal: principal, rate: i, extraDays: 40)
             let monotone = AnnualPercentageRate.isMonotone(terms)
             if monotone { monotoneProblems += 1 }
             let bisection = try AnnualPercentageRate.regzBisectionBracket(terms: terms, exactSignAtZero: 1)
