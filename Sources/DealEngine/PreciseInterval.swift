@@ -170,11 +170,19 @@ package struct PreciseInterval: Sendable {
     // MARK: exp and log
 
     /// e^x over the interval (exp is increasing: the lower end's lower bound and the upper
-    /// end's upper bound). Arguments of magnitude 2^12 or more are not supported (nil).
+    /// end's upper bound). An end at or below −2^12 is bounded without the series: e^x > 0
+    /// below, and e^x < e^−4096 < 2^−5909 ≤ 2^−bits above (one unit, for `bits` up to
+    /// ``largestBitsForTinyExp``), so a far-discounted XNPV term is a tiny enclosure instead
+    /// of a refusal. An end at or above 2^12 is not supported (nil).
     package func exp() -> PreciseInterval? {
-        guard let low = Self.expBounds(lower, bits: bits)?.lower, let high = Self.expBounds(upper, bits: bits)?.upper else { return nil }
+        let low: WideInteger, high: WideInteger
+        if let bounds = Self.expBounds(lower, bits: bits) { low = bounds.lower } else if lower.isNegative { low = .zero } else { return nil }
+        if let bounds = Self.expBounds(upper, bits: bits) { high = bounds.upper } else if upper.isNegative, bits <= Self.largestBitsForTinyExp { high = WideInteger(1) } else { return nil }
         return PreciseInterval(lower: low, upper: high, bits: bits)
     }
+
+    /// The most fraction bits at which e^x for x ≤ −2^12 is below one unit: e^−4096 = 2^−5909.4….
+    static let largestBitsForTinyExp = 5909
 
     /// ln x over the interval; nil unless the interval is positive.
     package func log() -> PreciseInterval? {

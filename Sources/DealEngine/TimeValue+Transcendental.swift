@@ -102,11 +102,19 @@ extension TimeValue {
         guard let bracket = nearestBracket(evaluate, guess: RateSolver.double(guess)) else {
             throw DealError(code: .noSolution, path: "values", message: "expected cash flows that some rate above -100 % (up to 10^6) balances, found none: the present value never changes sign")
         }
-        return try refineRoot(bracket, path: "values") { x in
-            // The exact sign of Σ v_k (1 + x)^(−t_k), decided at increasing precision.
+        return try refineRoot(bracket, path: "values") { x throws(DealError) in
+            // The exact sign of Σ v_k (1 + x)^(−t_k), decided at increasing precision. At a
+            // rate of −100 % or below (a widened bracket end) there is no sign (0).
+            let base = ExactFraction(1) + x
+            guard base.sign > 0 else { return 0 }
             var bits = 128
             while bits <= maximumBits {
-                if let value = presentValue(flows, at: ExactFraction(1) + x, bits: bits), value.sign != 0 { return value.sign }
+                guard let value = presentValue(flows, at: base, bits: bits) else {
+                    // A discount factor beyond e^4096 (a growth factor: the rate far below 0
+                    // over a long span): more bits cannot help.
+                    throw DealError(code: .overflow, path: "dates", message: "expected flows whose growth factors (1 + rate)^(days/365) near the root stay below e^4096, found a factor beyond that at the rate \(x.decimal(significantDigits: 20).map { "\($0)" } ?? "?") (dates too far apart for a rate this far below 0)")
+                }
+                if value.sign != 0 { return value.sign }
                 bits *= 2
             }
             return 0
@@ -167,7 +175,7 @@ extension TimeValue {
 
     /// The root in `bracket` correctly rounded to ``rootDigits`` significant digits, given the
     /// exact sign of the function at a decimal x (0: undecided within 4096 bits).
-    static func refineRoot(_ bracket: RateSolver.Bracket, path: String, sign: (ExactFraction) -> Int) throws(DealError) -> ExactDecimal {
+    static func refineRoot(_ bracket: RateSolver.Bracket, path: String, sign: (ExactFraction) throws(DealError) -> Int) throws(DealError) -> ExactDecimal {
         let mid = bracket.midpoint
         var exponent = -40
         if mid != 0 { var m = abs(mid); exponent = 0; while m >= 10 { m /= 10; exponent += 1 }; while m < 1 { m *= 10; exponent -= 1 } }
@@ -178,15 +186,15 @@ extension TimeValue {
         }
         // h(m) = sign at (m + 1/2)·10^(−digits).
         let denominator = WideInteger(1).multiplied(byPowerOfTen: digits + 1)
-        func h(_ m: Int128) -> Int { sign(ExactFraction(WideInteger(10 * m + 5), denominator)) }
+        func h(_ m: Int128) throws(DealError) -> Int { try sign(ExactFraction(WideInteger(10 * m + 5), denominator)) }
         var a = low.coefficient - 1, b = high.coefficient
-        var signLow = h(a), signHigh = h(b)
+        var signLow = try h(a), signHigh = try h(b)
         // The double bracket rests on the C library's exp/log1p accuracy: widen it if the
         // exact signs disagree (a few times), so the result never depends on that.
         var widen: Int128 = 16
         for _ in 0..<8 where !(signLow != 0 && signHigh == -signLow) {
-            if signLow == 0 || signLow == signHigh { a -= widen; signLow = h(a) }
-            if signHigh == 0 || signLow == signHigh { b += widen; signHigh = h(b) }
+            if signLow == 0 || signLow == signHigh { a -= widen; signLow = try h(a) }
+            if signHigh == 0 || signLow == signHigh { b += widen; signHigh = try h(b) }
             widen *= 16
         }
         guard signLow != 0, signHigh == -signLow else {
@@ -194,7 +202,7 @@ extension TimeValue {
         }
         while b - a > 1 {
             let m = a + (b - a) / 2
-            let s = h(m)
+            let s = try h(m)
             if s == 0 { return (try? ExactDecimal(coefficient: m % 2 == 0 ? m : m + 1, scale: digits))?.normalized() ?? .zero }
             if s == signLow { a = m } else { b = m }
         }

@@ -107,4 +107,28 @@ struct PreciseIntervalTests {
         #expect(zero?.value == .zero)
         #expect(PreciseInterval(5000, bits: 64).exp() == nil)
     }
+
+    @Test("exp at or below −2^12: [0, one unit] up to 5909 bits (e^−4096 < 2^−5909), nil above; a straddling interval keeps its series upper end")
+    func tinyExp() throws {
+        for bits in [64, 128, 4128, PreciseInterval.largestBitsForTinyExp] {
+            for x in [-4096, -5000, -1_000_000] {
+                let e = try #require(PreciseInterval(x, bits: bits).exp(), "e^\(x) at \(bits) bits")
+                #expect(e.lower.isZero && e.upper == WideInteger(1), "e^\(x) at \(bits) bits")
+            }
+        }
+        // The claim itself, e^4096 > 2^5909: with c = 0.69315, e^c > 2 (the oracle's lower
+        // bound) and 5909·c < 4096, so e^4096 > (e^c)^5909 > 2^5909.
+        let c = Rational(69315) / Rational(100_000)
+        #expect(oracleExp(c, terms: 40).lower > Rational(2))
+        #expect(Rational(PreciseInterval.largestBitsForTinyExp) * c < Rational(4096))
+        #expect(PreciseInterval(-4096, bits: PreciseInterval.largestBitsForTinyExp + 1).exp() == nil)
+        // Just inside the series' range the series answers, and its lower end is positive.
+        let inside = try #require(PreciseInterval(-4095, bits: 6000).exp())
+        #expect(!inside.lower.isZero && !inside.lower.isNegative)
+        // [−5000, −10]: lower end 0 (e^x > 0), upper end e^−10's series bound.
+        let straddle = PreciseInterval(lower: PreciseInterval(-5000, bits: 128).lower, upper: PreciseInterval(-10, bits: 128).upper, bits: 128)
+        let e = try #require(straddle.exp())
+        let e10 = try #require(PreciseInterval(-10, bits: 128).exp())
+        #expect(e.lower.isZero && e.upper == e10.upper)
+    }
 }

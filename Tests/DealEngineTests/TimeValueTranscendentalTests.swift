@@ -75,6 +75,19 @@ struct TimeValueTranscendentalTests {
         }
     }
 
+    @Test("A flow 7,000 years out: its discount factor is below 2^-5909, so xirr is the root without it, correctly rounded and fast (was the double midpoint after 5 s of refusals; found by FuzzRequest)")
+    func farDatedFlow() throws {
+        let values = [dec("-04999"), dec("5750"), dec("4250"), dec("3250"), dec("2750")]
+        let near = [day("2007-01-01"), day("2008-03-01"), day("2008-10-30"), day("2009-02-14")]
+        let far = try TimeValue.xirr(values: values, dates: near + [day("9009-04-01")])
+        #expect(far == dec("0.86685044488957619215"))
+        // The same as with that flow 3,000 years out, where the series still answers.
+        #expect(far == (try TimeValue.xirr(values: values, dates: near + [day("5009-04-01")])))
+        // xnpv of the same flows answers too (a tiny enclosure, not an overflow).
+        let npv = try TimeValue.xnpv(rate: dec("0.8"), values: values, dates: near + [day("9009-04-01")])
+        #expect(npv == (try TimeValue.xnpv(rate: dec("0.8"), values: Array(values.prefix(4)), dates: near)))
+    }
+
     @Test("Domain errors and no solution")
     func errors() {
         func code(_ body: () throws(DealError) -> ExactDecimal) -> DealError.Code? {
