@@ -318,10 +318,7 @@ public struct AnnualPercentageRate: Sendable {
             // (b)(5)(ii) gives 1 month and 0 days exactly when the month boundary one month
             // back from b (on b's day) is a: then a is in the month before b's and no days
             // remain. The counting below, without the day count.
-            guard (b.year - a.year) * 12 + (b.month - a.month) == 1 else { return false }
-            // Before the 28th, b is not a month's last day and every month has its day: the
-            // boundary is that day of the month before.
-            if b.day < 28 { return a.day == b.day }
+            if let decided = UnitPeriod.monthsApartByCalendar(from: a, to: b, months: 1) { return decided }
             return UnitPeriodCount.monthBoundary(1, before: b, on: DayOfMonth(anchoring: b)) == a
         }
         if let per = frequency.daysPerPeriod {
@@ -365,11 +362,7 @@ public struct AnnualPercentageRate: Sendable {
             return false
         default:
             // Weekly, biweekly, k weeks: one period is exactly 7, 14 or 7k days.
-            let per: Int? = switch unit {
-            case .frequency(let f): f.daysPerPeriod
-            case .weeks(let k): 7 * k
-            case .months: nil
-            }
+            let per = unit.daysPerPeriod
             var previous = sorted[0].date, previousDays = previous.daysSinceEpoch
             if let per {
                 for k in sorted.indices.dropFirst() {
@@ -753,7 +746,7 @@ public struct AnnualPercentageRate: Sendable {
     /// evaluation's bound over the slope). Then `lower = r − δ` and `upper = r + δ`, δ about
     /// that zone, are evaluated with ``regzValue(_:_:wholes:)``: the bracket is returned only
     /// when `lower` has proven sign +1 and `upper` −1 (a side whose sign is not proven moves
-    /// out by 4× at a time, at most 24 times), with 0 < lower and upper ≤ 2³⁰. Any other
+    /// out by 2× at a time, at most 24 times), with 0 < lower and upper ≤ 2³⁰. Any other
     /// outcome — a non-finite or non-negative slope, no convergence in 64 steps, a proven sign
     /// on the wrong side — returns nil. Correctness rests only on the two proven signs; the
     /// errors stay those of the bisection path: a proven −1 at upper ≤ 2³⁰ implies (monotone

@@ -317,7 +317,7 @@ package struct ExactRatio: Sendable {
     }
 
     /// 10^k for 0 ≤ k ≤ 38.
-    private static func tenToThe(_ exponent: Int) -> UInt128 {
+    static func tenToThe(_ exponent: Int) -> UInt128 {
         var value: UInt128 = 1
         for _ in 0..<exponent { value &*= 10 }
         return value

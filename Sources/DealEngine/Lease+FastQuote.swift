@@ -100,14 +100,14 @@ extension Lease {
         case .moneyFactor(let value):
             guard LeaseModel.isMoneyFactor(value) else { return nil }
             mfNumerator = value.coefficient
-            mfDenominator = Self.powerOfTen(value.scale)
+            mfDenominator = Int128(ExactRatio.tenToThe(value.scale))
             fromApr = false
         case .apr(let value):
             guard (try? PeriodicRate(annualPercentage: value, periodsPerYear: frequency.periodsPerYear, path: "")) != nil,
                   value.scale <= 30 else { return nil }
             // ExactRatio(apr) / ExactRatio(2400): coefficient / (10^scale · 2400).
             mfNumerator = value.coefficient
-            mfDenominator = Self.powerOfTen(value.scale) * 2400
+            mfDenominator = Int128(ExactRatio.tenToThe(value.scale)) * 2400
             fromApr = true
         }
 
@@ -155,7 +155,7 @@ extension Lease {
             for index in 0..<taxCount {
                 let rate = tax.components[index].rate
                 // rate % = coefficient / (10^scale · 100)
-                let denominator = Self.powerOfTen(rate.scale) * 100
+                let denominator = Int128(ExactRatio.tenToThe(rate.scale)) * 100
                 guard let upfrontNumerator = Self.product(rate.coefficient, taxableOther),
                       let upfrontValue = Self.round(upfrontNumerator, denominator, taxRule),
                       let paymentNumerator = Self.product(rate.coefficient, base),
@@ -310,13 +310,6 @@ extension Lease {
     static func int64(_ value: Int128) -> Int64? {
         let narrow = Int64(truncatingIfNeeded: value)
         return Int128(narrow) == value ? narrow : nil
-    }
-
-    /// 10^exponent for 0 ≤ exponent ≤ 38.
-    static func powerOfTen(_ exponent: Int) -> Int128 {
-        var value: Int128 = 1
-        for _ in 0..<exponent { value &*= 10 }
-        return value
     }
 
     /// `coefficient / 10^scale` at the least scale at which it is exact (what

@@ -330,19 +330,19 @@ struct LeaseModel {
     /// Whether a decimal's magnitude is at most 0.1 (the largest money factor): 10·|coefficient|
     /// ≤ 10^scale, in 128 bits (an overflow means above).
     static func isAtMostOneTenth(_ value: ExactDecimal) -> Bool {
-        var limit: UInt128 = 1
-        for _ in 0..<value.scale { limit &*= 10 }
+        let limit = ExactRatio.tenToThe(value.scale)
         let (tenfold, overflow) = value.coefficient.magnitude.multipliedReportingOverflow(by: 10)
         return !overflow && tenfold <= limit
     }
 
-    /// Whether ``checkMoneyFactor(_:path:)`` accepts `value` (no error built).
+    /// Whether ``checkMoneyFactor(_:path:)`` accepts `value` (the same check; its message is
+    /// built only for a value it rejects).
     ///
     /// ```swift
     /// LeaseModel.isMoneyFactor(try ExactDecimal(parsing: "0.00250"))   // true
     /// ```
     static func isMoneyFactor(_ value: ExactDecimal) -> Bool {
-        !value.isNegative && isAtMostOneTenth(value) && value.scale <= Lease.Limits.maximumMoneyFactorDecimals
+        (try? checkMoneyFactor(value, path: "")) != nil
     }
 
     static func checkMoneyFactor(_ value: ExactDecimal, path: String) throws(DealError) {

@@ -130,12 +130,13 @@ public struct MinorUnits: Sendable {
         }
     }
 
-    /// Whether ``checkPercent(_:path:what:)`` accepts `value` (no error built).
+    /// Whether ``checkPercent(_:path:what:)`` accepts `value` (the same check; its message is
+    /// built only for a value it rejects).
     ///
     /// ```swift
     /// MinorUnits.isPercent(try ExactDecimal(parsing: "100.5"))   // false
     /// ```
     static func isPercent(_ value: ExactDecimal) -> Bool {
-        !value.isNegative && value.compare(toWhole: 100) <= 0 && value.scale <= PeriodicRate.maximumDecimals
+        (try? checkPercent(value, path: "", what: "")) != nil
     }
 }

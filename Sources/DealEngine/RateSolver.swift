@@ -195,8 +195,7 @@ public enum RateSolver {
     /// ```
     /// - Returns: nil when `x` is not finite or the result needs more than 38 digits.
     public static func decimal(_ x: Double, scale: Int, rule: RoundingRule) -> ExactDecimal? {
-        guard x.isFinite else { return nil }
-        if x == 0 { return try? ExactDecimal(coefficient: 0, scale: scale) }
+        // The fast form takes normal x ≠ 0 only; zero and non-finite x are the division's.
         if rule == .toNearestOrEven, let fast = decimalToNearestEven(x, scale: scale) { return fast }
         return decimalByDivision(x, scale: scale, rule: rule)
     }

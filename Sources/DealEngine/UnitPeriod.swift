@@ -121,14 +121,14 @@ public enum UnitPeriod: Sendable, Hashable {
     /// ``possibleDays`` of each of the ``candidates``, in their order.
     static let candidateDays: [ClosedRange<Int>] = candidates.map(\.possibleDays)
 
-    /// For a gap of d days (d < `candidatesByDays.count`), the indices into ``candidates``
-    /// whose ``possibleDays`` contain d, in order; no candidate admits a longer gap.
     /// ``candidatesByDays`` in one array: the candidates for `days` are
     /// `candidatesByDaysFlat[candidatesByDaysStart[days]..<candidatesByDaysStart[days + 1]]`
     /// (no inner array retained per gap).
     static let candidatesByDaysFlat: [Int] = candidatesByDays.flatMap { $0 }
     static let candidatesByDaysStart: [Int] = candidatesByDays.reduce(into: [0]) { $0.append($0.last! + $1.count) }
 
+    /// For a gap of d days (d < `candidatesByDays.count`), the indices into ``candidates``
+    /// whose ``possibleDays`` contain d, in order; no candidate admits a longer gap.
     static let candidatesByDays: [[Int]] = {
         let longest = candidateDays.map(\.upperBound).max()!
         return (0...longest).map { days in candidateDays.indices.filter { candidateDays[$0].contains(days) } }
@@ -137,6 +137,26 @@ public enum UnitPeriod: Sendable, Hashable {
     /// No unit-period is shorter than this many days (a week; a semimonth is at least 13).
     static let shortestPeriodDays = 7
 
+    /// The days of one period when it is a fixed number of days (weekly 7, biweekly 14, k
+    /// weeks 7·k: (b)(5)(iv) counts actual days), else nil.
+    var daysPerPeriod: Int? {
+        switch self {
+        case .frequency(let f): f.daysPerPeriod
+        case .weeks(let k): 7 * k
+        case .months: nil
+        }
+    }
+
+    /// Whether `b` is k months after `a` on `b`'s day of the month, when the calendar months
+    /// alone decide it: false unless `a` is in the k-th month before `b`'s; before the 28th
+    /// (`b` then ends no month, and every month has its day) exactly when the days agree; nil
+    /// from the 28th on, where the month boundary must be counted.
+    @inline(__always)
+    static func monthsApartByCalendar(from a: CivilDate, to b: CivilDate, months k: Int) -> Bool? {
+        guard (b.year - a.year) * 12 + (b.month - a.month) == k else { return false }
+        return b.day < 28 ? a.day == b.day : nil
+    }
+
     /// The counting behind ``isOnePeriod(from:to:_:)``, without the day-range shortcut.
     static func isOnePeriodByCounting(from a: CivilDate, to b: CivilDate, _ unit: UnitPeriod) -> Bool {
         guard a < b else { return false }
@@ -144,11 +164,8 @@ public enum UnitPeriod: Sendable, Hashable {
         case .frequency(let f): return AnnualPercentageRate.isOnePeriod(from: a, to: b, f)
         case .weeks(let k): return a.days(until: b) == 7 * k
         case .months(let k):
-            // The boundary k months back from b is in the k-th calendar month before b's: a
-            // must be in that month to be it (then the counting decides).
-            guard (b.year - a.year) * 12 + (b.month - a.month) == k else { return false }
-            // Before the 28th the boundary is b's day in that month (as for monthly).
-            if b.day < 28 { return a.day == b.day }
+            // The boundary k months back from b is in the k-th calendar month before b's.
+            if let decided = monthsApartByCalendar(from: a, to: b, months: k) { return decided }
             let (months, days) = UnitPeriodCount.fullMonths(from: a, to: b, on: DayOfMonth(anchoring: b))
             return months == k && days == 0
         }

@@ -258,9 +258,9 @@ struct LeaseFastQuoteTests {
         #expect(Lease.round(Int128.max, 1, .up) == Int128.max)
         #expect(Lease.product(Int128.max / 2, 2) != nil)
         #expect(Lease.product(Int128.max / 2 + 1, 2) == nil)
-        #expect(Lease.powerOfTen(0) == 1 && Lease.powerOfTen(38) == Int128(10).power38)
+        #expect(ExactRatio.tenToThe(0) == 1 && ExactRatio.tenToThe(38) == UInt128(Int128(10).power38))
         for (coefficient, scale) in [(Int128(0), 6), (5_000_000, 6), (4_999_200, 6), (12, 0), (120, 0), (1, 12), (-3_500, 3)] {
-            let expected = ExactRatio(coefficient, Lease.powerOfTen(scale)).decimal(significantDigits: 24)
+            let expected = ExactRatio(coefficient, Int128(ExactRatio.tenToThe(scale))).decimal(significantDigits: 24)
             let value = Lease.leastScale(coefficient: coefficient, scale: scale)
             #expect(value.description == expected.description && value.scale == expected.scale)
         }

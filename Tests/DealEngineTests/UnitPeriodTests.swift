@@ -169,4 +169,22 @@ struct UnitPeriodTests {
             #expect((days < UnitPeriod.candidatesByDays.count ? UnitPeriod.candidatesByDays[days] : []) == admitted, "\(days) days")
         }
     }
+
+    @Test("daysPerPeriod: 7, 14 and 7·k days exactly where one period is that many days; nil for months")
+    func daysPerPeriod() throws {
+        let start = try CivilDate(parsing: "2027-12-20")
+        for unit in UnitPeriod.candidates {
+            guard let per = unit.daysPerPeriod else {
+                if case .weeks = unit { Issue.record("\(unit.name): weeks without a day count") }
+                continue
+            }
+            for days in 1...120 {
+                let end = try start.adding(days: days)
+                #expect(UnitPeriod.isOnePeriodByCounting(from: start, to: end, unit) == (days == per), "\(unit.name), \(days) days")
+            }
+        }
+        #expect(UnitPeriod.frequency(.weekly).daysPerPeriod == 7 && UnitPeriod.frequency(.biweekly).daysPerPeriod == 14)
+        #expect(UnitPeriod.weeks(4).daysPerPeriod == 28 && UnitPeriod.months(2).daysPerPeriod == nil)
+        #expect(UnitPeriod.frequency(.monthly).daysPerPeriod == nil && UnitPeriod.frequency(.semimonthly).daysPerPeriod == nil)
+    }
 }
