@@ -1,0 +1,175 @@
+// DealFinance — exact deal finance. DealEngine: the lease result lines from the rounded evaluation.
+
+import DealDecimal
+
+extension LeaseModel {
+    /// An integer amount of an evaluation in rounded mode.
+    func minor(_ value: ExactRatio) -> Int128 { value.rounded(.toNearestOrAway) ?? 0 }
+
+    /// The result lines from the rounded evaluation.
+    func quote(_ e: Evaluation, solved: Bool, totalCash: Int128?, includeSchedule: Bool) throws(DealError) -> LeaseQuote {
+        let adjusted = minor(e.adjusted)
+        guard adjusted > 0 else {
+            let path: String
+            switch lease.driveOff {
+            case .downPayment: path = "downPayment"
+            case .zeroDriveOff: path = "zeroDriveOff"
+            case .totalCash: path = "totalCash"   // also for "0.00": the field the request gave
+            }
+            throw DealError.invalidArgument(path, "expected the capitalized cost reduction (\(money.decimal(minor(e.reduction)))) to leave an adjusted capitalized cost above zero (gross capitalized cost \(money.decimal(minor(e.gross)))), found \(money.decimal(adjusted))")
+        }
+        guard residual < adjusted else {
+            throw DealError.invalidArgument("residual", "expected a residual value below the adjusted capitalized cost \(money.decimal(adjusted)), found \(money.decimal(residual))")
+        }
+        let d = minor(e.d), x = minor(e.x)
+        let base = minor(e.base), payment = minor(e.payment)
+        let depreciation = adjusted - residual
+        let periods = ExactRatio(Int128(n))
+        let straight = lease.onePay ? ExactRatio(depreciation) : ExactRatio(depreciation) / periods
+        let periodicDepreciation = try round(straight, rule, path: "periodicPayment")
+        let periodicRent = try round(e.exactPayment - straight, rule, path: "periodicPayment")
+        let rentCharge = Int128(q) * base - depreciation
+
+        // MARK: Due at signing
+        var items: [NamedAmount] = []
+        let reduction = minor(e.reduction)
+        if reduction != 0 { items.append(NamedAmount(name: "Capitalized cost reduction", amount: money.decimal(reduction))) }
+        if advance { items.append(NamedAmount(name: lease.onePay ? "Single payment" : "First periodic payment", amount: money.decimal(payment))) }
+        let deposit = minor(e.deposit)
+        if deposit != 0 { items.append(NamedAmount(name: "Refundable security deposit", amount: money.decimal(deposit))) }
+        for (name, amount) in signingFees where amount != 0 { items.append(NamedAmount(name: name, amount: money.decimal(amount))) }
+        if e.upfrontAtSigning {
+            for (index, value) in e.upfrontTaxes.enumerated() where minor(value) != 0 {
+                items.append(NamedAmount(name: "\(taxComponents[index].0) (up front)", amount: money.decimal(minor(value))))
+            }
+        }
+        if x != 0 { items.append(NamedAmount(name: "Amount capitalized (drive-off)", amount: money.decimal(-x))) }
+        let dueTotal = items.reduce(Int128(0)) { $0 + (Self.minorUnits($1.amount, money) ) }
+        var paidBy: [NamedAmount] = []
+        if positiveEquity != 0 { paidBy.append(NamedAmount(name: "Net trade-in allowance", amount: money.decimal(positiveEquity))) }
+        if rebatesTotal != 0 { paidBy.append(NamedAmount(name: "Rebates", amount: money.decimal(rebatesTotal))) }
+        let cash = dueTotal - positiveEquity - rebatesTotal
+        paidBy.append(NamedAmount(name: "Cash", amount: money.decimal(cash)))
+        let paymentsAfterSigning = Int128(q - (advance ? 1 : 0)) * payment
+        let totalOfPayments = dueTotal - deposit + paymentsAfterSigning + dispositionFee
+
+        // MARK: Dates
+        var firstDate: CivilDate? = nil, endDate: CivilDate? = nil
+        if let contract = lease.contractDate {
+            let expected: CivilDate
+            if advance { expected = contract } else {
+                do { expected = try lease.frequency.date(byAddingPeriods: 1, to: contract) } catch {
+                    throw DealError.invalidArgument("contractDate", "expected a date whose first payment date is in the calendar range, found \(contract)")
+                }
+            }
+            if let given = lease.firstPaymentDate, given != expected {
+                throw DealError(code: .unsupported, path: "firstPaymentDate", message: "expected no firstPaymentDate or \(expected) (\(advance ? "the contract date: payments in advance" : "one period after the contract date"); odd first periods are not computed for leases), found \(given)")
+            }
+            firstDate = expected
+            do { endDate = try lease.frequency.date(byAddingPeriods: n, to: contract) } catch {
+                throw DealError.invalidArgument("term", "expected the lease to end within the years 1 to 9999, found it beyond")
+            }
+        } else if lease.firstPaymentDate != nil {
+            throw DealError.invalidArgument("firstPaymentDate", "expected a contractDate with a firstPaymentDate, found none")
+        }
+
+        // MARK: Schedule
+        var schedule: [LeaseScheduleRow]? = nil
+        if includeSchedule {
+            var rows: [LeaseScheduleRow] = []
+            rows.reserveCapacity(q)
+            var balance = adjusted
+            for number in 1...q {
+                var depreciationPart: Int128, rent: Int128
+                if lease.onePay {
+                    depreciationPart = depreciation
+                    rent = base - depreciation
+                } else if lease.rateMethod == .moneyFactor {
+                    let before = try round(ExactRatio(depreciation * Int128(number - 1)) / periods, rule, path: "schedule")
+                    let after = try round(ExactRatio(depreciation * Int128(number)) / periods, rule, path: "schedule")
+                    depreciationPart = minor(after - before)
+                    rent = base - depreciationPart
+                } else {
+                    let rentBase = advance ? balance - base : balance
+                    if number == q {
+                        rent = residual - balance + base
+                    } else {
+                        let rate = periodicRate!
+                        rent = minor(try round(ExactRatio(rentBase) * ExactRatio(rate.numerator, rate.denominator), lease.rounding.interest, path: "schedule"))
+                    }
+                    depreciationPart = base - rent
+                }
+                balance -= depreciationPart
+                let date: CivilDate? = try firstDate.map { (first) throws(DealError) in try RetailLoan.date(lease.frequency, index: number - 1, first: first) }
+                rows.append(LeaseScheduleRow(number: number, date: date, payment: money.decimal(base), depreciation: money.decimal(depreciationPart),
+                                             rentCharge: money.decimal(rent), balance: money.decimal(balance)))
+            }
+            schedule = rows
+        }
+
+        let hasNamedComponents = lease.tax.map { !($0.components.count == 1 && $0.components[0].name == "Sales tax") } ?? false
+        let mfDisplay: ExactDecimal
+        if case .moneyFactor(let given) = lease.rate, lease.rateMethod == .moneyFactor, moneyFactorBefore == nil {
+            mfDisplay = given
+        } else {
+            mfDisplay = moneyFactor.decimal(significantDigits: 24)
+        }
+        return LeaseQuote(
+            currency: lease.currency, rateMethod: lease.rateMethod,
+            msrp: msrp.map(money.decimal), sellingPrice: money.decimal(price),
+            addOnsTotal: money.decimal(addOnsTotal), productsTotal: money.decimal(productsTotal),
+            feesCapitalized: money.decimal(feesCapitalized), feesDueAtSigning: money.decimal(feesAtSigning),
+            tradeInAllowance: lease.tradeIns.isEmpty ? nil : money.decimal(allowance),
+            tradeInPayoff: lease.tradeIns.isEmpty ? nil : money.decimal(payoff),
+            tradeInEquity: lease.tradeIns.isEmpty ? nil : money.decimal(equity),
+            downPayment: money.decimal(d), downPaymentSolved: solved, totalCash: totalCash.map(money.decimal),
+            rebatesTotal: money.decimal(rebatesTotal),
+            capitalizedTaxes: e.capitalizedTax.isZero ? nil : money.decimal(minor(e.capitalizedTax)),
+            capitalizedDriveOff: x == 0 ? nil : money.decimal(x),
+            grossCapitalizedCost: money.decimal(minor(e.gross)), capitalizedCostReduction: money.decimal(reduction),
+            adjustedCapitalizedCost: money.decimal(adjusted),
+            residualOnVehicle: money.decimal(residualVehicle), residualOnAddOns: residualAddOns.map(money.decimal),
+            residualValue: money.decimal(residual), depreciation: money.decimal(depreciation),
+            periodicDepreciation: money.decimal(minor(periodicDepreciation)), periodicRentCharge: money.decimal(minor(periodicRent)),
+            rentCharge: money.decimal(rentCharge),
+            moneyFactor: mfDisplay,
+            moneyFactorFraction: moneyFactor.smallParts.map { FractionText(numerator: $0.0, denominator: $0.1) }
+                ?? FractionText(text: "\(moneyFactor.numerator.decimalText)/\(moneyFactor.denominator.decimalText)"),
+            moneyFactorBeforeDeposits: moneyFactorBefore.map { $0.decimal(significantDigits: 24) },
+            moneyFactorFromApr: mfFromApr,
+            equivalentApr: lease.rateMethod == .moneyFactor ? (moneyFactor * ExactRatio(2400)).decimal(significantDigits: 24) : nil,
+            apr: apr, aprFromMoneyFactor: aprFromMF, periodicRate: periodicRate,
+            periodicPayment: LeasePayment(net: money.decimal(base), tax: money.decimal(minor(e.paymentTax)), total: money.decimal(payment),
+                                          taxLines: hasNamedComponents && lease.tax?.method == .monthly
+                                            ? NamedAmountList(list: e.paymentTaxes.enumerated().map { NamedAmount(name: taxComponents[$0.offset].0, amount: money.decimal(minor($0.element))) }) : nil),
+            unroundedPayment: Self.unrounded(e.exactPayment, money: money),
+            numberOfPayments: q, term: n, frequency: lease.frequency, paymentTiming: lease.paymentTiming, onePay: lease.onePay,
+            securityDeposit: deposit == 0 && lease.securityDeposits == nil && lease.multipleSecurityDeposits == nil ? nil : money.decimal(deposit),
+            securityDepositEach: e.depositEach.map { money.decimal(minor($0)) },
+            securityDepositCount: depositCount,
+            taxMethod: lease.tax?.method, taxCapitalized: lease.tax?.capitalized ?? false,
+            capitalizedTaxBase: lease.tax.flatMap { $0.method == .upfrontOnPayments && $0.capitalized ? $0.capitalizedTaxBase : nil },
+            upfrontTaxBase: e.upfrontBase.map { money.decimal(minor(try! round($0, .toNearestOrAway, path: ""))) },
+            upfrontTax: lease.tax == nil ? nil : money.decimal(minor(e.upfrontTax)),
+            upfrontTaxLines: lease.tax == nil ? nil : NamedAmountList(list: e.upfrontTaxes.enumerated().map { NamedAmount(name: taxComponents[$0.offset].0, amount: money.decimal(minor($0.element))) }),
+            disclosedDownPayment: money.decimal(max(0, d + rebatesTotal + equity)),
+            dueAtSigning: LeaseDueAtSigning(total: money.decimal(dueTotal), items: items, paidBy: paidBy),
+            cashDueAtSigning: money.decimal(cash),
+            dispositionFee: money.decimal(dispositionFee),
+            totalOfPayments: money.decimal(totalOfPayments),
+            firstPaymentDate: firstDate, leaseEndDate: endDate, schedule: schedule, rounding: lease.rounding)
+    }
+
+    static func minorUnits(_ amount: ExactDecimal, _ money: MinorUnits) -> Int128 {
+        var coefficient = amount.coefficient
+        for _ in amount.scale..<money.currency.minorUnitDigits { coefficient *= 10 }
+        return coefficient
+    }
+
+    /// The exact payment in major units with at least 20 significant digits.
+    static func unrounded(_ value: ExactRatio, money: MinorUnits) -> ExactDecimal {
+        var unit: Int128 = 1
+        for _ in 0..<money.currency.minorUnitDigits { unit *= 10 }
+        return (value / ExactRatio(unit)).decimal(significantDigits: 20)
+    }
+}
