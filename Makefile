@@ -3,7 +3,7 @@ SWIFT ?= swift
 # Random deals the GMP property tests compare line by line (make test-long: 1,000,000).
 PROPERTY_CASES ?= 20000
 
-.PHONY: all build test deps swift-test vectors cli-test test-long bench clean \
+.PHONY: all build test deps swift-test vectors cli-test test-long bench clean reference-check docs \
 	cabi export-check drift c-test install install-test python-test cabi-test \
 	fuzz-build fuzz fuzz-short sanitizers sanitizer-address sanitizer-thread leak-test
 
@@ -37,8 +37,12 @@ vectors: build
 cli-test: build
 	Tests/cli/test_dealcalc.sh $$($(SWIFT) build --show-bin-path)/dealcalc
 
+## reference-check: nothing tracked points outside the repository; relative Markdown links resolve.
+reference-check:
+	Tests/repo/check_references.sh
+
 ## test: everything CI runs.
-test: deps build swift-test vectors cli-test cabi-test leak-test fuzz-short sanitizers
+test: reference-check deps build swift-test vectors cli-test cabi-test leak-test fuzz-short sanitizers
 
 ## test-long: the property tests with 1,000,000 random loans and 1,000,000 random leases
 ## (line by line against GMP) and 100,000 random APR problems (the exact equation at the rate).

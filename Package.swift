@@ -1,5 +1,5 @@
 // swift-tools-version:6.1
-// DealFinance — exact deal-finance engine. See README.md and ../shared/SPEC.md (the contract).
+// DealFinance — exact deal-finance engine. See README.md and Documentation/README.md (the JSON interface).
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,10 @@ let package = Package(
         // builds it self-contained (Swift runtime linked statically, only dfin_* exported).
         .library(name: "dealfinance", type: .dynamic, targets: ["DealFinanceC"]),
     ],
+    dependencies: [
+        // Only for `make docs` (swift package generate-documentation); no target depends on it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    ],
     targets: [
         // MARK: - Library modules (one-way: DealDecimal ← DealEngine ← DealLeads ← DealRequests ← DealFinance)
         /// Exact decimal values, the rounding vocabulary and wide integers. Standard library only.
@@ -23,7 +27,7 @@ let package = Package(
         /// The lead-and-deal model: leads, workflows, activity log, scoring, follow-ups,
         /// assignment and identity (VIN, phone, email). Documentation/Leads.md.
         .target(name: "DealLeads", dependencies: ["DealEngine", "DealJSON"]),
-        /// The JSON request/result interface of SPEC §2–§3 over the engine.
+        /// The JSON request/result interface (Documentation/Reference) over the engine.
         .target(name: "DealRequests", dependencies: ["DealEngine", "DealJSON", "DealLeads"]),
         /// Umbrella module users import.
         .target(name: "DealFinance", dependencies: ["DealDecimal", "DealEngine", "DealRequests", "DealJSON", "DealLeads"]),

@@ -9,13 +9,13 @@
  *
  * libdealfinance prices vehicle deals exactly. Money never passes through binary floating
  * point: amounts cross this interface as canonical decimal text (`"30000.00"`, the grammar of
- * SPEC §2: `-?[0-9]+(\.[0-9]+)?`) or as whole minor units (cents) in an `int64_t`.
+ * Documentation/Reference/Values.md: `-?[0-9]+(\.[0-9]+)?`) or as whole minor units (cents) in an `int64_t`.
  *
  * Three groups of functions:
  *
  *   1. The JSON interface: `dfin_calculate` / `dfin_calculate_buffer` take one request object
- *      (SPEC §3; the same JSON `dealcalc quote` reads) and give the result object or the error
- *      object `{"error": {"code", "path", "message"}}` (SPEC §3.5).
+ *      (Documentation/Reference/README.md; the same JSON `dealcalc quote` reads) and give the result object or the error
+ *      object `{"error": {"code", "path", "message"}}` (Documentation/Reference/Errors.md).
  *   2. Typed decimal helpers that do not go through JSON: validate, parse to minor units,
  *      format from minor units, round to a scale with a named rule.
  *   3. Typed loan payments that do not go through JSON: one deal, or a batch of N deals for
@@ -133,18 +133,18 @@ typedef int32_t dfin_status;
 
 /** Success. */
 #define DFIN_OK 0
-/** SPEC §3.5 `invalid_json`: the request is not valid JSON (including invalid UTF-8, an empty
+/** Documentation/Reference/Errors.md `invalid_json`: the request is not valid JSON (including invalid UTF-8, an empty
  *  request, a key given twice, nesting deeper than 64 or more than 1 MiB). */
 #define DFIN_EINVALID_JSON 1
-/** SPEC §3.5 `invalid_argument`: a field or parameter is missing, of the wrong type, out of
+/** Documentation/Reference/Errors.md `invalid_argument`: a field or parameter is missing, of the wrong type, out of
  *  range, unknown, or (typed calls) text that is not a valid decimal or is not exact at the
  *  requested scale under `DFIN_ROUND_REQUIRE_EXACT`. */
 #define DFIN_EINVALID_ARGUMENT 2
-/** SPEC §3.5 `unsupported`: a valid combination this version does not compute. */
+/** Documentation/Reference/Errors.md `unsupported`: a valid combination this version does not compute. */
 #define DFIN_EUNSUPPORTED 3
-/** SPEC §3.5 `no_solution`: no value satisfies the request (a solver found no root). */
+/** Documentation/Reference/Errors.md `no_solution`: no value satisfies the request (a solver found no root). */
 #define DFIN_ENO_SOLUTION 4
-/** SPEC §3.5 `overflow`: a value or an intermediate result exceeds the engine's limits
+/** Documentation/Reference/Errors.md `overflow`: a value or an intermediate result exceeds the engine's limits
  *  (more than 38 significant digits or decimals, a result that does not fit an int64_t). */
 #define DFIN_EOVERFLOW 5
 /** The caller's output buffer is too small; the needed length was stored (see the protocol). */
@@ -159,20 +159,20 @@ typedef int32_t dfin_status;
  *
  * @param status Any value, including ones this version does not define.
  * @return "ok", "invalid_json", "invalid_argument", "unsupported", "no_solution", "overflow"
- *         (the SPEC §3.5 JSON codes), "buffer_too_small", "null_argument", "internal", or
+ *         (the Documentation/Reference/Errors.md JSON codes), "buffer_too_small", "null_argument", "internal", or
  *         "unknown" for a value not listed here. Static storage owned by the library: never
  *         NULL, not to be freed or modified.
  */
 DFIN_API const char *DFIN_NONNULL dfin_status_string(dfin_status status);
 
 /* ------------------------------------------------------------------------------------------ */
-/* The JSON interface (SPEC §2–§3)                                                             */
+/* The JSON interface (Documentation/Reference)                                                             */
 /* ------------------------------------------------------------------------------------------ */
 
 /**
  * Answers one JSON request; the library allocates the answer.
  *
- * The request is one JSON object whose "calculate" names what to compute (SPEC §3), e.g.
+ * The request is one JSON object whose "calculate" names what to compute (Documentation/Reference/README.md), e.g.
  * `{"calculate":"loan","sellingPrice":"30000.00","apr":"6","term":60}`. The answer is the
  * result object, or the error object `{"error":{"code":…,"path":…,"message":…}}` whose code
  * the returned status names. Answers are compact JSON (no insignificant whitespace).
@@ -239,7 +239,7 @@ DFIN_API void dfin_string_free(char *DFIN_NULLABLE string);
  *   DFIN_ROUND_TO_NEAREST_OR_DOWN      −2    −1    0    2   HALF_FLOOR
  *   DFIN_ROUND_TO_NEAREST_OR_UP        −1     0    1    3   HALF_CEILING
  *   DFIN_ROUND_TO_NEAREST_OR_ZERO      −1     0    0    2   HALF_DOWN
- *   DFIN_ROUND_TO_NEAREST_OR_AWAY      −2    −1    1    3   HALF_UP (lenders; SPEC `standard`)
+ *   DFIN_ROUND_TO_NEAREST_OR_AWAY      −2    −1    1    3   HALF_UP (lenders; the `standard` profile)
  *   DFIN_ROUND_TO_NEAREST_OR_EVEN      −2     0    0    2   HALF_EVEN, banker's
  *   DFIN_ROUND_TO_ODD                  −1    −1    1    3   round to odd
  *   DFIN_ROUND_REQUIRE_EXACT           each of these fails with DFIN_EINVALID_ARGUMENT
@@ -274,7 +274,7 @@ typedef int32_t dfin_rounding;
 #define DFIN_DECIMAL_SCALE_MAX 38
 
 /**
- * Checks that text is a plain decimal (SPEC §2) of at most 38 significant digits and 38
+ * Checks that text is a plain decimal (Documentation/Reference/Values.md) of at most 38 significant digits and 38
  * decimal places, and reports its scale.
  *
  * @param out_scale   Optional (may be NULL). Receives the number of decimal places written.
@@ -363,7 +363,7 @@ typedef int32_t dfin_timing;
  * (A − B)/n at a zero rate, with i = apr/100/periods_per_year exactly; the result is P* rounded
  * by `rounding` — always equal to the exact rational rounded, including near-ties. This is the
  * `periodicPayment.net` of a JSON loan request with that principal, no odd first period.
- * SPEC §3.1's example: ("30000.00", "10000.00", "6", 60, 12, ARREARS, TO_NEAREST_OR_AWAY, 2)
+ * the worked example of Documentation/Reference/Loan.md: ("30000.00", "10000.00", "6", 60, 12, ARREARS, TO_NEAREST_OR_AWAY, 2)
  * → 43666 (436.66).
  *
  * @param out              Required. Receives the payment in minor units.
@@ -381,7 +381,7 @@ typedef int32_t dfin_timing;
  * @param periods_per_year Payments a year, 1 to 365 (12 monthly, 26 biweekly, 52 weekly…).
  * @param timing           DFIN_TIMING_ARREARS or DFIN_TIMING_ADVANCE.
  * @param rounding         A DFIN_ROUND_* rule for the payment (DFIN_ROUND_TO_NEAREST_OR_AWAY
- *                         is SPEC's `standard` profile); DFIN_ROUND_REQUIRE_EXACT succeeds only
+ *                         is the `standard` profile); DFIN_ROUND_REQUIRE_EXACT succeeds only
  *                         when the exact payment is a whole number of minor units.
  * @param minor_digits     Decimals of the currency's minor unit, 0 to 4 (2 for USD, 0 JPY).
  * @return DFIN_OK; DFIN_EINVALID_ARGUMENT for any input out of range or invalid text;

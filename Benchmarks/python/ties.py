@@ -4,7 +4,7 @@
 For a rate, term and timing with no balloon, the exact payment is linear in the amount:
 P*(A) = α·A with α = a/D exact. The amounts A whose P*(A) lies within w of a half cent k + ½
 are those with (2a·A) mod 2D in [D − W, D + W], W = ⌊2w·D⌋ — found without scanning by the
-Euclid-like recursion `first` (TieTable's method, exactness.md §4). Standard library only.
+Euclid-like recursion `first` (TieTable's method). Standard library only.
 """
 import os
 import random

@@ -3,7 +3,7 @@
 import DealFinance
 
 extension FuzzChecks {
-    /// The error codes of SPEC §3.5.
+    /// The error codes of Documentation/Reference/Errors.md.
     static let errorCodes: Set<String> = ["invalid_json", "invalid_argument", "unsupported", "no_solution", "overflow"]
 
     /// The JSON request decoder and calculator, for every request kind: the answer is a

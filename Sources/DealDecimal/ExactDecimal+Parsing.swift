@@ -1,7 +1,7 @@
 // DealFinance — exact deal finance. DealDecimal: strict parsing.
 
 extension ExactDecimal {
-    /// Parses the whole of `text` as a plain decimal, `-?[0-9]+(\.[0-9]+)?` (SPEC §2).
+    /// Parses the whole of `text` as a plain decimal, `-?[0-9]+(\.[0-9]+)?` (Documentation/Reference/Values.md).
     ///
     /// No exponent, no `+`, no thousands separators, no surrounding spaces, no `NaN` or
     /// `Infinity`. The number of decimal places written becomes the ``scale``.

@@ -1,6 +1,6 @@
-// DealFinance — exact deal finance. DealEngine: the errors of SPEC §3.5.
+// DealFinance — exact deal finance. DealEngine: the errors of Documentation/Reference/Errors.md.
 
-/// A failed calculation: one of SPEC §3.5's codes, the dotted path of the offending field and
+/// A failed calculation: one of Documentation/Reference/Errors.md's codes, the dotted path of the offending field and
 /// a message saying what was expected and what was found.
 ///
 /// ```swift
@@ -9,7 +9,7 @@
 /// error.path            // "term"
 /// ```
 public struct DealError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The error codes of SPEC §3.5; the raw value is the JSON `code`.
+    /// The error codes of Documentation/Reference/Errors.md; the raw value is the JSON `code`.
     public enum Code: String, Sendable, CaseIterable {
         /// The request is not valid JSON (or repeats a key).
         case invalidJSON = "invalid_json"

@@ -16,7 +16,7 @@ enum CText {
         return UnsafeRawBufferPointer(start: pointer, count: Int(clamping: length))
     }
 
-    /// The decimal written at `pointer` (SPEC §2 grammar).
+    /// The decimal written at `pointer` (Documentation/Reference/Values.md grammar).
     ///
     /// - Throws: `DFIN_ENULL_ARGUMENT` for NULL; `DFIN_EINVALID_ARGUMENT` for text longer than
     ///   ``decimalInputMaximum``, invalid UTF-8 or text outside the grammar; `DFIN_EOVERFLOW`

@@ -14,7 +14,7 @@ import DealFinance
 
 /// One answer of `DealCalculator` as compact JSON text and its status.
 enum CalculatorAnswer {
-    /// Answers the request bytes (SPEC §3): the result or error object and the status that
+    /// Answers the request bytes (Documentation/Reference/README.md): the result or error object and the status that
     /// names the error's code (`DFIN_OK` for a result).
     static func answer(_ request: UnsafeRawBufferPointer) -> (text: String, status: Int32) {
         let answer = DealCalculator.calculate(requestBytes: request)

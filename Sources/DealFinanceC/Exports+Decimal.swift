@@ -5,7 +5,7 @@
 
 import DealFinance
 
-/// `dfin_decimal_validate`: checks the SPEC §2 grammar and limits; reports the scale.
+/// `dfin_decimal_validate`: checks the Documentation/Reference/Values.md grammar and limits; reports the scale.
 @c(dfin_decimal_validate)
 public func dfinDecimalValidate(_ outScale: UnsafeMutablePointer<Int32>?,
                                 _ text: UnsafePointer<CChar>?, _ textLength: UInt) -> Int32 {

@@ -7,15 +7,15 @@ import DealFinance
 enum Status {
     /// `DFIN_OK`.
     static let ok: Int32 = 0
-    /// `DFIN_EINVALID_JSON` (SPEC §3.5 `invalid_json`).
+    /// `DFIN_EINVALID_JSON` (Documentation/Reference/Errors.md `invalid_json`).
     static let invalidJSON: Int32 = 1
-    /// `DFIN_EINVALID_ARGUMENT` (SPEC §3.5 `invalid_argument`).
+    /// `DFIN_EINVALID_ARGUMENT` (Documentation/Reference/Errors.md `invalid_argument`).
     static let invalidArgument: Int32 = 2
-    /// `DFIN_EUNSUPPORTED` (SPEC §3.5 `unsupported`).
+    /// `DFIN_EUNSUPPORTED` (Documentation/Reference/Errors.md `unsupported`).
     static let unsupported: Int32 = 3
-    /// `DFIN_ENO_SOLUTION` (SPEC §3.5 `no_solution`).
+    /// `DFIN_ENO_SOLUTION` (Documentation/Reference/Errors.md `no_solution`).
     static let noSolution: Int32 = 4
-    /// `DFIN_EOVERFLOW` (SPEC §3.5 `overflow`).
+    /// `DFIN_EOVERFLOW` (Documentation/Reference/Errors.md `overflow`).
     static let overflow: Int32 = 5
     /// `DFIN_EBUFFER_TOO_SMALL`.
     static let bufferTooSmall: Int32 = 6
@@ -24,7 +24,7 @@ enum Status {
     /// `DFIN_EINTERNAL`.
     static let `internal`: Int32 = 8
 
-    /// The status of a SPEC §3.5 error code.
+    /// The status of a Documentation/Reference/Errors.md error code.
     static func of(_ code: DealError.Code) -> Int32 {
         switch code {
         case .invalidJSON: invalidJSON
@@ -75,7 +75,7 @@ struct ExportFailure: Error {
 
     /// The failure of a decimal error.
     init(_ error: DecimalError) { status = Status.of(error) }
-    /// The failure of a SPEC §3.5 error.
+    /// The failure of a Documentation/Reference/Errors.md error.
     init(_ error: DealError) { status = Status.of(error.code) }
     /// The failure with a status.
     init(status: Int32) { self.status = status }

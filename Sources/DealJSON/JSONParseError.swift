@@ -36,7 +36,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         case invalidEscape
         /// Bytes that are not well-formed UTF-8 (overlong, encoded surrogate, > U+10FFFF).
         case invalidUTF8
-        /// A key given twice in one object (SPEC §2: `invalid_json`).
+        /// A key given twice in one object (Documentation/Reference/Values.md: `invalid_json`).
         case duplicateKey
         /// Arrays and objects nested deeper than ``JSONReader/maximumDepth``.
         case tooDeep

@@ -175,7 +175,7 @@ public struct ActivityLog: Sendable, Hashable, Sequence {
     public var latestActivity: Instant? { entries.map(\.at).max() }
 
     /// The deal-term changes made by `filter`'s actor (customer, dealer, or all, including
-    /// system), in time order — (B)'s Activity Insights.
+    /// system), in time order — the dealer portal's Activity Insights.
     ///
     /// ```swift
     /// log.termChanges(by: .dealer).map(\.change.term)   // [.term, .apr]

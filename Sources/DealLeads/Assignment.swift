@@ -55,7 +55,7 @@ public struct AssignmentDecision: Sendable, Hashable {
 
 /// Deterministic routing: filter the team by availability (busy flag, working hours at `asOf`),
 /// specialization (vehicle type, condition, price range) and territory, then pick the first
-/// eligible member after the last assignee in circular team order (leads.md §d.4 — no random
+/// eligible member after the last assignee in circular team order (Documentation/Leads.md — no random
 /// tie-break). If the last assignee has left the team, the rotation restarts at the first member
 /// (documented choice; HubSpot resets too). Each filter can be switched off.
 ///

@@ -13,7 +13,7 @@ public enum DuplicateReason: String, Sendable, Hashable, CaseIterable {
     case possibleEmail
 }
 
-/// What to do with an incoming lead (leads.md §d.4, DealerTeam "ILM Duplicate Time Period").
+/// What to do with an incoming lead (Documentation/Leads.md, DealerTeam "ILM Duplicate Time Period").
 public enum IntakeDecision: Sendable, Hashable {
     /// Attach the incoming lead to this open lead (merge it, keep the id).
     case attach(to: String, reasons: [DuplicateReason])
@@ -46,7 +46,7 @@ public enum Duplicates {
         lead.contact.phone.flatMap { try? PhoneNumber(parsing: $0).e164 }
     }
 
-    /// The customer key (B) groups by: `email:<key>`, else `phone:<e164>`, else nil (ungrouped).
+    /// The customer key the dealer portal groups by: `email:<key>`, else `phone:<e164>`, else nil (ungrouped).
     public static func customerKey(_ lead: Lead) -> String? {
         if let email = emailKey(lead) { return "email:" + email }
         if let phone = phoneKey(lead) { return "phone:" + phone }

@@ -35,7 +35,7 @@ public enum EmailAddressError: String, Error, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// An email address prepared for comparison (leads.md §d.3).
+/// An email address prepared for comparison (Documentation/Leads.md).
 ///
 /// Rules: trim surrounding whitespace; exactly one `@` (split at it); the domain is lower-cased
 /// (internationalized domains are lower-cased but **not** converted to punycode, and flagged);

@@ -116,7 +116,7 @@ public struct BusinessHours: Sendable, Hashable {
     }
 }
 
-/// The follow-up presets of (A).
+/// The follow-up presets of the dealer CRM.
 public enum FollowUpPreset: Sendable, Hashable {
     case oneHour, tomorrow, threeDays, oneWeek
     /// An explicit instant, used as given.

@@ -1,6 +1,6 @@
 // DealFinance — exact deal finance. DealLeads: derived indicators at an explicit instant.
 
-/// Settings of ``LeadIndicators``. Defaults: first-response target 24 h ((A): "24-hour response
+/// Settings of ``LeadIndicators``. Defaults: first-response target 24 h (dealer CRM: "24-hour response
 /// target"), recent chat window 24 h, qualified from the stage named `Qualified` onward.
 public struct IndicatorRules: Sendable, Hashable {
     public var responseTargetSeconds = 86_400
@@ -10,7 +10,7 @@ public struct IndicatorRules: Sendable, Hashable {
     public init() {}
 }
 
-/// The (A) list indicators of a lead at `asOf`.
+/// The dealer CRM's list indicators of a lead at `asOf`.
 ///
 /// - `hot`: the score computed with `rules.scoring` at `asOf` is in the Hot band;
 /// - `overdue`: the lead is open and either has had no first response (an outbound chat, email

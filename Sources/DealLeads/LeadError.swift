@@ -2,7 +2,7 @@
 
 /// A lead-model operation that was refused: an illegal workflow transition, a missing lost
 /// reason, a malformed instant, an invalid configuration or value. The JSON layer maps every
-/// case to SPEC §3.5 `invalid_argument` with the field's path.
+/// case to Documentation/Reference/Errors.md `invalid_argument` with the field's path.
 ///
 /// ```swift
 /// LeadError.illegalTransition(workflow: .dealStatus, from: "approved", to: "draft").message

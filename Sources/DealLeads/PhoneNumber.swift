@@ -46,7 +46,7 @@ public enum PhoneNumberError: String, Error, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// A phone number in E.164 form, with the extension split off (leads.md §d.2).
+/// A phone number in E.164 form, with the extension split off (Documentation/Leads.md).
 ///
 /// Algorithm: keep the raw text; split off an extension (`x`, `ext`, `ext.`, `#` + digits at the
 /// end); remember a leading `+`; allow only digits, spaces and `( ) - . /`; without `+`, a `011`

@@ -39,7 +39,7 @@ public struct ScoreDecay: Sendable, Hashable {
 /// | credit | excellent 10, good 7, fair 3, poor 0 |
 /// | decay | none by default (``ScoreDecay``) |
 ///
-/// The total is clamped to 0…100; bands: Hot ≥ 60, Medium 30–59, Cold < 30 (leads.md §d.4).
+/// The total is clamped to 0…100; bands: Hot ≥ 60, Medium 30–59, Cold < 30 (Documentation/Leads.md).
 public struct ScoringRules: Sendable, Hashable {
     public var budgetGiven = 10
     public var downPaymentGiven = 5

@@ -1,6 +1,6 @@
 // DealFinance — exact deal finance. DealLeads: VIN validation (ISO 3779 structure, 49 CFR 565).
 
-/// The result of checking a VIN: a status enum, not a Bool (leads.md §d.1), so a caller can treat
+/// The result of checking a VIN: a status enum, not a Bool (Documentation/Leads.md), so a caller can treat
 /// a check-digit mismatch as an error only for North-American VINs.
 ///
 /// Rules: upper-case the input and drop spaces and dashes (the raw text is kept); exactly 17

@@ -41,7 +41,7 @@ public struct SalesPipeline: Sendable, Hashable {
     /// Whether a won/lost lead may be moved back to an open stage.
     public var allowsReopening: Bool
 
-    /// (A)'s default: New → Contacted → Qualified → Test Drive → Negotiation → Closed Won / Closed Lost.
+    /// The dealer CRM's default: New → Contacted → Qualified → Test Drive → Negotiation → Closed Won / Closed Lost.
     public static let standard = try! SalesPipeline(stages: [
         PipelineStage("New"), PipelineStage("Contacted"), PipelineStage("Qualified"),
         PipelineStage("Test Drive"), PipelineStage("Negotiation"),
@@ -122,7 +122,7 @@ public struct SalesPipeline: Sendable, Hashable {
     }
 }
 
-/// The digital-retail lead status of (B): a deal browsed but not finalized is *abandoned*; a
+/// The digital-retail lead status of the dealer portal: a deal browsed but not finalized is *abandoned*; a
 /// finished one is *completed*. The only transitions: none → abandoned, none → completed,
 /// abandoned → completed.
 public enum RetailLeadStatus: String, Sendable, Hashable, CaseIterable {
@@ -150,10 +150,10 @@ public enum RetailLeadStatus: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// The deal status of (B): Draft → Submitted → Pending Confirmation → Fully Received → Approved,
+/// The deal status of the dealer portal: Draft → Submitted → Pending Confirmation → Fully Received → Approved,
 /// and the exits Withdrawn (customer or dealer pulls a submitted deal) and Cancelled.
 ///
-/// Allowed moves (our documented design; leads.md lists only the statuses):
+/// Allowed moves (our documented design; the portal lists only the statuses):
 ///
 /// | from | to |
 /// |---|---|

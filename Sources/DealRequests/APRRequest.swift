@@ -1,4 +1,4 @@
-// DealFinance — exact deal finance. DealRequests: `"calculate": "apr"` (SPEC §3.4).
+// DealFinance — exact deal finance. DealRequests: `"calculate": "apr"` (Documentation/Reference/APR.md).
 
 import DealDecimal
 import DealEngine
@@ -98,7 +98,7 @@ struct APRRequest {
         return units.decimal(minor)
     }
 
-    /// The result object of SPEC §3.4 (plus the tolerance check when `disclosedApr` is given).
+    /// The result object of Documentation/Reference/APR.md (plus the tolerance check when `disclosedApr` is given).
     func json() throws(DealError) -> JSONValue {
         let result = try problem.solve()
         func money(_ value: ExactDecimal) -> JSONValue {

@@ -1,4 +1,4 @@
-// DealFinance — exact deal finance. DealRequests: the JSON entry point (SPEC §3).
+// DealFinance — exact deal finance. DealRequests: the JSON entry point (Documentation/Reference/README.md).
 
 import DealEngine
 import DealJSON
@@ -6,7 +6,7 @@ import DealJSON
 /// The JSON request/result interface shared by `dealcalc`, the C ABI and the test vectors.
 ///
 /// A request is one JSON object whose `"calculate"` names what to compute. The answer is the
-/// result object, or `{"error": {"code", "path", "message"}}` (SPEC §3.5). Nothing throws,
+/// result object, or `{"error": {"code", "path", "message"}}` (Documentation/Reference/Errors.md). Nothing throws,
 /// traps or returns NaN for any input.
 ///
 /// ```swift
@@ -14,10 +14,10 @@ import DealJSON
 /// JSONWriter(pretty: false).write(answer)   // {"calculate":"loan",…,"periodicPayment":{"net":"579.98",…},…}
 /// ```
 public enum DealCalculator: Sendable {
-    /// Request kinds this version computes: SPEC's `loan`, `lease`, `apr`, `tvm`, the solving
-    /// kinds `grid` and `payoff`, and the lead kinds of Vectors/README.md "Leads".
+    /// Request kinds this version computes: `loan`, `lease`, `apr`, `tvm`, the solving
+    /// kinds `grid` and `payoff`, and the lead kinds of Documentation/Reference/Leads.md.
     public static let availableKinds = ["loan", "lease", "apr", "tvm", "grid", "payoff"] + LeadRequests.kinds + LeadReportRequests.kinds
-    /// Request kinds SPEC names that later versions will compute (`unsupported` for now).
+    /// Request kinds the reference names that later versions will compute (`unsupported` for now).
     public static let plannedKinds: [String] = []
 
     /// Answers a request given as UTF-8 bytes.
@@ -102,7 +102,7 @@ public enum DealCalculator: Sendable {
         }
     }
 
-    /// The error object of SPEC §3.5.
+    /// The error object of Documentation/Reference/Errors.md.
     ///
     /// ```swift
     /// DealCalculator.errorObject(.invalidArgument("term", "expected 1…1200, found 0"))

@@ -12,7 +12,7 @@ extension DealCalculator {
     /// products, financed and up-front fees, a trade-in with a lien, cash down, a rebate,
     /// 7 % sales tax with trade-in credit, 6.9 % for 60 months, and a 45-day first period.
     ///
-    /// The lease example is SPEC §3.2's worked example (payment 503.01) with a documentation
+    /// The lease example is the worked example of Documentation/Reference/Lease.md (payment 503.01) with a documentation
     /// fee and title paid at signing, a disposition fee and a contract date.
     ///
     /// ```swift
@@ -45,7 +45,7 @@ extension DealCalculator {
             }
             """
         case "lease":
-            // SPEC §3.2's worked example (503.01) plus fees paid at signing, a disposition fee
+            // the worked example of Documentation/Reference/Lease.md (503.01) plus fees paid at signing, a disposition fee
             // and dates: the payment is unchanged, due at signing and the total of payments grow.
             return """
             {

@@ -6,7 +6,7 @@ import DealJSON
 
 /// Reads the members of one JSON object of a request, converting types strictly and naming
 /// the dotted path of every field in its errors. ``finish()`` rejects members nobody read, so
-/// a misspelt field never falls back to a default silently (SPEC §2).
+/// a misspelt field never falls back to a default silently (Documentation/Reference/Values.md).
 ///
 /// ```swift
 /// var fields = try FieldReader(json, path: "")
@@ -40,7 +40,7 @@ struct FieldReader {
         return object.memberValue(at: index)
     }
 
-    /// A decimal string (SPEC §2), or nil when absent. A JSON number is an error.
+    /// A decimal string (Documentation/Reference/Values.md), or nil when absent. A JSON number is an error.
     mutating func decimal(_ key: String) throws(DealError) -> ExactDecimal? {
         guard let value = take(key) else { return nil }
         guard case .string(let text) = value else {

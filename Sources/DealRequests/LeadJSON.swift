@@ -1,4 +1,4 @@
-// DealFinance — exact deal finance. DealRequests: the lead model in JSON (Vectors/README.md "Leads").
+// DealFinance — exact deal finance. DealRequests: the lead model in JSON (Documentation/Reference/Leads.md).
 
 import DealDecimal
 import DealEngine

@@ -1,5 +1,5 @@
 // DealFinance — exact deal finance. DealRequests: ADF, lead reports and the Lead Summary as
-// JSON requests (Vectors/README.md "ADF, lead reports and Lead Summary").
+// JSON requests (Documentation/Reference/Leads.md "ADF", "Lead reports", "Lead Summary").
 
 import DealDecimal
 import DealEngine

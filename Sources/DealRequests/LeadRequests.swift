@@ -1,4 +1,4 @@
-// DealFinance — exact deal finance. DealRequests: the lead request kinds (Vectors/README.md "Leads").
+// DealFinance — exact deal finance. DealRequests: the lead request kinds (Documentation/Reference/Leads.md).
 
 import DealDecimal
 import DealEngine

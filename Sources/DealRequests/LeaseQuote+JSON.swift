@@ -1,11 +1,11 @@
-// DealFinance — exact deal finance. DealRequests: the lease result object (SPEC §3.2).
+// DealFinance — exact deal finance. DealRequests: the lease result object (Documentation/Reference/Lease.md).
 
 import DealDecimal
 import DealEngine
 import DealJSON
 
 extension LeaseQuote {
-    /// The result object of SPEC §3.2 in breakdown order; lines that do not apply are omitted.
+    /// The result object of Documentation/Reference/Lease.md in breakdown order; lines that do not apply are omitted.
     /// With `explain`, an `"explain"` object maps each line to its formula and inputs.
     ///
     /// ```swift

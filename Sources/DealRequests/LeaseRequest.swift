@@ -1,4 +1,4 @@
-// DealFinance — exact deal finance. DealRequests: decoding `"calculate": "lease"` (SPEC §3.2).
+// DealFinance — exact deal finance. DealRequests: decoding `"calculate": "lease"` (Documentation/Reference/Lease.md).
 
 import DealDecimal
 import DealEngine

@@ -1,11 +1,11 @@
-// DealFinance — exact deal finance. DealRequests: the loan result object (SPEC §3.1).
+// DealFinance — exact deal finance. DealRequests: the loan result object (Documentation/Reference/Loan.md).
 
 import DealDecimal
 import DealEngine
 import DealJSON
 
 extension LoanQuote {
-    /// The result object of SPEC §3.1, lines in breakdown order; lines that do not apply are
+    /// The result object of Documentation/Reference/Loan.md, lines in breakdown order; lines that do not apply are
     /// omitted, never `null`. With `explain`, an `"explain"` object maps each line to its
     /// formula and inputs.
     ///
@@ -15,7 +15,7 @@ extension LoanQuote {
     /// ```
     public func json(explain: Bool) -> JSONValue {
         var result = JSONObject()
-        result.reserveCapacity(40)   // every line of SPEC §3.1 with `schedule` and `explain`
+        result.reserveCapacity(40)   // every line of Documentation/Reference/Loan.md with `schedule` and `explain`
         func money(_ key: String, _ value: ExactDecimal?) { if let value { result.appendUnchecked(key, .string(value.description)) } }
         result.appendUnchecked("calculate", .string("loan"))
         result.appendUnchecked("currency", .string(currency.code))
@@ -38,7 +38,7 @@ extension LoanQuote {
         money("prepaidFinanceCharges", prepaidFinanceCharges)
         money("amountFinanced", amountFinanced)
         money("disclosedDownPayment", disclosedDownPayment)
-        // SPEC §3.1 `apr`: the Regulation Z APR of the deal's cash flows (2 decimals, half up),
+        // Documentation/Reference/Loan.md `apr`: the Regulation Z APR of the deal's cash flows (2 decimals, half up),
         // `aprUnrounded` its 12-decimal value, `contractRate` the rate the payment is computed at.
         let disclosure = try? annualPercentageRate()
         if let disclosure {

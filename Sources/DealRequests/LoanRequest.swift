@@ -1,4 +1,4 @@
-// DealFinance — exact deal finance. DealRequests: decoding `"calculate": "loan"` (SPEC §3.1).
+// DealFinance — exact deal finance. DealRequests: decoding `"calculate": "loan"` (Documentation/Reference/Loan.md).
 
 import DealDecimal
 import DealEngine

@@ -1,4 +1,4 @@
-// DealFinance — exact deal finance. DealRequests: `"calculate": "tvm"` (SPEC §3.3).
+// DealFinance — exact deal finance. DealRequests: `"calculate": "tvm"` (Documentation/Reference/TVM.md).
 
 import DealDecimal
 import DealEngine

@@ -1,4 +1,4 @@
-// DealFinance — exact deal finance. DealRequests: reading and checking vector files (SPEC §5).
+// DealFinance — exact deal finance. DealRequests: reading and checking vector files (Documentation/Reference/Vectors.md).
 
 import DealDecimal
 import DealEngine
@@ -112,7 +112,7 @@ public struct VectorCase: Sendable {
         public var description: String { "\(label) \(path): expected \(expected), got \(got)" }
     }
 
-    /// Runs the request and compares (SPEC §5); an empty array means the case passed.
+    /// Runs the request and compares (Documentation/Reference/Vectors.md); an empty array means the case passed.
     ///
     /// ```swift
     /// vectorCase.check().isEmpty   // true when every path matches
@@ -142,7 +142,7 @@ public struct VectorCase: Sendable {
         return failures
     }
 
-    /// SPEC §5's matching rule.
+    /// Documentation/Reference/Vectors.md's matching rule.
     static func matches(computed: JSONValue, expected: JSONValue, tolerance: ExactDecimal?) -> Bool {
         if let expectedText = expected.stringValue, let expectedValue = ExactDecimal(expectedText),
            let computedText = computed.stringValue, let computedValue = ExactDecimal(computedText) {

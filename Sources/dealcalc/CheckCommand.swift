@@ -1,4 +1,4 @@
-// DealFinance — exact deal finance. dealcalc: `check` (SPEC §5, §6).
+// DealFinance — exact deal finance. dealcalc: `check` (Documentation/Reference/Vectors.md, Dealcalc.md).
 
 import DealFinance
 import Foundation

@@ -1,9 +1,9 @@
-// DealFinance — exact deal finance. dealcalc: the command line (SPEC §6).
+// DealFinance — exact deal finance. dealcalc: the command line (Documentation/Reference/Dealcalc.md).
 
 import DealFinance
 import Foundation
 
-/// Exit codes of SPEC §6.
+/// Exit codes of Documentation/Reference/Dealcalc.md.
 enum ExitCode: Int32 {
     case success = 0
     case failed = 1

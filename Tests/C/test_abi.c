@@ -60,7 +60,7 @@ static void test_calculate(void) {
     expect_answer(TEXT(loan_request), DFIN_OK, "\"finalPayment\":\"436.41\"");
     expect_answer(TEXT("{\"calculate\":\"loan\",\"sellingPrice\":\"30000.00\",\"apr\":\"6\",\"term\":60}"),
                   DFIN_OK, "\"total\":\"579.98\"");
-    /* Each SPEC §3.5 code the loan engine can produce, with its error object. */
+    /* Each Documentation/Reference/Errors.md code the loan engine can produce, with its error object. */
     expect_answer("", 0, DFIN_EINVALID_JSON, "{\"error\":{\"code\":\"invalid_json\"");
     expect_answer(TEXT("not json"), DFIN_EINVALID_JSON, "\"code\":\"invalid_json\"");
     expect_answer(TEXT("{\"a\":1,\"a\":2}"), DFIN_EINVALID_JSON, "\"code\":\"invalid_json\"");
@@ -289,7 +289,7 @@ static dfin_status payment(int64_t *out, const char *principal, const char *ball
 
 static void test_loan_payment(void) {
     int64_t out = -1;
-    /* SPEC §3.1's worked example. */
+    /* the worked example of Documentation/Reference/Loan.md. */
     CHECK_STATUS(payment(&out, "30000.00", "10000.00", "6", 60), DFIN_OK);
     CHECK(out == 43666);
     CHECK_STATUS(payment(&out, "30000.00", NULL, "6", 60), DFIN_OK);

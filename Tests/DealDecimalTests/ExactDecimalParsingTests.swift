@@ -15,7 +15,7 @@ private func invalidPosition(_ text: String) -> Int? {
     }
 }
 
-@Suite("ExactDecimal: parsing (SPEC §2 grammar -?[0-9]+(\\.[0-9]+)?)")
+@Suite("ExactDecimal: parsing (Documentation/Reference/Values.md grammar -?[0-9]+(\\.[0-9]+)?)")
 struct ExactDecimalParsingTests {
     @Test(arguments: [
         ("0", 0, 0), ("-0", 0, 0), ("0.00", 0, 2), ("-0.00", 0, 2), ("7", 7, 0), ("-7", -7, 0),

@@ -145,7 +145,7 @@ import _DealTestSupport
     for _ in 0..<1000 { #expect((1...6).contains(h.int(in: 1...6))) }
   }
 
-  // MARK: LoanOracle — SPEC's worked example
+  // MARK: LoanOracle — the documented loan worked example
 
   static func example(balloon: Int?, advance: Bool = false) -> OracleLoanInput {
     var deal = OracleLoanInput(sellingPriceMinor: 30_000_00, aprText: "6", term: 60)

@@ -5,7 +5,7 @@ import DealEngine
 
 @Suite("DealError")
 struct DealErrorTests {
-    /// SPEC §3.5's codes and their JSON spellings.
+    /// Documentation/Reference/Errors.md's codes and their JSON spellings.
     @Test func codes() {
         #expect(DealError.Code.allCases.map(\.rawValue) == ["invalid_json", "invalid_argument", "unsupported", "no_solution", "overflow"])
         #expect(DealError.Code(rawValue: "invalid_argument") == .invalidArgument)

@@ -6,7 +6,7 @@ import DealDecimal
 import DealEngine
 @testable import DealLeads
 
-/// The text of a file under Samples/leads/ (the examples of reference/leads.md §b.4).
+/// The text of a file under Samples/leads/ (the examples of Documentation/Reference/Leads.md).
 func adfSample(_ name: String) throws -> String {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Samples/leads/\(name)")
@@ -17,7 +17,7 @@ private func decimal(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing
 
 @Suite("ADF documents")
 struct ADFDocumentTests {
-    /// leads.md §b.4 Example 1 (Wikipedia "Auto-lead Data Format", verbatim).
+    /// The ADF example of Wikipedia's "Auto-lead Data Format" article, verbatim.
     @Test func wikipediaExample() throws {
         let result = try AutoLeadDocument.parse(text: try adfSample("example1-wikipedia.adf.xml"))
         let prospect = try #require(result.document.prospects.first)
@@ -35,7 +35,7 @@ struct ADFDocumentTests {
         #expect(result.diagnostics.contains { $0.path.hasSuffix("vendorname") })
     }
 
-    /// leads.md §b.4 Example 2 (constructed there to exercise every mapped part).
+    /// A constructed ADF example (to exercise every mapped part).
     @Test func buyWithTradeExample() throws {
         let result = try AutoLeadDocument.parse(text: try adfSample("example2-buy-with-trade.adf.xml"))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
@@ -62,7 +62,7 @@ struct ADFDocumentTests {
         #expect(prospect.provider?.name?.value == "Example Payment Estimator" && prospect.provider?.service == "Payment Estimator")
     }
 
-    /// The real-world deviations of leads.md §b.2, gathered in one constructed file.
+    /// The real-world deviations of Documentation/Reference/Leads.md, gathered in one constructed file.
     @Test func deviationsExample() throws {
         let result = try AutoLeadDocument.parse(text: try adfSample("example3-deviations.adf.xml"), options: ADFReadOptions(defaultUTCOffsetMinutes: -300))
         let prospect = try #require(result.document.prospects.first)

@@ -1,4 +1,4 @@
-// DealFinance — DealLeadsTests: ADF prospect ↔ Lead (reference/leads.md §b.3).
+// DealFinance — DealLeadsTests: ADF prospect ↔ Lead (Documentation/Reference/Leads.md).
 
 import Testing
 import DealDecimal

@@ -1,4 +1,4 @@
-// DealFinance — DealLeadsTests: lead metrics (leads.md §c) against a deliberately simple oracle.
+// DealFinance — DealLeadsTests: lead metrics (Documentation/Reference/Leads.md) against a deliberately simple oracle.
 
 import Testing
 import DealDecimal
@@ -229,9 +229,9 @@ struct AnalyticsOracleTests {
     }
 }
 
-@Suite("Lead analytics: leads.md §c worked example")
+@Suite("Lead analytics: Documentation/Reference/Leads.md worked example")
 struct AnalyticsWorkedExampleTests {
-    /// The 8 leads of leads.md §c "Worked example" (minutes from a common origin).
+    /// The 8 leads of Documentation/Reference/Leads.md "Worked example" (minutes from a common origin).
     static func leads() -> [Lead] {
         let rows: [(LeadSource, Int, Int?, String, String?)] = [
             (.dealerWebsite, 0, 3, "Closed Won", nil), (.dealerWebsite, 10, 14, "Negotiation", "lost"), (.dealerWebsite, 20, 65, "Contacted", "lost"),
@@ -282,7 +282,7 @@ struct AnalyticsWorkedExampleTests {
     }
 
     @Test func velocityExample() {
-        // mavenlb's example re-computed in leads.md §c: 40 × 0.25 × 25,000 / 90 = 2,777.78 per day.
+        // mavenlb's example re-computed in Documentation/Reference/Leads.md: 40 × 0.25 × 25,000 / 90 = 2,777.78 per day.
         #expect(LeadRatio(40 * 25_000, 4 * 90).decimal(places: 2) == "2777.78")
     }
 }

@@ -10,7 +10,7 @@ private let abc = [Salesperson(id: "A"), Salesperson(id: "B"), Salesperson(id: "
 struct AssignmentTests {
     let lead = Lead(id: "L", createdAt: t0, source: .dealerWebsite)
 
-    @Test("leads.md §d.4 vectors", arguments: [
+    @Test("Documentation/Leads.md vectors", arguments: [
         (nil as String?, [String](), "A" as String?), ("A", [], "B"), ("C", [], "A"), ("A", ["B"], "C"), ("A", ["A", "B", "C"], nil),
     ])
     func vectors(last: String?, busy: [String], expected: String?) {

@@ -27,7 +27,7 @@ struct DuplicatesTests {
         #expect(Duplicates.pairs([a, lead("b", email: "JANE.DOE@example.com"), lead("c")]).map(\.second) == ["b"])
     }
 
-    @Test("(B) grouping by email key, then phone, else ungrouped")
+    @Test("Dealer-portal grouping by email key, then phone, else ungrouped")
     func grouping() {
         let leads = [lead("1", email: "a@x.com"), lead("2", phone: "3125550147"), lead("3", email: "A@X.COM"),
                      lead("4"), lead("5", phone: "+1 312-555-0147"), lead("6", email: "bad")]

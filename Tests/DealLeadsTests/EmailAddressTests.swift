@@ -1,4 +1,4 @@
-// DealFinance — DealLeadsTests: email normalization (leads.md §d.3).
+// DealFinance — DealLeadsTests: email normalization (Documentation/Leads.md).
 
 import Testing
 @testable import DealLeads

@@ -6,7 +6,7 @@ import _DealTestSupport
 @testable import DealLeads
 
 /// Seeded lead fixtures: names, emails and phones drawn from small pools so that duplicates
-/// occur; phones in the NANP fictional range 555-01XX; VINs from leads.md §d.1.
+/// occur; phones in the NANP fictional range 555-01XX; VINs from Documentation/Leads.md.
 enum LeadFixtures {
     static let firstNames = ["Jane", "John", "Maria", "Wei", "Aisha", "Carlos", "Olga", "Sam"]
     static let lastNames = ["Doe", "Smith", "Garcia", "Chen", "Khan", "Novak"]

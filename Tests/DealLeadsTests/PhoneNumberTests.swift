@@ -1,11 +1,11 @@
-// DealFinance — DealLeadsTests: E.164 normalization (leads.md §d.2 vectors).
+// DealFinance — DealLeadsTests: E.164 normalization (Documentation/Leads.md vectors).
 
 import Testing
 @testable import DealLeads
 
 @Suite("PhoneNumber")
 struct PhoneNumberTests {
-    @Test("leads.md §d.2: normalized", arguments: [
+    @Test("Documentation/Leads.md: normalized", arguments: [
         ("(312) 555-0147", "+13125550147", nil as String?),
         ("1-312-555-0147", "+13125550147", nil),
         ("+1 (312) 555-0147 x22", "+13125550147", "22"),
@@ -24,7 +24,7 @@ struct PhoneNumberTests {
         #expect(number.raw == input)
     }
 
-    @Test("leads.md §d.2: errors", arguments: [
+    @Test("Documentation/Leads.md: errors", arguments: [
         ("123-234-5678", PhoneNumberError.npaFirstDigit),
         ("234-911-5678", .nxxServiceCode),
         ("291-234-5678", .npaSecondDigit),

@@ -95,7 +95,7 @@ func scoringLeads(count: Int, seed: UInt64) -> [Lead] {
 
 @Suite("Scoring")
 struct ScoringTests {
-    @Test("leads.md §d.4 band boundaries", arguments: [
+    @Test("Documentation/Leads.md band boundaries", arguments: [
         (100, LeadPriority.hot), (60, .hot), (59, .medium), (30, .medium), (29, .cold), (0, .cold), (-5, .cold), (130, .hot),
     ])
     func bands(score: Int, priority: LeadPriority) {

@@ -1,11 +1,11 @@
-// DealFinance — DealLeadsTests: VIN check digit and model year (leads.md §d.1 vectors).
+// DealFinance — DealLeadsTests: VIN check digit and model year (Documentation/Leads.md vectors).
 
 import Testing
 @testable import DealLeads
 
 @Suite("VINCheck")
 struct VINTests {
-    @Test("leads.md §d.1 vectors: sum, computed digit, status", arguments: [
+    @Test("Documentation/Leads.md vectors: sum, computed digit, status", arguments: [
         ("1G4AH59H45G118341", 411, "4", VINCheck.Status.valid),          // 49 CFR 565 Table V sample
         ("1J9RP1A36A1644345", 314, "6", .valid),                          // NHTSA manufacturer guide sample
         ("2G4WF52L6S1472882", 358, "6", .valid),

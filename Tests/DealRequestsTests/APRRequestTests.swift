@@ -1,4 +1,4 @@
-// DealFinance — DealRequestsTests: APRRequest.swift (`"calculate": "apr"`, SPEC §3.4).
+// DealFinance — DealRequestsTests: APRRequest.swift (`"calculate": "apr"`, Documentation/Reference/APR.md).
 
 import Testing
 import DealJSON
@@ -10,7 +10,7 @@ private let oddExample = #"{"calculate":"apr","advances":[{"amount":"10000.00","
 
 @Suite("APRRequest")
 struct APRRequestTests {
-    @Test("The result lines of SPEC §3.4, in order")
+    @Test("The result lines of Documentation/Reference/APR.md, in order")
     func result() {
         let json = answer(oddExample + "}")
         #expect(json.objectValue?.keys == ["calculate", "method", "apr", "aprDisclosed", "unitPeriod", "unitPeriodsPerYear",

@@ -1,4 +1,4 @@
-// DealFinance — DealRequestsTests: DealCalculator (SPEC §3 entry point, §3.5 errors).
+// DealFinance — DealRequestsTests: DealCalculator (Documentation/Reference entry point and errors).
 
 import Testing
 import DealJSON
@@ -237,7 +237,7 @@ struct DealCalculatorErrorTests {
 
 @Suite("DealCalculator: the entry point")
 struct DealCalculatorTests {
-    @Test("Kinds: SPEC's, grid, payoff and the lead kinds compute; nothing SPEC names is left planned")
+    @Test("Kinds: loan, lease, apr, tvm, grid, payoff and the lead kinds compute; nothing documented is left planned")
     func kinds() {
         #expect(DealCalculator.availableKinds == ["loan", "lease", "apr", "tvm", "grid", "payoff", "leadScore", "leadIndicators", "leadTransition",
                                                   "dealTransition", "leadAssign", "followUpDue", "leadDuplicates", "leadMerge", "activityInsights",

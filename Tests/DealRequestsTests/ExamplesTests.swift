@@ -55,7 +55,7 @@ struct ExamplesTests {
         #expect(result.value(atPath: "firstPayment") == nil)
     }
 
-    /// Hand-computed from Lease.md (Python fractions): SPEC §3.2's deal → 503.01; up-front tax
+    /// Hand-computed from Lease.md (Python fractions): Documentation/Reference/Lease.md's deal → 503.01; up-front tax
     /// 7 % × (2000 cash + 1000 rebate + 85 taxable doc fee) = 215.95; due at signing 3000 +
     /// 503.01 + 85 + 350 + 215.95 = 4153.96; total of payments 4153.96 + 35 × 503.01 + 395 = 22154.31.
     @Test("The lease example computes the hand-checked breakdown")

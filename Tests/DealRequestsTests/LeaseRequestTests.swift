@@ -13,7 +13,7 @@ private func answer(_ extra: String, rate: String = #","moneyFactor":"0.00250""#
 
 @Suite("LeaseRequest")
 struct LeaseRequestTests {
-    @Test("SPEC §3.2's worked example through JSON: 503.01")
+    @Test("the worked example of Documentation/Reference/Lease.md through JSON: 503.01")
     func worked() {
         let result = answer(#","tax":{"rate":"7","method":"monthly"}"#)
         #expect(result.value(atPath: "periodicPayment.total") == "503.01")

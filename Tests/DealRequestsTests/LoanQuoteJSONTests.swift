@@ -1,4 +1,4 @@
-// DealFinance — DealRequestsTests: LoanQuote+JSON (the SPEC §3.1 result object).
+// DealFinance — DealRequestsTests: LoanQuote+JSON (the result object of Documentation/Reference/Loan.md).
 
 import Testing
 import DealDecimal
@@ -23,7 +23,7 @@ private let fullDeal = #"""
  "contractDate":"2026-01-10","firstPaymentDate":"2026-02-25","includeSchedule":true
 """#
 
-/// SPEC §3.1's result fields in the order the SPEC lists them.
+/// The result fields in the order Documentation/Reference/Loan.md lists them.
 private let specOrder = ["sellingPrice", "addOnsTotal", "productsTotal", "feesFinanced", "feesDueAtSigning",
     "tradeInAllowance", "tradeInPayoff", "tradeInEquity", "taxableAmount", "salesTax", "financedAmount",
     "capitalizedCostReduction", "netFinancedAmount", "prepaidFinanceCharges", "amountFinanced",
@@ -68,7 +68,7 @@ private func hasExactly(_ text: String, decimals: Int) -> Bool {
 
 @Suite("LoanQuote JSON")
 struct LoanQuoteJSONTests {
-    @Test("Fields appear in SPEC §3.1's order; the extensions are pinned too")
+    @Test("Fields appear in Documentation/Reference/Loan.md's order; the extensions are pinned too")
     func fieldOrder() throws {
         let result = try answer(fullDeal + "}")
         let keys = result.keys
@@ -115,7 +115,7 @@ struct LoanQuoteJSONTests {
         #expect(result.value(atPath: "prepaidFinanceCharges") == "0.00")
         #expect(result.value(atPath: "amountFinanced") == "27844.00")
         #expect(result.value(atPath: "disclosedDownPayment") == "4500.00")
-        // `apr` is the Reg Z APR of the cash flows (was an echo of the contract rate; SPEC §3.1
+        // `apr` is the Reg Z APR of the cash flows (was an echo of the contract rate; Documentation/Reference/Loan.md
         // lists it as the annual percentage rate); the contract rate is `contractRate`.
         #expect(result.value(atPath: "contractRate") == "5.9")
         #expect(result.value(atPath: "apr") == .string(try #require(result.value(atPath: "aprUnrounded")?.stringValue.map { String(format2($0)) })))

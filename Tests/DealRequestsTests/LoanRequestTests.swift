@@ -1,4 +1,4 @@
-// DealFinance — DealRequestsTests: LoanRequest (decoding `"calculate": "loan"`, SPEC §3.1 fields).
+// DealFinance — DealRequestsTests: LoanRequest (decoding `"calculate": "loan"`, Documentation/Reference/Loan.md fields).
 
 import Testing
 import DealDecimal
@@ -19,7 +19,7 @@ private func decodingError(_ text: String) -> DealError? {
 
 @Suite("LoanRequest")
 struct LoanRequestTests {
-    @Test("Only sellingPrice, apr, term given: every other field has SPEC §3.1's default")
+    @Test("Only sellingPrice, apr, term given: every other field has Documentation/Reference/Loan.md's default")
     func defaults() throws {
         let request = try decode()
         let loan = request.loan

@@ -8,7 +8,7 @@ private func answer(_ text: String) -> JSONValue { DealCalculator.calculate(requ
 
 @Suite("PayoffRequest")
 struct PayoffRequestTests {
-    @Test("Rule of 78: domain.md §b.8 computed check (rebate 276.92)")
+    @Test("Rule of 78: Documentation/Reference/Payoff.md worked example (rebate 276.92)")
     func ruleOf78() {
         let json = answer(#"{"calculate":"payoff","method":"ruleOf78","numberOfPayments":12,"payment":"550.00","financeCharge":"600.00","paymentsMade":4}"#)
         #expect(json.value(atPath: "rebate") == .string("276.92"))

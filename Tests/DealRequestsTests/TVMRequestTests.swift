@@ -1,4 +1,4 @@
-// DealFinance — DealRequestsTests: TVMRequest.swift (`"calculate": "tvm"`, SPEC §3.3).
+// DealFinance — DealRequestsTests: TVMRequest.swift (`"calculate": "tvm"`, Documentation/Reference/TVM.md).
 
 import Testing
 import DealJSON

@@ -1,4 +1,4 @@
-// DealFinance — DealRequestsTests: VectorFile (SPEC §5 format and matching rule).
+// DealFinance — DealRequestsTests: VectorFile (Documentation/Reference/Vectors.md format and matching rule).
 
 import Testing
 import DealDecimal
@@ -23,7 +23,7 @@ private func failures(expect: String, tolerance: String = "", answer: JSONValue)
 
 @Suite("VectorFile")
 struct VectorFileTests {
-    @Test("SPEC §5 rounding match: half up to the expected string's decimals", arguments: [
+    @Test("Documentation/Reference/Vectors.md rounding match: half up to the expected string's decimals", arguments: [
         ("9.69", "9.6857", true), ("9.68", "9.6857", false), ("9.7", "9.6857", true), ("10", "9.6857", true),
         ("1331", "1330.60", true), ("1330", "1330.60", false), ("1330.6", "1330.60", true),
         ("0.13", "0.125", true), ("0.12", "0.125", false), ("-0.13", "-0.125", true), ("-0.12", "-0.125", false),
@@ -100,11 +100,11 @@ struct VectorFileTests {
         #expect(found.map(\.description) == ["t.json#c error: expected a result, got error invalid_argument at term: expected 1…1200, found 0"])
     }
 
-    @Test("SPEC §5's sample file passes against the engine; a wrong value fails")
+    @Test("Documentation/Reference/Vectors.md's sample file passes against the engine; a wrong value fails")
     func specSample() throws {
         let sample = #"""
         {"format": "dealfinance-vectors/1", "title": "Retail loans with balloon", "cases": [
-          {"id": "balloon-30000-6-60", "source": "SPEC §3.1",
+          {"id": "balloon-30000-6-60", "source": "Documentation/Reference/Loan.md",
            "request": {"calculate": "loan", "sellingPrice": "30000.00", "apr": "6", "term": 60, "balloon": {"amount": "10000.00"}},
            "expect": {"periodicPayment.total": "436.66", "finalPayment": "436.41", "apr": "6.00", "numberOfPayments": 60, "totalOfPayments": "36199"},
            "tolerance": {"apr": "0.125"}},

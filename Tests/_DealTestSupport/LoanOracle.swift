@@ -34,7 +34,7 @@ public struct OracleLoanInput: Sendable, Equatable {
     }
   }
 
-  /// A fee with SPEC's defaults: not taxable, financed, not a prepaid finance charge.
+  /// A fee with the documented defaults: not taxable, financed, not a prepaid finance charge.
   public struct Fee: Sendable, Equatable {
     public var name: String
     public var amountMinor: Int

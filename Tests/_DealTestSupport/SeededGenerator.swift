@@ -102,7 +102,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     chance(3, in: 4) ? min(max, 6 * int(in: 2...16)) : int(in: 1...max)
   }
 
-  /// Periods a year of one of SPEC's frequencies (12, 24, 26, 52, 4, 2, 1),
+  /// Periods a year of one of the loan frequencies (12, 24, 26, 52, 4, 2, 1),
   /// monthly most often.
   public mutating func periodsPerYear() -> Int {
     chance(1, in: 2) ? 12 : element(of: [12, 24, 26, 52, 4, 2, 1])

@@ -9,7 +9,7 @@ import CGMP
 
 /// Tie tables: net financed amounts A (integer minor units) whose exact level
 /// payment P*(A) lies within a window of a half-integer k + ½ — the inputs on
-/// which a fast payment path must fall back (exactness.md §4).
+/// which a fast payment path must fall back.
 ///
 /// P* is affine in A: P*(A) = α·A − β with exact rationals α = P*(1) − P*(0)
 /// and β = −P*(0) (from ``LoanOracle/exactPayment(amountMinor:balloonMinor:aprText:periodsPerYear:numberOfPayments:advance:wholePeriodsToFirstPayment:oddDays:daysPerUnitPeriod:spread:)``).

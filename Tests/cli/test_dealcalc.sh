@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# DealFinance — command-line tests of dealcalc (SPEC §6). Builds nothing itself.
+# DealFinance — command-line tests of dealcalc (Documentation/Reference/Dealcalc.md). Builds nothing itself.
 # usage: Tests/cli/test_dealcalc.sh PATH/TO/dealcalc
 # Prints one line per failed check and ends with "N passed, N failed"; exits non-zero on any failure.
 set -u
@@ -60,7 +60,7 @@ done
 printf '%s' '{"calculate":"loan","sellingPrice":"30000.00","apr":"6","term":60,"balloon":{"amount":"10000.00"}}' >"$WORK/good.json"
 run quote "$WORK/good.json"
 check "quote FILE exits 0 (got $RC)" test "$RC" -eq 0
-check "quote FILE prints the SPEC §3.1 payment 436.66" contains "$OUT" '"total": "436.66"'
+check "quote FILE prints the Documentation/Reference/Loan.md payment 436.66" contains "$OUT" '"total": "436.66"'
 "$DEALCALC" quote - <"$WORK/good.json" >"$WORK/out" 2>/dev/null
 RC=$?
 check "quote - reads standard input (exit $RC)" test "$RC" -eq 0
@@ -98,7 +98,7 @@ cat >"$WORK/vectors/loan.json" <<'JSON'
   "format": "dealfinance-vectors/1",
   "title": "CLI test",
   "cases": [
-    {"id": "pass", "source": "SPEC §3.1 worked example",
+    {"id": "pass", "source": "Documentation/Reference/Loan.md worked example",
      "request": {"calculate": "loan", "sellingPrice": "30000.00", "apr": "6", "term": 60, "balloon": {"amount": "10000.00"}},
      "expect": {"periodicPayment.total": "436.66", "finalPayment": "436.41"}},
     {"id": "fail", "source": "deliberately wrong",

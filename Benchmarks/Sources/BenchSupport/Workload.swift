@@ -82,7 +82,7 @@ public struct BenchDeal: Sendable {
         return loan
     }
 
-    /// The same deal as a JSON request (SPEC §3.1).
+    /// The same deal as a JSON request (Documentation/Reference/Loan.md).
     public var requestJSON: String {
         var fields = [#""calculate":"loan""#, #""sellingPrice":"\#(sellingPrice)""#, #""downPayment":"\#(downPayment)""#,
                       #""fees":[{"name":"Documentation fee","amount":"\#(docFee)","taxable":true}]"#]

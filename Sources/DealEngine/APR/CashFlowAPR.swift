@@ -1,5 +1,5 @@
 // DealFinance — exact deal finance. DealEngine: the disclosed APR of dated cash flows
-// (Regulation Z Appendix J and the EU Consumer Credit Directive annex). SPEC §3.4.
+// (Regulation Z Appendix J and the EU Consumer Credit Directive annex). Documentation/Reference/APR.md.
 
 import DealDecimal
 #if canImport(Glibc)
@@ -48,7 +48,7 @@ public enum APRMethod: String, Sendable, CaseIterable {
     case eu
 }
 
-/// How the EU method measures a time in years (SPEC §3.4).
+/// How the EU method measures a time in years (Documentation/Reference/APR.md).
 public enum EUTimeBasis: String, Sendable, CaseIterable {
     /// Whole months as 1/12 year (counted forward from the first drawdown), leftover days /365.
     case months
@@ -56,7 +56,7 @@ public enum EUTimeBasis: String, Sendable, CaseIterable {
     case days
 }
 
-/// The disclosed annual percentage rate of dated advances and payments (SPEC §3.4).
+/// The disclosed annual percentage rate of dated advances and payments (Documentation/Reference/APR.md).
 ///
 /// Regulation Z (`regz`): the unit-period is chosen by Appendix J (b)(4) unless given; every
 /// flow is measured from the first advance in whole unit-periods `t` counted back from its
@@ -101,7 +101,7 @@ public struct AnnualPercentageRate: Sendable {
     /// The solved rate and the totals.
     public struct Result: Sendable, Equatable {
         /// The APR in percent with ``AnnualPercentageRate/resultDecimals`` decimals (unrounded
-        /// in the SPEC's sense: within ``errorBound`` of the exact root).
+        /// in the documented sense: within ``errorBound`` of the exact root).
         public var apr: ExactDecimal
         /// The disclosed APR: regz 2 decimals, eu 1 decimal, half up.
         public var aprDisclosed: ExactDecimal
@@ -959,7 +959,7 @@ public struct AnnualPercentageRate: Sendable {
     }
 }
 
-/// A regular series of equal payments `{amount, count, firstDate, frequency}` (SPEC §3.4).
+/// A regular series of equal payments `{amount, count, firstDate, frequency}` (Documentation/Reference/APR.md).
 ///
 /// ```swift
 /// let series = try PaymentSeries(amount: try ExactDecimal(parsing: "320.00"), count: 36,

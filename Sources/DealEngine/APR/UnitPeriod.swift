@@ -6,7 +6,7 @@ import DealDecimal
 /// multiple of a week or of a month that is not one (Appendix J (b)(4) picks the most common
 /// payment interval, which can be 4 weeks or 2 months; (b)(5)(iii)–(iv) count such periods).
 ///
-/// - `.frequency(f)`: the SPEC §3.1 frequencies (`weekly` … `annual`).
+/// - `.frequency(f)`: the Documentation/Reference/Loan.md frequencies (`weekly` … `annual`).
 /// - `.weeks(k)`, k = 3…13: k × 7 days; 52/k unit-periods a year ((b)(5)(iv)).
 /// - `.months(k)`, k = 2, 4, 5, 7…11: k months, each counted as 30 days plus the remaining
 ///   days, divided by 30·k ((b)(5)(iii)); 12/k unit-periods a year.

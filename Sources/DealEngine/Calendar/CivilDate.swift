@@ -3,7 +3,7 @@
 /// A day of the proleptic Gregorian calendar, with no time of day and no time zone.
 ///
 /// Years run from 1 through 9999, so every date has exactly one `YYYY-MM-DD` spelling
-/// (SPEC §2). Dates compare chronologically and convert to a day count since 1970-01-01,
+/// (Documentation/Reference/Values.md). Dates compare chronologically and convert to a day count since 1970-01-01,
 /// which makes day differences exact integer arithmetic.
 ///
 /// ```swift

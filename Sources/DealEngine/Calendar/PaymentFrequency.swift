@@ -1,8 +1,8 @@
 // DealFinance — DealEngine: how often regular payments fall due.
 
-/// The interval between regular payments, named as the `frequency` field of SPEC §3.1 names it.
+/// The interval between regular payments, named as the `frequency` field of Documentation/Reference/Loan.md names it.
 ///
-/// The periodic rate of a deal is exactly `apr / 100 / periodsPerYear` (SPEC §3.1). A period
+/// The periodic rate of a deal is exactly `apr / 100 / periodsPerYear` (Documentation/Reference/Loan.md). A period
 /// is either a whole number of calendar months (``monthsPerPeriod``), a whole number of days
 /// (``daysPerPeriod``) or, for `semimonthly`, half a month on two fixed days of each month.
 ///

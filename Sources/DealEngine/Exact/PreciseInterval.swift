@@ -1,6 +1,6 @@
 // DealFinance — exact deal finance. DealEngine: arbitrary-precision interval arithmetic with
 // exp and log over wide integers, for the spreadsheet functions that need logarithms,
-// exponentials and fractional powers (NPER, NOMINAL, XNPV, XIRR; SPEC §3.3).
+// exponentials and fractional powers (NPER, NOMINAL, XNPV, XIRR; Documentation/Reference/TVM.md).
 
 import DealDecimal
 

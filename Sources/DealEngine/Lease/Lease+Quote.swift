@@ -22,7 +22,7 @@ extension Lease {
     /// Computes every line of the lease Payment Breakdown (Documentation/Lease.md).
     ///
     /// ```swift
-    /// try lease.quote().periodicPayment.total   // 503.01 for SPEC §3.2's example
+    /// try lease.quote().periodicPayment.total   // 503.01 for the worked example of Documentation/Reference/Lease.md
     /// ```
     /// - Throws: ``DealError``: `invalid_argument` naming the field, `unsupported` for
     ///   combinations not computed, `no_solution` when a closed form has no solution.

@@ -2,7 +2,7 @@
 
 import DealDecimal
 
-/// A closed-end vehicle lease: SPEC §3.2's request as a Swift value.
+/// A closed-end vehicle lease: Documentation/Reference/Lease.md's request as a Swift value.
 ///
 /// Documentation/Lease.md defines every input and every line of ``quote(includeSchedule:)``.
 /// Amounts are ``ExactDecimal``s in the deal's currency; rates in percent; a money factor as a
@@ -69,7 +69,7 @@ public struct Lease: Sendable, Hashable {
     /// Currency of every amount.
     public var currency: Currency = .usd
 
-    /// A lease with the required inputs and SPEC's defaults for the rest.
+    /// A lease with the required inputs and the documented defaults for the rest.
     ///
     /// ```swift
     /// Lease(sellingPrice: price, residual: .amount(residual), rate: .apr(try ExactDecimal(parsing: "6")), term: 36)

@@ -2,7 +2,7 @@
 
 import DealDecimal
 
-/// The Payment Breakdown of a ``Lease``: every line of SPEC §3.2's result, defined in
+/// The Payment Breakdown of a ``Lease``: every line of Documentation/Reference/Lease.md's result, defined in
 /// Documentation/Lease.md. Lines that do not apply are `nil` (omitted from JSON).
 ///
 /// ```swift

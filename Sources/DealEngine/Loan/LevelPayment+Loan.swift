@@ -9,7 +9,7 @@ extension LevelPayment {
     public static let maximumMinorUnitDigits = 4
 
     /// The payment problem of a plain loan — regular first period, no odd days — with every
-    /// input checked as a loan request's fields are (SPEC §3.1).
+    /// input checked as a loan request's fields are (Documentation/Reference/Loan.md).
     ///
     /// The rate is exactly `annualPercentage / 100 / periodsPerYear`. Amounts are whole minor
     /// units of a currency with `minorUnitDigits` decimals (2 for cents).

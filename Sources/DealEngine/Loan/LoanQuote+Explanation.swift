@@ -4,7 +4,7 @@ import DealDecimal
 
 extension LoanQuote {
     /// For each line of the breakdown, the formula and the inputs that produced it, in words
-    /// (SPEC §3: `"explain": true`). Lines appear in breakdown order.
+    /// (Documentation/Reference/README.md: `"explain": true`). Lines appear in breakdown order.
     ///
     /// ```swift
     /// let lines = quote.explanation()

@@ -2,7 +2,7 @@
 
 import DealDecimal
 
-/// The Payment Breakdown of a ``RetailLoan``: every line of SPEC §3.1's result.
+/// The Payment Breakdown of a ``RetailLoan``: every line of Documentation/Reference/Loan.md's result.
 ///
 /// Money is in the deal's currency with exactly its minor-unit decimals. Lines that do not
 /// apply are `nil` (and omitted from JSON). Documentation/RetailLoan.md defines each line.

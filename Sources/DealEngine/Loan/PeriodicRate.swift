@@ -4,7 +4,7 @@ import DealDecimal
 
 /// The periodic interest rate `i = apr / 100 / m` as an exact fraction `numerator / denominator`.
 ///
-/// SPEC §3.1: the periodic rate is exactly the annual percentage rate divided by 100 and by the
+/// Documentation/Reference/Loan.md: the periodic rate is exactly the annual percentage rate divided by 100 and by the
 /// number of periods a year. Keeping it as a reduced fraction of two integers lets every later
 /// step be exact.
 ///
@@ -72,7 +72,7 @@ public struct PeriodicRate: Sendable, Hashable {
     public var isZero: Bool { numerator == 0 }
 
     /// The rate as a decimal with `significantDigits` significant digits, rounded half-even
-    /// (for display: SPEC asks for at least 20 significant digits of `periodicRate`).
+    /// (for display: the reference asks for at least 20 significant digits of `periodicRate`).
     ///
     /// ```swift
     /// let rate = try PeriodicRate(annualPercentage: ExactDecimal(parsing: "5.99"), periodsPerYear: 12)

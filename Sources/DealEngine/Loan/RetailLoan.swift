@@ -2,9 +2,9 @@
 
 import DealDecimal
 
-/// A retail installment (finance) deal: SPEC §3.1's request as a Swift value.
+/// A retail installment (finance) deal: Documentation/Reference/Loan.md's request as a Swift value.
 ///
-/// Only `sellingPrice`, `apr` and `term` are required; everything else has SPEC's default.
+/// Only `sellingPrice`, `apr` and `term` are required; everything else has the documented default.
 /// Amounts are ``ExactDecimal``s in the deal's currency (at most its minor-unit decimals);
 /// rates are percentages (`6.9` means 6.9 %). ``quote()`` computes the Payment Breakdown.
 ///
@@ -56,7 +56,7 @@ public struct RetailLoan: Sendable, Hashable {
     /// Currency of every amount.
     public var currency: Currency = .usd
 
-    /// A deal with the three required inputs and SPEC's defaults for the rest.
+    /// A deal with the three required inputs and the documented defaults for the rest.
     ///
     /// ```swift
     /// RetailLoan(sellingPrice: try ExactDecimal(parsing: "25000.00"), apr: try ExactDecimal(parsing: "4.9"), term: 72)
@@ -111,7 +111,7 @@ public struct Fee: Sendable, Hashable {
     public var financed: Bool
     /// Whether it is a prepaid finance charge (default false).
     public var prepaidFinanceCharge: Bool
-    /// Creates a fee with SPEC's defaults.
+    /// Creates a fee with the documented defaults.
     ///
     /// ```swift
     /// Fee(name: "Title", amount: try ExactDecimal(parsing: "75.00"), financed: false)
@@ -181,7 +181,7 @@ public struct SalesTax: Sendable, Hashable {
     public var tradeInCredit: Bool
     /// Whether rebates reduce the taxable amount (false).
     public var rebatesReduceTaxBase: Bool
-    /// Creates a tax with SPEC's defaults.
+    /// Creates a tax with the documented defaults.
     ///
     /// ```swift
     /// SalesTax(rate: try ExactDecimal(parsing: "6"), financed: false)

@@ -2,7 +2,7 @@
 
 /// A currency by ISO 4217 code with the number of decimals of its minor unit.
 ///
-/// SPEC §2: money has exactly the currency's minor-unit decimals in results (USD 2, JPY 0,
+/// Documentation/Reference/Values.md: money has exactly the currency's minor-unit decimals in results (USD 2, JPY 0,
 /// BHD 3). Only currencies in ``known`` are accepted, so a misspelt code is an error rather
 /// than a silent two-decimal default.
 ///

@@ -2,7 +2,7 @@
 
 import DealDecimal
 
-/// A named set of the roundings a calculation makes (SPEC §4).
+/// A named set of the roundings a calculation makes (Documentation/Reference/Rounding.md).
 ///
 /// `standard`: taxes, fees, percent-based amounts and payments rounded to the minor unit half
 /// up (ties away from zero); the schedule uses the rounded payment, rounds each period's

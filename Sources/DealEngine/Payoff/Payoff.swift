@@ -10,7 +10,7 @@ import DealDecimal
 /// DayBasis(rawValue: "actual")   // .actual (366 in leap years, day by day)
 /// ```
 public enum DayBasis: String, Sendable, Hashable, CaseIterable {
-    /// Every day is 1/365 year (the default; domain.md §b.8).
+    /// Every day is 1/365 year (the default; Documentation/Reference/Payoff.md).
     case days365 = "365"
     /// Every day is 1/360 year.
     case days360 = "360"

@@ -1,5 +1,5 @@
 // DealFinance — exact deal finance. DealEngine: the spreadsheet functions that need
-// logarithms, exponentials or fractional powers: NPER, NOMINAL, XNPV, XIRR (SPEC §3.3).
+// logarithms, exponentials or fractional powers: NPER, NOMINAL, XNPV, XIRR (Documentation/Reference/TVM.md).
 
 import DealDecimal
 

@@ -1,4 +1,4 @@
-// DealFinance — exact deal finance. DealEngine: the spreadsheet time-value functions (SPEC §3.3).
+// DealFinance — exact deal finance. DealEngine: the spreadsheet time-value functions (Documentation/Reference/TVM.md).
 
 import DealDecimal
 #if canImport(Glibc)

@@ -159,7 +159,7 @@ public struct ADFXMLError: Error, Sendable, Hashable, CustomStringConvertible {
 /// and characters XML forbids (NUL among them). It works in one pass with an explicit stack,
 /// so time is linear in the input and no input can overflow the call stack.
 ///
-/// Lenient where real ADF senders deviate (leads.md §b.2): whitespace before the XML
+/// Lenient where real ADF senders deviate (Documentation/Reference/Leads.md): whitespace before the XML
 /// declaration and an `<?adf?>` processing instruction *before* the declaration (adf_builder
 /// ≤ 0.2.1) are accepted with a warning; the ADF PI's content is informational. Unquoted
 /// attribute values (`sequence=1`) are not well-formed and are rejected, never repaired.

@@ -1,4 +1,4 @@
-// DealFinance — exact deal finance. DealLeads/ADF: lenient reading of ADF 1.0 (leads.md §b).
+// DealFinance — exact deal finance. DealLeads/ADF: lenient reading of ADF 1.0 (Documentation/Reference/Leads.md).
 
 import DealDecimal
 import DealEngine
@@ -6,7 +6,7 @@ import DealEngine
 /// Options for reading ADF.
 public struct ADFReadOptions: Sendable, Hashable {
     /// UTC offset (minutes) for a `requestdate` without a zone: the dealer's time zone
-    /// (reference/leads.md §b.2: "missing zone → caller-supplied dealer time zone"). Default 0.
+    /// (Documentation/Reference/Leads.md: "missing zone → caller-supplied dealer time zone"). Default 0.
     public var defaultUTCOffsetMinutes: Int = 0
     /// XML reader limits (input size, depth).
     public var limits = ADFXMLReader.Limits()
@@ -44,7 +44,7 @@ extension AutoLeadDocument {
         public var adfInstruction: String?
     }
 
-    /// Reads ADF leniently (reference/leads.md §b.2 "Real-world deviations"): upper-case or
+    /// Reads ADF leniently (Documentation/Reference/Leads.md "Real-world deviations"): upper-case or
     /// `=`-less `<?ADF VERSION "1.0"?>`, the ADF PI before the XML declaration, loose
     /// `requestdate`s (1-digit hour, no seconds, no zone, truncated offset `-08:0`), phone types
     /// home/work/business/mobile, non-numeric `id@sequence`, empty elements, CDATA, unknown

@@ -11,7 +11,7 @@ public struct ADFWriteError: Error, Sendable, Hashable, CustomStringConvertible 
 }
 
 extension AutoLeadDocument {
-    /// The document as strict ADF 1.0 XML (reference/leads.md §b.2 "generate strictly"):
+    /// The document as strict ADF 1.0 XML (Documentation/Reference/Leads.md "generate strictly"):
     /// the XML declaration first, then `<?adf version="1.0"?>`, elements in DTD order,
     /// enumerated attribute values only, `requestdate` as `YYYY-MM-DDTHH:MM:SS±HH:MM`, amounts
     /// as plain decimals, text escaped, UTF-8, two-space indentation, a final newline.

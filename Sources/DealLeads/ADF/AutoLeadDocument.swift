@@ -4,8 +4,7 @@ import DealDecimal
 import DealEngine
 
 /// An ADF 1.0 ("Auto-lead Data Format", final document 5/3/2000) lead document: one or more
-/// prospects. Named so it cannot be confused with the Atlassian Document Format
-/// (reference/leads.md §b.5).
+/// prospects. Named so it cannot be confused with the Atlassian Document Format.
 ///
 /// Read one with ``parse(_:options:)`` (lenient, with diagnostics) and write one with
 /// ``xml()`` (strict: XML declaration first, lower-case `<?adf version="1.0"?>`, DTD element
@@ -278,8 +277,8 @@ public struct ADFFinance: Sendable, Hashable {
     }
 }
 
-/// `finance/amount`: a desired payment, down payment or total (DealerTeam's outbound map,
-/// reference/leads.md §a note 4).
+/// `finance/amount`: a desired payment, down payment or total (DealerTeam's outbound
+/// ADF map).
 public struct ADFFinanceAmount: Sendable, Hashable {
     /// `amount@type`.
     public enum Kind: String, Sendable, Hashable, CaseIterable { case downpayment, monthly, total }

@@ -1,4 +1,4 @@
-// DealFinance — exact deal finance. DealLeads/ADF: ADF prospect ↔ Lead (reference/leads.md §b.3).
+// DealFinance — exact deal finance. DealLeads/ADF: ADF prospect ↔ Lead (Documentation/Reference/Leads.md).
 
 import DealDecimal
 import DealEngine
@@ -7,7 +7,7 @@ import DealEngine
 public struct ADFLeadImport: Sendable, Equatable {
     /// The lead (stage `"New"`, source from `provider`, created at `requestdate`).
     public var lead: Lead
-    /// `prospect@status="resend"`: not a new lead; run the duplicate-window logic (§d.4).
+    /// `prospect@status="resend"`: not a new lead; run the duplicate-window logic (Documentation/Leads.md).
     public var isResend: Bool
     /// `vendor/vendorname` (or `vendor/contact/name`): the dealership.
     public var dealerName: String?
@@ -20,7 +20,7 @@ public struct ADFLeadImport: Sendable, Equatable {
 }
 
 extension Lead {
-    /// Maps an ADF prospect to a lead per reference/leads.md §b.3:
+    /// Maps an ADF prospect to a lead per Documentation/Reference/Leads.md:
     ///
     /// | ADF | Lead |
     /// |---|---|

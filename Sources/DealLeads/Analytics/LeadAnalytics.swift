@@ -1,9 +1,9 @@
-// DealFinance — exact deal finance. DealLeads/Analytics: lead metrics (reference/leads.md §c).
+// DealFinance — exact deal finance. DealLeads/Analytics: lead metrics (Documentation/Reference/Leads.md).
 
 import DealDecimal
 import DealEngine
 
-/// An exact ratio `numerator / denominator`; callers choose the rounding (leads.md §c:
+/// An exact ratio `numerator / denominator`; callers choose the rounding (Documentation/Reference/Leads.md:
 /// "ratios as numerator and denominator"). A zero denominator means "undefined" (shown as `-`).
 public struct LeadRatio: Sendable, Hashable, CustomStringConvertible {
     public var numerator: Int128
@@ -46,7 +46,7 @@ public struct LeadRatio: Sendable, Hashable, CustomStringConvertible {
     public var percent: String { LeadRatio(numerator * 100, denominator).decimal(places: 2) }
 }
 
-/// The population a report covers (leads.md §c "Population and exclusions", "Cohort vs period").
+/// The population a report covers (Documentation/Reference/Leads.md "Population and exclusions", "Cohort vs period").
 ///
 /// The **cohort** is every lead created in `[from, to)` whose id is not in `excludedIDs`
 /// (duplicates, resends, bad and test leads, decided by the caller): rates follow the cohort to
@@ -67,7 +67,7 @@ public struct LeadReportScope: Sendable, Hashable {
     /// Speed-to-lead SLA, default 300 s (5 minutes).
     public var responseTargetSeconds: Int
     /// Whether `system` (automated) outbound touches count as a first response. Default false:
-    /// auto-responders excluded (leads.md §c "First response time").
+    /// auto-responders excluded (Documentation/Reference/Leads.md "First response time").
     public var countsAutomatedTouches: Bool
     /// The stage from which an open lead is a "qualified opportunity" (velocity), default `Qualified`.
     public var qualifiedStage: String
@@ -87,7 +87,7 @@ public struct LeadReportScope: Sendable, Hashable {
     }
 }
 
-/// The metrics of leads.md §c over a set of leads. Pure: every function takes the leads and a
+/// The metrics of Documentation/Reference/Leads.md over a set of leads. Pure: every function takes the leads and a
 /// ``LeadReportScope``; results are exact (``LeadRatio``, seconds, ``ExactDecimal`` money).
 public struct LeadAnalytics: Sendable {
     /// The scope.
@@ -184,15 +184,15 @@ public struct LeadAnalytics: Sendable {
         public var won: Int
         public var lost: Int
         public var open: Int
-        /// Lead→sale conversion (close rate) = `won / N` over the cohort (leads.md §c).
+        /// Lead→sale conversion (close rate) = `won / N` over the cohort (Documentation/Reference/Leads.md).
         public var conversion: LeadRatio
-        /// Win rate = `won / (won + lost)`; open leads excluded (leads.md §c).
+        /// Win rate = `won / (won + lost)`; open leads excluded (Documentation/Reference/Leads.md).
         public var winRate: LeadRatio
     }
 
     /// Conversion by segment, keys in ascending order, plus a final row `"all"`.
     ///
-    /// Definitions (leads.md §c): conversion = `won / N`, `N` = unique valid leads of the cohort;
+    /// Definitions (Documentation/Reference/Leads.md): conversion = `won / N`, `N` = unique valid leads of the cohort;
     /// win rate = `won / (won + lost)`.
     public func conversion(by segment: Segment) -> [ConversionRow] {
         var groups: [String: [Lead]] = [:]
@@ -222,7 +222,7 @@ public struct LeadAnalytics: Sendable {
 
     /// The funnel over the non-lost stages in pipeline order (open stages, then won).
     ///
-    /// Definitions (leads.md §c): `R_i` = leads that **ever reached** stage i, from stage
+    /// Definitions (Documentation/Reference/Leads.md): `R_i` = leads that **ever reached** stage i, from stage
     /// history, not "currently in"; skipped stages count as reached (a lead that jumps
     /// New → Test Drive reached Contacted and Qualified); `c_i = R_{i+1} / R_i`,
     /// `d_i = 1 − c_i`, overall `R_last / R_first = Π c_i`.
@@ -262,7 +262,7 @@ public struct LeadAnalytics: Sendable {
 
     /// Response times of a group of leads.
     ///
-    /// Definitions (leads.md §c): first response time = `t(first qualifying outbound touch) −
+    /// Definitions (Documentation/Reference/Leads.md): first response time = `t(first qualifying outbound touch) −
     /// t(lead received)` (wall clock; auto-responders excluded unless the scope counts them);
     /// average/median over leads **with** a response, p90 as well; SLA attainment =
     /// `#(responded within T) / N` with T = ``LeadReportScope/responseTargetSeconds``, misses
@@ -300,10 +300,10 @@ public struct LeadAnalytics: Sendable {
 
     /// Time in stage for every stage (terminal stages are not timed).
     ///
-    /// Definition (leads.md §c): for each visit to stage s, `exit − enter`, summed over
+    /// Definition (Documentation/Reference/Leads.md): for each visit to stage s, `exit − enter`, summed over
     /// re-entries; an open visit uses `asOf` as exit and is flagged censored; the average is
     /// the mean over completed visits, and separately including censored ones. This is also
-    /// (A)'s "pipeline velocity = time in stage".
+    /// the dealer CRM's "pipeline velocity = time in stage".
     public func timeInStage() -> [StageTimeRow] {
         var rows = scope.pipeline.stages.filter { !$0.isTerminal }.map { StageTimeRow(stage: $0.name, completedVisits: 0, completedSeconds: 0, censoredVisits: 0, censoredSeconds: 0) }
         for lead in cohort {
@@ -341,7 +341,7 @@ public struct LeadAnalytics: Sendable {
 
     /// Pipeline velocity.
     ///
-    /// Definition (leads.md §c): `V = (open qualified opportunities × win rate × average won
+    /// Definition (Documentation/Reference/Leads.md): `V = (open qualified opportunities × win rate × average won
     /// deal value) / average sales cycle length (days)`; sales cycle = `closedAt − createdAt`
     /// for won leads. Exact until the final rounding to cents (half away from zero).
     public func velocity() -> Velocity {
@@ -398,7 +398,7 @@ public struct LeadAnalytics: Sendable {
         public var spend: ExactDecimal?
         /// Gross profit of the source's won leads (input per lead; missing = 0).
         public var grossProfit: ExactDecimal
-        /// Cost per lead = `spend / N`; cost per sale = `spend / won` (leads.md §c), in cents.
+        /// Cost per lead = `spend / N`; cost per sale = `spend / won` (Documentation/Reference/Leads.md), in cents.
         public var costPerLead: ExactDecimal?
         public var costPerSale: ExactDecimal?
         /// ROI = `(gross profit − spend) / spend` as a ratio of cents.
@@ -409,7 +409,7 @@ public struct LeadAnalytics: Sendable {
 
     /// Source analysis and source ROI.
     ///
-    /// Definitions (leads.md §c): cost per lead `spend_source / N_source`, cost per sale
+    /// Definitions (Documentation/Reference/Leads.md): cost per lead `spend_source / N_source`, cost per sale
     /// `spend_source / won_source`, ROI `(gross profit from won leads of the source −
     /// spend_source) / spend_source`; spend is an input; attribution = the lead's original
     /// source (first touch).
@@ -462,8 +462,8 @@ public struct LeadAnalytics: Sendable {
     /// The daily hot sheet over **all** open leads given (not only the cohort: it is an
     /// operational list at `asOf`, excluded ids still left out).
     ///
-    /// Definition (leads.md §c): leads with band Hot (stored ``Lead/priority`` `.hot`, or stored
-    /// ``Lead/score`` ≥ 60 per §d.4), or an appointment today (scheduled on `asOf`'s calendar day
+    /// Definition (Documentation/Reference/Leads.md): leads with band Hot (stored ``Lead/priority`` `.hot`, or stored
+    /// ``Lead/score`` ≥ 60 per Documentation/Leads.md), or an appointment today (scheduled on `asOf`'s calendar day
     /// in the dealer time zone), or an overdue follow-up (due `< asOf`, not done); sorted by
     /// score descending (no score last), then age descending, then id.
     public static func hotSheet(_ leads: [Lead], scope: LeadReportScope) -> [HotSheetRow] {
@@ -501,7 +501,7 @@ public struct LeadAnalytics: Sendable {
         }
     }
 
-    /// Lead-age buckets of the pipeline-by-age report (leads.md §c "Lead age").
+    /// Lead-age buckets of the pipeline-by-age report (Documentation/Reference/Leads.md "Lead age").
     public static let ageBuckets = ["0-1d", "2-7d", "8-30d", ">30d"]
 
     /// The age bucket of `asOf − createdAt` in whole days (floor): 0–1, 2–7, 8–30, > 30.

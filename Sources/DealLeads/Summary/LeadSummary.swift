@@ -1,9 +1,9 @@
-// DealFinance — exact deal finance. DealLeads/Summary: (B)'s Lead Summary over the deal engine.
+// DealFinance — exact deal finance. DealLeads/Summary: The dealer portal's Lead Summary over the deal engine.
 
 import DealDecimal
 import DealEngine
 
-/// (B)'s Lead Summary (reference/leads.md §0: Deal Summary, Activity Insights, Customer
+/// The dealer portal's Lead Summary (Deal Summary, Activity Insights, Customer
 /// Details, Asset Details, Payment Breakdown). Every deal number comes from the engine —
 /// ``paymentBreakdown`` is `RetailLoan.quote()` of the lead's deal, and the Deal Summary's
 /// amounts are read from that same quote, never recomputed.
@@ -57,7 +57,7 @@ public struct LeadSummary: Sendable {
         public var price: ExactDecimal?
     }
 
-    /// Activity Insights: counts and the deal-term changes by who made them ((B)'s customer /
+    /// Activity Insights: counts and the deal-term changes by who made them (the dealer portal's customer /
     /// dealer / all filter).
     public struct ActivityInsights: Sendable, Hashable {
         public var total: Int

@@ -65,7 +65,7 @@ private func expectRootBracketed(_ problem: AnnualPercentageRate, _ result: Annu
 
 @Suite("AnnualPercentageRate: Regulation Z Appendix J")
 struct RegZAPRTests {
-    @Test("domain.md §b.6 (computed): 10,000 advanced, 36 × 320 monthly, first payment after 1 month + 15 days → 9.1685 %; regular → 9.4295 %")
+    @Test("Documentation/Reference/APR.md worked example: 10,000 advanced, 36 × 320 monthly, first payment after 1 month + 15 days → 9.1685 %; regular → 9.4295 %")
     func domainExample() throws {
         let odd = AnnualPercentageRate(method: .regz, advances: [advance("10000.00", "2026-04-01")], payments: series("320.00", 36, "2026-05-16"))
         let oddResult = try odd.solve()

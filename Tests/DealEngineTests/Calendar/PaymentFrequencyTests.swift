@@ -4,7 +4,7 @@ import Testing
 import DealEngine
 
 @Suite struct PaymentFrequencyTests {
-    /// SPEC §3.1: `frequency` names and m = 12, 24, 26, 52, 4, 2, 1.
+    /// Documentation/Reference/Loan.md: `frequency` names and m = 12, 24, 26, 52, 4, 2, 1.
     @Test(arguments: [
         ("monthly", 12, 1 as Int?, nil as Int?),
         ("semimonthly", 24, nil, nil),

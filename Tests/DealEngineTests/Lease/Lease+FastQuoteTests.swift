@@ -98,7 +98,7 @@ struct LeaseFastQuoteTests {
         #expect(fastCount > total / 3, "only \(fastCount) of \(total) leases took the integer path")
     }
 
-    /// SPEC §3.2's example.
+    /// the worked example of Documentation/Reference/Lease.md.
     static func specLease() -> Lease {
         var lease = Lease(sellingPrice: dec("37000.00"), residual: .percent(dec("58")), rate: .moneyFactor(dec("0.00250")), term: 36)
         lease.msrp = dec("40000.00")

@@ -10,7 +10,7 @@ import _DealTestSupport
 
 private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: text) }
 
-/// SPEC §3.2's worked example.
+/// the worked example of Documentation/Reference/Lease.md.
 private func specLease() -> Lease {
     var lease = Lease(sellingPrice: dec("37000.00"), residual: .percent(dec("58")), rate: .moneyFactor(dec("0.00250")), term: 36)
     lease.msrp = dec("40000.00")
@@ -23,7 +23,7 @@ private func specLease() -> Lease {
 
 @Suite("Lease quote: hand-computed deals")
 struct LeaseQuoteComputationTests {
-    @Test("SPEC §3.2 worked example: every line")
+    @Test("Documentation/Reference/Lease.md worked example: every line")
     func specExample() throws {
         let quote = try specLease().quote(includeSchedule: true)
         #expect(quote.grossCapitalizedCost == dec("37895.00"))

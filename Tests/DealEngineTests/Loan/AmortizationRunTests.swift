@@ -11,7 +11,7 @@ private func rate(_ apr: String, _ m: Int = 12) -> PeriodicRate {
 
 @Suite("AmortizationRun")
 struct AmortizationRunTests {
-    /// SPEC §3.1 worked example in cents: 30000 at 6 % over 60 with a 10000 balloon.
+    /// Documentation/Reference/Loan.md worked example in cents: 30000 at 6 % over 60 with a 10000 balloon.
     @Test("Arrears with a balloon ends at the balloon; the final payment absorbs the residue")
     func arrears() throws {
         let problem = LevelPayment(principal: 3_000_000, balloon: 1_000_000, rate: rate("6"), numberOfPayments: 60)

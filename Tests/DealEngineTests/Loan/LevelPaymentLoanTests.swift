@@ -7,7 +7,7 @@ import DealEngine
 @Suite struct LevelPaymentLoanTests {
     private func decimal(_ text: String) throws -> ExactDecimal { try ExactDecimal(parsing: text) }
 
-    /// SPEC §3.1's worked example: 436.66 with the balloon, 579.98 without, 434.48 in advance.
+    /// the worked example of Documentation/Reference/Loan.md: 436.66 with the balloon, 579.98 without, 434.48 in advance.
     @Test(arguments: [
         ("10000.00", PaymentTiming.arrears, 43666 as Int128),
         ("0", .arrears, 57998),

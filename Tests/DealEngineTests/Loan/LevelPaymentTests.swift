@@ -97,7 +97,7 @@ private let rules = RoundingRule.allCases.filter { $0 != .requireExact }
 
 @Suite("LevelPayment")
 struct LevelPaymentTests {
-    /// SPEC §3.1 worked example: 30,000.00 financed, 10,000.00 balloon, 6 %, 60 months.
+    /// Documentation/Reference/Loan.md worked example: 30,000.00 financed, 10,000.00 balloon, 6 %, 60 months.
     @Test func specWorkedExample() {
         let six = rate("6")
         let balloon = LevelPayment(principal: 3_000_000, balloon: 1_000_000, rate: six, numberOfPayments: 60)

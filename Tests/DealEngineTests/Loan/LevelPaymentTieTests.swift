@@ -1,4 +1,4 @@
-// Tie tables (exactness.md §4): amounts whose exact level payment lies within 10⁻⁹ of a minor
+// Tie tables: amounts whose exact level payment lies within 10⁻⁹ of a minor
 // unit of a half-up rounding boundary k + ½. On every one the double fast path must give up
 // (its proven error window contains the boundary) and the exact fallback must round as the
 // GMP oracle does. On random realistic deals the fallback must stay rare.

@@ -1,4 +1,4 @@
-// Tests for RetailLoan+Quote.swift: SPEC §3.1's worked example and every line's definition.
+// Tests for RetailLoan+Quote.swift: the worked example of Documentation/Reference/Loan.md and every line's definition.
 
 import Testing
 import DealDecimal
@@ -8,7 +8,7 @@ private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: te
 
 @Suite("Retail loan quote")
 struct RetailLoanQuoteTests {
-    @Test("SPEC §3.1 worked example: balloon, no balloon, advance")
+    @Test("Documentation/Reference/Loan.md worked example: balloon, no balloon, advance")
     func workedExample() throws {
         var loan = RetailLoan(sellingPrice: dec("30000.00"), apr: dec("6"), term: 60)
         loan.balloon = .amount(dec("10000.00"))

@@ -8,7 +8,7 @@ private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: te
 
 @Suite("RetailLoan inputs")
 struct RetailLoanTests {
-    @Test("A new deal has SPEC §3.1's defaults")
+    @Test("A new deal has Documentation/Reference/Loan.md's defaults")
     func defaults() {
         let loan = RetailLoan(sellingPrice: dec("25000.00"), apr: dec("4.9"), term: 72)
         #expect(loan.sellingPrice == dec("25000.00"))
@@ -25,7 +25,7 @@ struct RetailLoanTests {
         #expect(loan.currency == .usd)
     }
 
-    @Test("Entry types default as SPEC says")
+    @Test("Entry types default as documented")
     func entryDefaults() {
         let fee = Fee(name: "Doc", amount: dec("85.00"))
         #expect(!fee.taxable && fee.financed && !fee.prepaidFinanceCharge)

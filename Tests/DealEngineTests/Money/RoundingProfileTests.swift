@@ -6,7 +6,7 @@ import DealEngine
 
 @Suite("RoundingProfile")
 struct RoundingProfileTests {
-    /// SPEC §4: `standard` rounds everything half up (ties away from zero).
+    /// Documentation/Reference/Rounding.md: `standard` rounds everything half up (ties away from zero).
     @Test func standardIsHalfUpEverywhere() throws {
         let profile = try RoundingProfile(named: "standard")
         #expect(profile == .standard)

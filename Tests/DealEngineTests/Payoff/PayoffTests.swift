@@ -11,7 +11,7 @@ private func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
 
 @Suite("Payoff")
 struct PayoffTests {
-    @Test("domain.md §b.8: 12 months, FC $600, 8 left -> Rule of 78 rebate $276.92")
+    @Test("Documentation/Reference/Payoff.md: 12 months, FC $600, 8 left -> Rule of 78 rebate $276.92")
     func ruleOf78Domain() throws {
         let contract = PrecomputedContract(payments: Array(repeating: 55000, count: 12), financeCharge: 60000)
         let payoff = try contract.payoff(after: 4, method: .ruleOf78)

@@ -13,7 +13,7 @@ private func step(_ value: ExactDecimal, by delta: Int128) -> ExactDecimal {
 
 @Suite("Reverse solves")
 struct ReverseSolveTests {
-    @Test("SPEC §3.1 worked example: each field solved back from the payment 579.98")
+    @Test("Documentation/Reference/Loan.md worked example: each field solved back from the payment 579.98")
     func workedExample() throws {
         let loan = RetailLoan(sellingPrice: dec("30000.00"), apr: dec("6"), term: 60)
         let target = SolveTarget.payment(dec("579.98"))
@@ -62,7 +62,7 @@ struct ReverseSolveTests {
         }
     }
 
-    @Test("Lease: money factor and price solved from the SPEC §3.2 payment 503.01")
+    @Test("Lease: money factor and price solved from the Documentation/Reference/Lease.md payment 503.01")
     func lease() throws {
         var lease = Lease(sellingPrice: dec("37000.00"), residual: .percent(dec("58")), rate: .moneyFactor(dec("0.00250")), term: 36)
         lease.msrp = dec("40000.00")

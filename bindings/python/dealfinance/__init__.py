@@ -68,7 +68,7 @@ class Timing(IntEnum):
 
 
 class DealFinanceError(Exception):
-    """A call failed: the status, the SPEC §3.5 code and, for JSON requests, path and message."""
+    """A call failed: the status, the Documentation/Reference/Errors.md code and, for JSON requests, path and message."""
 
     def __init__(self, status: int, code: str, path: str = "", message: str = "") -> None:
         super().__init__(f"{code} at {path}: {message}" if path else (f"{code}: {message}" if message else code))
@@ -147,7 +147,7 @@ def _refuse(value: Any) -> Any:
 
 
 def decimal_validate(text: Text) -> int:
-    """Checks a plain decimal (SPEC §2) and returns its scale; raises DealFinanceError."""
+    """Checks a plain decimal (Documentation/Reference/Values.md) and returns its scale; raises DealFinanceError."""
     data = _bytes(text)
     scale = ctypes.c_int32(0)
     _check(_lib.dfin_decimal_validate(ctypes.byref(scale), data, len(data)))

@@ -1,4 +1,4 @@
-# DealFinance — exact deal finance. Every vector in Vectors/ through the C ABI (SPEC §5).
+# DealFinance — exact deal finance. Every vector in Vectors/ through the C ABI (Documentation/Reference/Vectors.md).
 """Each case runs through dfin_calculate and dfin_calculate_buffer and is compared exactly as
 `dealcalc check` compares it, so the Swift API and the C ABI are held to one truth."""
 
@@ -29,7 +29,7 @@ def test_vector(label: str, case: dict) -> None:
     buffered_status, buffered_text = dealfinance.calculate_text(request, caller_buffer=True)
     assert (buffered_status, buffered_text) == (status, text), "the two JSON entry points disagree"
     answer = json.loads(text)
-    # The status names the error object's code (SPEC §3.5), or OK for a result.
+    # The status names the error object's code (Documentation/Reference/Errors.md), or OK for a result.
     error = answer.get("error") if isinstance(answer, dict) else None
     assert status == (CODES[error["code"]] if error else Status.OK)
     problems = failures(case, answer)

@@ -1,5 +1,5 @@
-# DealFinance — exact deal finance. Reading vector files and SPEC §5's matching rule, in Python.
-"""The same checks as `dealcalc check` (SPEC §5), for running the vectors through the C ABI."""
+# DealFinance — exact deal finance. Reading vector files and Documentation/Reference/Vectors.md's matching rule, in Python.
+"""The same checks as `dealcalc check` (Documentation/Reference/Vectors.md), for running the vectors through the C ABI."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def value_at(answer: Any, path: str) -> Any:
 
 
 def matches(computed: Any, expected: Any, tolerance: Optional[str]) -> bool:
-    """SPEC §5: decimal strings match when the computed value rounded half up to the expected's
+    """Documentation/Reference/Vectors.md: decimal strings match when the computed value rounded half up to the expected's
     decimals equals it, or within the tolerance; other JSON values must be equal."""
     if isinstance(expected, str) and isinstance(computed, str) and DECIMAL.match(expected) and DECIMAL.match(computed):
         want, got = Decimal(expected), Decimal(computed)
