@@ -3,7 +3,7 @@ SWIFT ?= swift
 # Random deals the GMP property tests compare line by line (make test-long: 1,000,000).
 PROPERTY_CASES ?= 20000
 
-.PHONY: all build test deps swift-test vectors cli-test test-long bench clean reference-check docs \
+.PHONY: all build test deps swift-test vectors cli-test test-long bench clean reference-check docs doc-check \
 	cabi export-check drift c-test install install-test python-test cabi-test \
 	fuzz-build fuzz fuzz-short sanitizers sanitizer-address sanitizer-thread leak-test
 
@@ -40,6 +40,25 @@ cli-test: build
 ## reference-check: nothing tracked points outside the repository; relative Markdown links resolve.
 reference-check:
 	Tests/repo/check_references.sh
+
+# The public library modules DocC documents (the DealFinance catalog holds the articles).
+DOC_TARGETS := DealFinance DealDecimal DealJSON DealEngine DealLeads DealRequests
+
+## docs: DocC archives of the public modules (.build/plugins/Swift-DocC/outputs/*.doccarchive).
+## Fails on any DocC warning and on a public declaration without a doc comment (doc-check).
+docs:
+	@mkdir -p .build
+	@$(SWIFT) package --disable-sandbox generate-documentation $(addprefix --target ,$(DOC_TARGETS)) > .build/docs.log 2>&1; \
+		status=$$?; cat .build/docs.log; \
+		if [ $$status -ne 0 ]; then echo "docs: generate-documentation failed" >&2; exit 1; fi; \
+		if grep -q 'warning:' .build/docs.log; then echo "docs: DocC warnings (above)" >&2; exit 1; fi
+	$(MAKE) --no-print-directory doc-check
+
+## doc-check: every public declaration of the documented modules has a doc comment.
+doc-check:
+	@graphs=$$($(SWIFT) package dump-symbol-graph --minimum-access-level public 2>&1 | sed -n 's/^Files written to //p'); \
+		if [ -z "$$graphs" ]; then echo "doc-check: no symbol graphs" >&2; exit 1; fi; \
+		$(PYTHON) Tests/repo/check_doc_comments.py "$$graphs" $(DOC_TARGETS)
 
 ## test: everything CI runs.
 test: reference-check deps build swift-test vectors cli-test cabi-test leak-test fuzz-short sanitizers

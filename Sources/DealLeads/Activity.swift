@@ -2,33 +2,41 @@
 
 /// Who did something: the customer, a dealer employee, or the system (automation, sync).
 public enum ActivityActor: String, Sendable, Hashable, CaseIterable {
+    /// The customer, a dealer employee, or the system.
     case customer, dealer, system
 }
 
 /// Inbound (customer → dealer) or outbound (dealer → customer).
 public enum ActivityDirection: String, Sendable, Hashable, CaseIterable {
+    /// Toward the dealer, or toward the customer.
     case inbound, outbound
 }
 
 /// How a call ended (SuiteCRM's Held / Not Held, refined).
 public enum CallOutcome: String, Sendable, Hashable, CaseIterable {
+    /// Reached the customer, left a voicemail, no answer, line busy, wrong number.
     case connected, voicemail, noAnswer, busy, wrongNumber
 }
 
 /// The deal terms whose changes Activity Insights lists.
 public enum DealTerm: String, Sendable, Hashable, CaseIterable {
+    /// The deal terms a change can concern.
     case downPayment, term, creditScore, rebates, apr, sellingPrice, tradeInAllowance, monthlyPayment, other
 }
 
 /// A workflow state change (recorded by every validated transition).
 public struct StatusChange: Sendable, Hashable {
+    /// The workflow that changed.
     public var workflow: WorkflowKind
     /// The state before (nil when the workflow starts).
     public var from: String?
+    /// The state after the change.
     public var to: String
     /// The lost reason's raw value, for a move to a lost stage.
     public var reason: String?
+    /// A free-text note on the change.
     public var note: String?
+    /// A change of `workflow` from `from` to `to`, with a reason and a note.
     public init(workflow: WorkflowKind, from: String?, to: String, reason: String? = nil, note: String? = nil) {
         self.workflow = workflow
         self.from = from
@@ -40,9 +48,13 @@ public struct StatusChange: Sendable, Hashable {
 
 /// A change of one deal term; values as canonical text (decimal strings, counts).
 public struct TermChange: Sendable, Hashable {
+    /// The deal term that changed.
     public var term: DealTerm
+    /// Its value before, when known.
     public var from: String?
+    /// Its value after.
     public var to: String
+    /// A change of `term` from `from` to `to`.
     public init(term: DealTerm, from: String? = nil, to: String) {
         self.term = term
         self.from = from
@@ -111,6 +123,7 @@ public struct Activity: Sendable, Hashable {
     public var actor: ActivityActor
     /// What happened.
     public var kind: ActivityKind
+    /// An activity `id` at `at` by `actor`.
     public init(id: String, at: Instant, actor: ActivityActor, kind: ActivityKind) {
         self.id = id
         self.at = at
@@ -121,6 +134,7 @@ public struct Activity: Sendable, Hashable {
 
 /// Which actor's changes Activity Insights shows.
 public enum ActorFilter: String, Sendable, Hashable, CaseIterable {
+    /// Only the customer's activities, only the dealer's, or all.
     case customer, dealer, all
 }
 

@@ -4,6 +4,7 @@ import DealDecimal
 
 /// A member of the sales team as routing sees it. Empty sets mean "any".
 public struct Salesperson: Sendable, Hashable {
+    /// The salesperson's id.
     public var id: String
     /// Vehicle types handled (`VehicleOfInterest.vehicleType`, case-insensitive); empty = all.
     public var vehicleTypes: Set<String>
@@ -18,6 +19,7 @@ public struct Salesperson: Sendable, Hashable {
     /// Temporarily out of the rotation.
     public var isBusy: Bool
 
+    /// A salesperson and what they handle; an empty set means any.
     public init(id: String, vehicleTypes: Set<String> = [], conditions: Set<VehicleCondition> = [], priceRange: BudgetRange? = nil,
                 territories: Set<String> = [], workingHours: BusinessHours? = nil, isBusy: Bool = false) {
         self.id = id
@@ -32,13 +34,16 @@ public struct Salesperson: Sendable, Hashable {
 
 /// How a lead was (or was not) assigned.
 public enum AssignmentMethod: String, Sendable, Hashable, CaseIterable {
+    /// Chosen by hand, by the round robin, or nobody eligible.
     case manual, roundRobin, unassigned
 }
 
 /// Round-robin rotation state: the id of the last assignee (nil = start of the rotation).
 /// The host stores it between calls.
 public struct RoundRobinState: Sendable, Hashable {
+    /// The member who got the last lead, nil before the first.
     public var lastAssigneeID: String?
+    /// The round robin's state after `lastAssigneeID`.
     public init(lastAssigneeID: String? = nil) { self.lastAssigneeID = lastAssigneeID }
 }
 
@@ -46,6 +51,7 @@ public struct RoundRobinState: Sendable, Hashable {
 public struct AssignmentDecision: Sendable, Hashable {
     /// The chosen salesperson, nil when nobody is eligible (the lead stays in the queue).
     public var assigneeID: String?
+    /// How the assignee was chosen.
     public var method: AssignmentMethod
     /// One line per member considered, in team order, then the choice.
     public var reasons: [String]
@@ -65,12 +71,18 @@ public struct AssignmentDecision: Sendable, Hashable {
 /// let second = router.assign(lead, asOf: now, state: first.state)                // b
 /// ```
 public struct LeadRouter: Sendable, Hashable {
+    /// The team, in round-robin order.
     public var team: [Salesperson]
+    /// The dealer's time zone, for working hours.
     public var timeZone: DealerTimeZone
+    /// Whether only members within their working hours and not busy are eligible.
     public var usesAvailability = true
+    /// Whether a member's vehicle types, conditions and price range must fit the lead.
     public var usesSpecialization = true
+    /// Whether a member's territories must include the lead's postal or region code.
     public var usesTerritory = true
 
+    /// Routing among `team` in `timeZone`, every filter on.
     public init(team: [Salesperson], timeZone: DealerTimeZone) {
         self.team = team
         self.timeZone = timeZone

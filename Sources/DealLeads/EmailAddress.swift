@@ -2,6 +2,7 @@
 
 /// Why an email address was refused.
 public enum EmailAddressError: String, Error, Sendable, Hashable, CaseIterable {
+    /// Nothing but spaces.
     case empty
     /// No `@`.
     case missingAt
@@ -9,6 +10,7 @@ public enum EmailAddressError: String, Error, Sendable, Hashable, CaseIterable {
     case multipleAt
     /// A quoted local part (`"john doe"@example.com`): legal but not normalized here.
     case quotedLocalPart
+    /// Nothing before the `@`.
     case emptyLocalPart
     /// More than 64 octets before the `@` (RFC 5321).
     case localPartTooLong

@@ -4,6 +4,7 @@ import DealEngine
 
 /// Day of the week.
 public enum Weekday: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// The days of the week.
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// The weekday of a calendar date (1970-01-01 was a Thursday).
@@ -37,6 +38,7 @@ public struct DealerTimeZone: Sendable, Hashable {
     /// Whether the US DST rule applies.
     public var observesUSDaylightSaving: Bool
 
+    /// A zone `standardOffsetSeconds` from UTC, with or without the US daylight-saving rule.
     public init(standardOffsetSeconds: Int, observesUSDaylightSaving: Bool = false) {
         self.standardOffsetSeconds = standardOffsetSeconds
         self.observesUSDaylightSaving = observesUSDaylightSaving
@@ -118,6 +120,7 @@ public struct BusinessHours: Sendable, Hashable {
 
 /// The follow-up presets of the dealer CRM.
 public enum FollowUpPreset: Sendable, Hashable {
+    /// In one hour, tomorrow at the set hour, in three days, in one week.
     case oneHour, tomorrow, threeDays, oneWeek
     /// An explicit instant, used as given.
     case custom(Instant)
@@ -151,12 +154,16 @@ public enum FollowUpPreset: Sendable, Hashable {
 /// // Sunday is closed → Monday 2024-03-11 09:00 CDT = 2024-03-11T14:00:00Z
 /// ```
 public struct FollowUpSchedule: Sendable, Hashable {
+    /// The dealer's time zone.
     public var timeZone: DealerTimeZone
+    /// The dealer's business hours.
     public var hours: BusinessHours
     /// Local time of day for `tomorrow`, seconds after midnight; nil = opening time.
     public var tomorrowSecond: Int?
+    /// Whether a due time outside business hours moves to the next opening.
     public var snapsToBusinessHours: Bool
 
+    /// A schedule in `timeZone` with `hours`; `tomorrowSecond` is the local second of the day for "tomorrow".
     public init(timeZone: DealerTimeZone, hours: BusinessHours = BusinessHours(), tomorrowSecond: Int? = nil, snapsToBusinessHours: Bool = true) {
         self.timeZone = timeZone
         self.hours = hours

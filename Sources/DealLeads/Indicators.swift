@@ -3,10 +3,15 @@
 /// Settings of ``LeadIndicators``. Defaults: first-response target 24 h (dealer CRM: "24-hour response
 /// target"), recent chat window 24 h, qualified from the stage named `Qualified` onward.
 public struct IndicatorRules: Sendable, Hashable {
+    /// Seconds a new lead may wait for a first response (default 24 hours).
     public var responseTargetSeconds = 86_400
+    /// How recent a chat must be to count as recent (default 24 hours).
     public var recentChatSeconds = 86_400
+    /// The stage from which a lead is qualified.
     public var qualifiedStage = "Qualified"
+    /// The scoring rules for the Hot indicator.
     public var scoring = ScoringRules()
+    /// The default settings.
     public init() {}
 }
 
@@ -25,12 +30,19 @@ public struct IndicatorRules: Sendable, Hashable {
 /// flags.overdue   // true
 /// ```
 public struct LeadIndicators: Sendable, Hashable {
+    /// The lead's band is Hot.
     public var hot: Bool
+    /// A response or a follow-up is overdue.
     public var overdue: Bool
+    /// No first response within the target.
     public var responseOverdue: Bool
+    /// A follow-up is past due and not done.
     public var followUpOverdue: Bool
+    /// An appointment is scheduled.
     public var appointmentSet: Bool
+    /// The customer chatted recently.
     public var recentChat: Bool
+    /// The lead is at or past the qualified stage.
     public var qualified: Bool
     /// The first dealer response, if any by `asOf`.
     public var firstResponseAt: Instant?

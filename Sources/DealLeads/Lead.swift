@@ -10,10 +10,10 @@ import DealEngine
 /// in the three workflows, and everything that happened to it (``activities``).
 ///
 /// The pipeline stage is a stage *name* of a ``SalesPipeline`` (default ``SalesPipeline/standard``);
-/// change it only through ``SalesPipeline/transition(_:to:actor:at:reason:note:)``, which validates
+/// change it only through ``SalesPipeline/transition(_:to:actor:at:reason:note:activityID:)``, which validates
 /// the move and records it in the activity log. The same holds for ``retailStatus``
-/// (``RetailLeadStatus/transition(_:to:actor:at:)``) and ``dealStatus``
-/// (``DealStatus/transition(_:to:actor:at:)``).
+/// (``RetailLeadStatus/transition(_:to:actor:at:activityID:)``) and ``dealStatus``
+/// (``DealStatus/transition(_:to:actor:at:dealID:activityID:)``).
 ///
 /// ```swift
 /// var lead = Lead(id: "L-1", createdAt: try Instant(parsing: "2024-05-14T14:30:00Z"), source: .dealerWebsite)
@@ -194,11 +194,13 @@ public struct Contact: Sendable, Hashable {
 
 /// How the customer wants to be reached (ADF `preferredcontact`).
 public enum PreferredContact: String, Sendable, Hashable, CaseIterable {
+    /// The customer's preferred channel.
     case phone, sms, email
 }
 
 /// New, used or certified pre-owned.
 public enum VehicleCondition: String, Sendable, Hashable, CaseIterable {
+    /// New, used, or certified pre-owned.
     case new, used, certified
 }
 
@@ -292,10 +294,15 @@ public struct BudgetRange: Sendable, Hashable {
 
 /// A vehicle offered in trade (ADF `interest="trade-in"`).
 public struct TradeInVehicle: Sendable, Hashable {
+    /// The model year.
     public var year: Int?
+    /// The make.
     public var make: String?
+    /// The model.
     public var model: String?
+    /// The trim.
     public var trim: String?
+    /// The vehicle identification number.
     public var vin: String?
     /// Odometer, in miles.
     public var mileage: Int?
@@ -354,6 +361,7 @@ public enum PurchaseHorizon: String, Sendable, Hashable, CaseIterable {
 
 /// The customer's own estimate of their credit.
 public enum CreditTier: String, Sendable, Hashable, CaseIterable {
+    /// The customer's credit tiers.
     case excellent, good, fair, poor
 }
 
@@ -366,6 +374,7 @@ public enum CreditTier: String, Sendable, Hashable, CaseIterable {
 /// LeadSource.walkIn.text                 // "walkIn"
 /// ```
 public enum LeadSource: Sendable, Hashable {
+    /// The built-in lead sources (`custom` names any other).
     case dealerPortal, dealerWebsite, paymentEstimator, drift, chat, phone, walkIn, referral, importFile, adf
     /// Any other channel, by name.
     case custom(String)
@@ -405,17 +414,21 @@ public enum LeadSource: Sendable, Hashable {
 
 /// Hot / Medium / Cold.
 public enum LeadPriority: String, Sendable, Hashable, CaseIterable {
+    /// The score bands.
     case hot, medium, cold
 }
 
 /// Whether the lead reached the external system ("Last Synced Status").
 public enum SyncStatus: String, Sendable, Hashable, CaseIterable {
+    /// Not synced, waiting, synced, or failed.
     case notSynced, pending, synced, failed
 }
 
 /// Sync bookkeeping: the status and when the last sync attempt finished.
 public struct SyncState: Sendable, Hashable {
+    /// Where the sync stands.
     public var status: SyncStatus
+    /// When the lead was last synced.
     public var lastSyncedAt: Instant?
     /// Not synced yet.
     public init(status: SyncStatus = .notSynced, lastSyncedAt: Instant? = nil) {
@@ -426,8 +439,11 @@ public struct SyncState: Sendable, Hashable {
 
 /// An id of the lead in another system (ADF `prospect/id@source`).
 public struct ExternalLeadID: Sendable, Hashable {
+    /// The system the id belongs to.
     public var source: String?
+    /// The id in that system.
     public var value: String
+    /// The id `value` in `source`.
     public init(source: String? = nil, value: String) {
         self.source = source
         self.value = value
@@ -436,21 +452,29 @@ public struct ExternalLeadID: Sendable, Hashable {
 
 /// Why a lead was lost; ``other`` goes with a note.
 public enum LostReason: String, Sendable, Hashable, CaseIterable {
+    /// Why a lead was lost.
     case price, boughtElsewhere, financingDeclined, notReady, noResponse, other
 }
 
 /// How a sold vehicle was paid for (ADF `finance/method`).
 public enum FinancingType: String, Sendable, Hashable, CaseIterable {
+    /// How the sale was paid for.
     case cash, finance, lease
 }
 
 /// What was sold: recorded when a lead is won. The finance math lives in the deal core.
 public struct Conversion: Sendable, Hashable {
+    /// The vehicle sold.
     public var soldVehicle: VehicleOfInterest
+    /// The final price.
     public var finalPrice: ExactDecimal
+    /// Cash, finance or lease.
     public var financingType: FinancingType
+    /// The vehicle traded in, when any.
     public var tradeIn: TradeInVehicle?
+    /// The delivery date, when known.
     public var deliveryDate: CivilDate?
+    /// A sale of `soldVehicle` at `finalPrice`.
     public init(soldVehicle: VehicleOfInterest, finalPrice: ExactDecimal, financingType: FinancingType,
                 tradeIn: TradeInVehicle? = nil, deliveryDate: CivilDate? = nil) {
         self.soldVehicle = soldVehicle
@@ -461,11 +485,15 @@ public struct Conversion: Sendable, Hashable {
     }
 }
 
-/// A scheduled follow-up (compute `due` with ``FollowUpPreset/due(after:in:hours:)``).
+/// A scheduled follow-up (compute `due` with ``FollowUpSchedule/due(_:asOf:)``).
 public struct FollowUp: Sendable, Hashable {
+    /// When the follow-up is due.
     public var due: Instant
+    /// Whether it is done.
     public var done: Bool
+    /// A note about it.
     public var note: String?
+    /// A follow-up due at `due`.
     public init(due: Instant, done: Bool = false, note: String? = nil) {
         self.due = due
         self.done = done

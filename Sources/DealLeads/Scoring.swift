@@ -4,6 +4,7 @@ import DealEngine
 
 /// The scoring rules by name, in the order a ``LeadScore`` lists them.
 public enum ScoringRule: String, Sendable, Hashable, CaseIterable {
+    /// The rules a score is made of.
     case budget, downPayment, timeframe, engagement, appointment, testDrive, source, responsiveness, tradeIn, credit, decay
 }
 
@@ -11,10 +12,15 @@ public enum ScoringRule: String, Sendable, Hashable, CaseIterable {
 /// activity (or creation), after `graceSeconds`, at most `maximumPoints` (Marketo-style rolling
 /// decay, evaluated at an explicit `asOf`, never the wall clock).
 public struct ScoreDecay: Sendable, Hashable {
+    /// The length of one decay period, in seconds.
     public var periodSeconds: Int
+    /// Points taken off per whole idle period.
     public var pointsPerPeriod: Int
+    /// Idle seconds before decay starts.
     public var graceSeconds: Int
+    /// The most points decay may take off.
     public var maximumPoints: Int
+    /// A decay of `pointsPerPeriod` per `periodSeconds` idle, after `graceSeconds`, at most `maximumPoints`.
     public init(periodSeconds: Int = 7 * 86_400, pointsPerPeriod: Int = 5, graceSeconds: Int = 0, maximumPoints: Int = 100) {
         self.periodSeconds = periodSeconds
         self.pointsPerPeriod = pointsPerPeriod
@@ -41,15 +47,25 @@ public struct ScoreDecay: Sendable, Hashable {
 ///
 /// The total is clamped to 0…100; bands: Hot ≥ 60, Medium 30–59, Cold < 30 (Documentation/Leads.md).
 public struct ScoringRules: Sendable, Hashable {
+    /// Points when a budget is given.
     public var budgetGiven = 10
+    /// Points when a down payment is given.
     public var downPaymentGiven = 5
+    /// Points when the customer means to buy within a week.
     public var timeframeWithinWeek = 20
+    /// Points when within a month.
     public var timeframeWithinMonth = 15
+    /// Points when within a quarter.
     public var timeframeWithinQuarter = 8
+    /// Points when later.
     public var timeframeLater = 0
+    /// Points per customer interaction.
     public var engagementPerInteraction = 4
+    /// The most engagement points.
     public var engagementMaximum = 16
+    /// Points when an appointment is set.
     public var appointmentSet = 10
+    /// Points when a test drive was taken.
     public var testDriveTaken = 10
     /// Points per ``LeadSource/text`` of the named sources.
     public var sourcePoints: [String: Int] = [
@@ -58,12 +74,19 @@ public struct ScoringRules: Sendable, Hashable {
     ]
     /// Points for any ``LeadSource/custom(_:)`` source.
     public var customSourcePoints = 5
+    /// Points when the customer answered within the responsiveness window.
     public var responsive = 10
+    /// The responsiveness window, in seconds.
     public var responsivenessWindowSeconds = 86_400
+    /// Points when a trade-in is given.
     public var tradeInGiven = 5
+    /// Points by credit tier.
     public var creditPoints: [CreditTier: Int] = [.excellent: 10, .good: 7, .fair: 3, .poor: 0]
+    /// The lowest Hot score.
     public var hotThreshold = 60
+    /// The lowest Medium score.
     public var mediumThreshold = 30
+    /// Score decay while the lead is idle; nil for none.
     public var decay: ScoreDecay?
 
     /// The default table.
@@ -98,7 +121,9 @@ public struct ScoringRules: Sendable, Hashable {
 
 /// One rule's part of a score.
 public struct ScoreContribution: Sendable, Hashable {
+    /// The rule.
     public var rule: ScoringRule
+    /// The points it gave.
     public var points: Int
     /// Why, in words ("source referral", "3 customer interactions × 4, capped at 16").
     public var reason: String
@@ -126,7 +151,9 @@ public struct LeadScore: Sendable, Hashable {
 /// Computes ``LeadScore``s. Activities after `asOf` are ignored; timeframe dates and decay are
 /// measured from `asOf`, which they therefore require.
 public struct LeadScorer: Sendable, Hashable {
+    /// The rules it scores by.
     public var rules: ScoringRules
+    /// A scorer with `rules`.
     public init(rules: ScoringRules = ScoringRules()) { self.rules = rules }
 
     /// Scores `lead`.

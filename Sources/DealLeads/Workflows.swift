@@ -13,6 +13,7 @@ public struct PipelineStage: Sendable, Hashable {
     public var isWon: Bool
     /// A terminal stage meaning the lead was lost (a move here needs a ``LostReason``).
     public var isLost: Bool
+    /// A stage called `name`, won or lost when terminal.
     public init(_ name: String, isWon: Bool = false, isLost: Bool = false) {
         self.name = name
         self.isWon = isWon
@@ -126,6 +127,7 @@ public struct SalesPipeline: Sendable, Hashable {
 /// finished one is *completed*. The only transitions: none → abandoned, none → completed,
 /// abandoned → completed.
 public enum RetailLeadStatus: String, Sendable, Hashable, CaseIterable {
+    /// Browsed but not finalized, or finalized.
     case abandoned, completed
 
     /// Whether the status may change from `from` (nil = not set yet) to `to`.
@@ -166,6 +168,7 @@ public enum RetailLeadStatus: String, Sendable, Hashable, CaseIterable {
 /// | withdrawn | draft (reopened as a new draft) |
 /// | cancelled | — (final) |
 public enum DealStatus: String, Sendable, Hashable, CaseIterable {
+    /// The deal statuses; the table above gives the allowed moves.
     case draft, submitted, pendingConfirmation, fullyReceived, approved, withdrawn, cancelled
 
     /// The statuses reachable from this one.

@@ -24,12 +24,19 @@ public enum UnitPeriod: Sendable, Hashable {
     /// k months, k = 2, 4, 5, 7…11 (1, 3, 6 and 12 are `monthly` … `annual`).
     case months(Int)
 
+    /// A week.
     public static let weekly = UnitPeriod.frequency(.weekly)
+    /// Two weeks.
     public static let biweekly = UnitPeriod.frequency(.biweekly)
+    /// Half a month.
     public static let semimonthly = UnitPeriod.frequency(.semimonthly)
+    /// A month.
     public static let monthly = UnitPeriod.frequency(.monthly)
+    /// Three months.
     public static let quarterly = UnitPeriod.frequency(.quarterly)
+    /// Six months.
     public static let semiannual = UnitPeriod.frequency(.semiannual)
+    /// A year.
     public static let annual = UnitPeriod.frequency(.annual)
 
     /// The candidates of Appendix J (b)(4)'s choice, shortest first (ties go to the shorter).

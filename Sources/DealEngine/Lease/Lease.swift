@@ -5,7 +5,7 @@ import DealDecimal
 /// A closed-end vehicle lease: Documentation/Reference/Lease.md's request as a Swift value.
 ///
 /// Documentation/Lease.md defines every input and every line of ``quote(includeSchedule:)``.
-/// Amounts are ``ExactDecimal``s in the deal's currency; rates in percent; a money factor as a
+/// Amounts are `ExactDecimal`s in the deal's currency; rates in percent; a money factor as a
 /// plain decimal.
 ///
 /// ```swift

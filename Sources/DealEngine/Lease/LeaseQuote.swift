@@ -11,15 +11,25 @@ import DealDecimal
 /// quote.periodicPayment.total     // 503.01
 /// ```
 public struct LeaseQuote: Sendable, Hashable {
+    /// The currency of every amount.
     public var currency: Currency
+    /// How the rent charge was computed: money factor or annuity.
     public var rateMethod: LeaseRateMethod
+    /// The list price, when given.
     public var msrp: ExactDecimal?
+    /// The agreed price of the vehicle.
     public var sellingPrice: ExactDecimal
+    /// The sum of the add-ons.
     public var addOnsTotal: ExactDecimal
+    /// The sum of the F&I products.
     public var productsTotal: ExactDecimal
+    /// The sum of the fees added to the capitalized cost.
     public var feesCapitalized: ExactDecimal
+    /// The sum of the fees paid at signing.
     public var feesDueAtSigning: ExactDecimal
+    /// The sum of the trade-in allowances, when there are trade-ins.
     public var tradeInAllowance: ExactDecimal?
+    /// The sum of the trade-in payoffs, when there are trade-ins.
     public var tradeInPayoff: ExactDecimal?
     /// Allowance − payoff, signed (nil without trade-ins).
     public var tradeInEquity: ExactDecimal?
@@ -29,20 +39,29 @@ public struct LeaseQuote: Sendable, Hashable {
     public var downPaymentSolved: Bool
     /// The cash the customer brings (total-cash mode; 0 for zero drive-off).
     public var totalCash: ExactDecimal?
+    /// The sum of the rebates.
     public var rebatesTotal: ExactDecimal
     /// Upfront taxes in the gross capitalized cost (nil when none).
     public var capitalizedTaxes: ExactDecimal?
     /// Up-front items capitalized by zero drive-off or a total-cash shortfall (nil when none).
     public var capitalizedDriveOff: ExactDecimal?
+    /// Selling price + capitalized add-ons, products, fees, taxes and negative equity.
     public var grossCapitalizedCost: ExactDecimal
+    /// Cash down + positive trade equity + rebates.
     public var capitalizedCostReduction: ExactDecimal
+    /// Gross capitalized cost − capitalized cost reduction: the amount the lease finances.
     public var adjustedCapitalizedCost: ExactDecimal
+    /// The residual of the vehicle (a percent of MSRP, or the amount given).
     public var residualOnVehicle: ExactDecimal
     /// The "RV on add-ons" line (nil without residualized add-ons).
     public var residualOnAddOns: ExactDecimal?
+    /// The residual value: the vehicle's plus the residualized add-ons'.
     public var residualValue: ExactDecimal
+    /// Adjusted capitalized cost − residual value.
     public var depreciation: ExactDecimal
+    /// The depreciation of one period, shown rounded.
     public var periodicDepreciation: ExactDecimal
+    /// The rent charge of one period, shown rounded.
     public var periodicRentCharge: ExactDecimal
     /// Total rent charge as Regulation M discloses it: base payments − depreciation.
     public var rentCharge: ExactDecimal
@@ -69,6 +88,7 @@ public struct LeaseQuote: Sendable, Hashable {
     public var aprFromMoneyFactor: Bool
     /// The periodic rate (annuity method).
     public var periodicRate: PeriodicRate?
+    /// The payment: base payment, tax and total.
     public var periodicPayment: LeasePayment
     /// The exact base payment before rounding (≥ 20 significant digits).
     public var unroundedPayment: ExactDecimal
@@ -76,16 +96,27 @@ public struct LeaseQuote: Sendable, Hashable {
     public var numberOfPayments: Int
     /// Number of periods.
     public var term: Int
+    /// How often payments fall due.
     public var frequency: PaymentFrequency
+    /// Whether the first payment is at signing (advance) or one period later (arrears).
     public var paymentTiming: PaymentTiming
+    /// Whether the whole term is paid as one payment at signing.
     public var onePay: Bool
+    /// The total refundable security deposit, when there is one.
     public var securityDeposit: ExactDecimal?
+    /// Each security deposit's amount.
     public var securityDepositEach: ExactDecimal?
+    /// How many security deposits.
     public var securityDepositCount: Int?
+    /// The lease tax method, when the lease is taxed.
     public var taxMethod: LeaseTax.Method?
+    /// Whether an up-front tax is added to the capitalized cost.
     public var taxCapitalized: Bool
+    /// How a capitalized up-front tax on the payments is based, when it applies.
     public var capitalizedTaxBase: LeaseTax.CapitalizedTaxBase?
+    /// The amount an up-front tax is computed on.
     public var upfrontTaxBase: ExactDecimal?
+    /// The up-front tax, when the method taxes up front.
     public var upfrontTax: ExactDecimal?
     /// Up-front tax per component (nil without tax).
     ///
@@ -96,15 +127,23 @@ public struct LeaseQuote: Sendable, Hashable {
         set { upfrontTaxLines = newValue.map { NamedAmountList(list: $0) } }
     }
     var upfrontTaxLines: NamedAmountList?
+    /// max(0, cash down + rebates + trade equity), as disclosed.
     public var disclosedDownPayment: ExactDecimal
+    /// What is due at signing, itemized as Regulation M requires, with how it is paid.
     public var dueAtSigning: LeaseDueAtSigning
+    /// The part of due at signing paid in cash.
     public var cashDueAtSigning: ExactDecimal
+    /// The fee charged at lease end (in the total of payments only).
     public var dispositionFee: ExactDecimal
     /// Regulation M total of payments.
     public var totalOfPayments: ExactDecimal
+    /// The first payment's date, when the lease has dates.
     public var firstPaymentDate: CivilDate?
+    /// The date the lease ends, when the lease has dates.
     public var leaseEndDate: CivilDate?
+    /// The payment schedule, when asked for.
     public var schedule: [LeaseScheduleRow]?
+    /// The rounding profile the quote used.
     public var rounding: RoundingProfile
 }
 
@@ -340,10 +379,16 @@ struct FractionText: Sendable, Hashable {
 /// quote.schedule?.last?.balance   // the residual
 /// ```
 public struct LeaseScheduleRow: Sendable, Hashable {
+    /// The payment's number, from 1.
     public var number: Int
+    /// The payment's date, when the lease has dates.
     public var date: CivilDate?
+    /// The base payment of the period.
     public var payment: ExactDecimal
+    /// The part of the payment that repays depreciation.
     public var depreciation: ExactDecimal
+    /// The part of the payment that is rent charge.
     public var rentCharge: ExactDecimal
+    /// The balance after the payment; it ends at the residual.
     public var balance: ExactDecimal
 }

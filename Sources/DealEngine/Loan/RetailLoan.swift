@@ -5,8 +5,8 @@ import DealDecimal
 /// A retail installment (finance) deal: Documentation/Reference/Loan.md's request as a Swift value.
 ///
 /// Only `sellingPrice`, `apr` and `term` are required; everything else has the documented default.
-/// Amounts are ``ExactDecimal``s in the deal's currency (at most its minor-unit decimals);
-/// rates are percentages (`6.9` means 6.9 %). ``quote()`` computes the Payment Breakdown.
+/// Amounts are `ExactDecimal`s in the deal's currency (at most its minor-unit decimals);
+/// rates are percentages (`6.9` means 6.9 %). ``quote(includeSchedule:)`` computes the Payment Breakdown.
 ///
 /// ```swift
 /// var loan = RetailLoan(sellingPrice: try ExactDecimal(parsing: "30000.00"),

@@ -24,8 +24,11 @@ public enum DayBasis: String, Sendable, Hashable, CaseIterable {
 /// PostedPayment(date: try CivilDate(parsing: "2026-02-01"), amount: try ExactDecimal(parsing: "500.00"))
 /// ```
 public struct PostedPayment: Sendable, Hashable {
+    /// The day the payment was received.
     public var date: CivilDate
+    /// The amount received.
     public var amount: ExactDecimal
+    /// A payment of `amount` received on `date`.
     public init(date: CivilDate, amount: ExactDecimal) { self.date = date; self.amount = amount }
 }
 
@@ -38,18 +41,22 @@ public struct PostedPayment: Sendable, Hashable {
 /// try loan.payoff(on: try CivilDate(parsing: "2026-01-31")).payoffAmount   // 10060.00 (30 days × 2.00)
 /// ```
 public struct SimpleInterestLoan: Sendable, Hashable {
+    /// The principal at the start date.
     public var principal: ExactDecimal
     /// Annual rate, percent (0…100).
     public var apr: ExactDecimal
     /// The date interest starts to accrue (contract date).
     public var startDate: CivilDate
+    /// How days are counted into years.
     public var dayBasis: DayBasis = .days365
     /// Payments in date order, on or after the start date.
     public var payments: [PostedPayment] = []
+    /// The currency of every amount.
     public var currency: Currency = .usd
     /// Rounding of the interest accrued between two postings.
     public var interestRounding: RoundingRule = .toNearestOrAway
 
+    /// A loan of `principal` at `apr` percent from `startDate`, with no payments posted yet.
     public init(principal: ExactDecimal, apr: ExactDecimal, startDate: CivilDate) {
         self.principal = principal
         self.apr = apr
@@ -137,14 +144,19 @@ public struct SimpleInterestLoan: Sendable, Hashable {
 
 /// One posted payment of the servicing history.
 public struct ServicingRow: Sendable, Hashable {
+    /// The day the payment was received.
     public var date: CivilDate
     /// Days since the previous posting (or the start date).
     public var days: Int
+    /// The amount received.
     public var payment: ExactDecimal
     /// Interest accrued over those days (rounded once).
     public var interestAccrued: ExactDecimal
+    /// The part of the payment applied to interest.
     public var interestPaid: ExactDecimal
+    /// The part of the payment applied to principal.
     public var principalPaid: ExactDecimal
+    /// The principal balance after the payment.
     public var principalBalance: ExactDecimal
     /// Accrued interest the payment did not cover (carried, never capitalized).
     public var unpaidInterest: ExactDecimal
@@ -152,9 +164,13 @@ public struct ServicingRow: Sendable, Hashable {
 
 /// A simple-interest payoff quote.
 public struct SimpleInterestPayoff: Sendable, Hashable {
+    /// The day the payoff is quoted for.
     public var payoffDate: CivilDate
+    /// Days from the last payment (or the start) to the payoff date.
     public var daysSinceLastPayment: Int
+    /// The principal balance after the last payment.
     public var principalBalance: ExactDecimal
+    /// Interest accrued before the last payment and not yet paid.
     public var unpaidInterest: ExactDecimal
     /// Interest accrued from the last posting to the payoff date.
     public var accruedInterest: ExactDecimal
@@ -162,8 +178,11 @@ public struct SimpleInterestPayoff: Sendable, Hashable {
     public var payoffAmount: ExactDecimal
     /// balance × APR / day basis on the payoff date, 5 decimals half up (informational).
     public var perDiem: ExactDecimal
+    /// Interest paid by the posted payments.
     public var interestPaid: ExactDecimal
+    /// Principal repaid by the posted payments.
     public var principalPaid: ExactDecimal
+    /// One row per posted payment.
     public var rows: [ServicingRow]
 }
 
@@ -191,8 +210,10 @@ public struct PrecomputedContract: Sendable, Hashable {
     public var apr: ExactDecimal?
     /// Payments a year (12 = monthly); the periodic rate is apr / 100 / periodsPerYear.
     public var periodsPerYear: Int = 12
+    /// The currency of every amount.
     public var currency: Currency = .usd
 
+    /// A contract of `payments` (minor units) carrying `financeCharge` (minor units), at `apr` percent when known.
     public init(payments: [Int128], financeCharge: Int128, apr: ExactDecimal? = nil) {
         self.payments = payments
         self.financeCharge = financeCharge
@@ -261,9 +282,13 @@ public struct PrecomputedContract: Sendable, Hashable {
 
 /// A precomputed contract's payoff quote.
 public struct PrecomputedPayoff: Sendable, Hashable {
+    /// How the unearned finance charge was rebated.
     public var method: RebateMethod
+    /// The contract's number of payments.
     public var numberOfPayments: Int
+    /// Payments made before the payoff.
     public var paymentsMade: Int
+    /// Payments that remain.
     public var remainingPayments: Int
     /// Σ remaining scheduled payments (the precomputed balance).
     public var remainingBalance: ExactDecimal
@@ -271,6 +296,7 @@ public struct PrecomputedPayoff: Sendable, Hashable {
     public var rebate: ExactDecimal
     /// The rebate before rounding (exact, or 25 significant digits).
     public var rebateExact: ExactDecimal
+    /// Finance charge − rebate: the part of the finance charge earned.
     public var earnedFinanceCharge: ExactDecimal
     /// remaining balance − rebate.
     public var payoffAmount: ExactDecimal

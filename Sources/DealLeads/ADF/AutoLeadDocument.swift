@@ -127,8 +127,11 @@ public struct ADFTimestamp: Sendable, Hashable {
 public struct ADFVehicle: Sendable, Hashable {
     /// `vehicle@interest`.
     public enum Interest: String, Sendable, Hashable, CaseIterable {
+        /// Buy, lease or sell this vehicle.
         case buy, lease, sell
+        /// Trade this vehicle in.
         case tradeIn = "trade-in"
+        /// Test-drive this vehicle.
         case testDrive = "test-drive"
     }
     /// `vehicle@status`.

@@ -155,6 +155,7 @@ extension Lead {
     ///   - dealerName: `vendor/vendorname` (required by ADF).
     ///   - financingMethod: `finance/method` when the lead has payment or budget amounts
     ///     (default `finance`).
+    ///   - isResend: whether to mark the prospect `status="resend"` (a lead sent again).
     ///
     /// ```swift
     /// let text = try AutoLeadDocument(prospects: [lead.adfProspect(dealerName: "Example Motors")]).xml()

@@ -6,9 +6,12 @@ import DealEngine
 /// An exact ratio `numerator / denominator`; callers choose the rounding (Documentation/Reference/Leads.md:
 /// "ratios as numerator and denominator"). A zero denominator means "undefined" (shown as `-`).
 public struct LeadRatio: Sendable, Hashable, CustomStringConvertible {
+    /// The numerator.
     public var numerator: Int128
+    /// The denominator; 0 means undefined.
     public var denominator: Int128
 
+    /// The ratio `numerator / denominator`.
     public init(_ numerator: Int128, _ denominator: Int128) {
         self.numerator = numerator
         self.denominator = denominator
@@ -72,6 +75,7 @@ public struct LeadReportScope: Sendable, Hashable {
     /// The stage from which an open lead is a "qualified opportunity" (velocity), default `Qualified`.
     public var qualifiedStage: String
 
+    /// The cohort of leads created in `[from, to)` without `excludedIDs`, evaluated at `asOf`.
     public init(from: Instant, to: Instant, asOf: Instant, excludedIDs: Set<String> = [], pipeline: SalesPipeline = .standard,
                 timeZone: DealerTimeZone = .utc, responseTargetSeconds: Int = 300, countsAutomatedTouches: Bool = false,
                 qualifiedStage: String = "Qualified") {
@@ -88,7 +92,7 @@ public struct LeadReportScope: Sendable, Hashable {
 }
 
 /// The metrics of Documentation/Reference/Leads.md over a set of leads. Pure: every function takes the leads and a
-/// ``LeadReportScope``; results are exact (``LeadRatio``, seconds, ``ExactDecimal`` money).
+/// ``LeadReportScope``; results are exact (``LeadRatio``, seconds, `ExactDecimal` money).
 public struct LeadAnalytics: Sendable {
     /// The scope.
     public let scope: LeadReportScope
@@ -179,10 +183,15 @@ public struct LeadAnalytics: Sendable {
 
     /// One row of a conversion report.
     public struct ConversionRow: Sendable, Hashable {
+        /// The segment (a source, salesperson or vehicle type; `all` for the total row).
         public var key: String
+        /// Leads in the segment.
         public var leads: Int
+        /// Won leads.
         public var won: Int
+        /// Lost leads.
         public var lost: Int
+        /// Open leads.
         public var open: Int
         /// Lead→sale conversion (close rate) = `won / N` over the cohort (Documentation/Reference/Leads.md).
         public var conversion: LeadRatio
@@ -211,6 +220,7 @@ public struct LeadAnalytics: Sendable {
 
     /// One funnel stage.
     public struct FunnelRow: Sendable, Hashable {
+        /// The stage's name.
         public var stage: String
         /// `R_i`: leads that ever reached the stage.
         public var reached: Int
@@ -285,12 +295,15 @@ public struct LeadAnalytics: Sendable {
 
     /// Time in one stage.
     public struct StageTimeRow: Sendable, Hashable {
+        /// The stage's name.
         public var stage: String
         /// Completed visits and their total seconds.
         public var completedVisits: Int
+        /// Seconds spent in completed visits.
         public var completedSeconds: Int
         /// Open visits (exit = `asOf`, *censored*) and their seconds so far.
         public var censoredVisits: Int
+        /// Seconds spent so far in open visits.
         public var censoredSeconds: Int
         /// Mean over completed visits.
         public var meanCompletedSeconds: LeadRatio { LeadRatio(Int128(completedSeconds), Int128(completedVisits)) }
@@ -331,9 +344,11 @@ public struct LeadAnalytics: Sendable {
         public var winRate: LeadRatio
         /// Total and count of won deal values (``Conversion/finalPrice``).
         public var wonValueTotal: ExactDecimal
+        /// Won leads with a deal value.
         public var wonWithValue: Int
         /// Total sales-cycle seconds over won leads (`closedAt − createdAt`) and their count.
         public var cycleSecondsTotal: Int
+        /// Won leads with a sales cycle.
         public var wonWithCycle: Int
         /// `V` in currency per day, rounded half-up to cents; nil when undefined (no wins).
         public var perDay: ExactDecimal?
@@ -390,9 +405,13 @@ public struct LeadAnalytics: Sendable {
 
     /// One source's numbers.
     public struct SourceRow: Sendable, Hashable {
+        /// The source (the lead's original source).
         public var source: String
+        /// Leads from the source.
         public var leads: Int
+        /// Won leads from the source.
         public var won: Int
+        /// won / leads.
         public var conversion: LeadRatio
         /// Spend on the source in the window (input), nil when not supplied.
         public var spend: ExactDecimal?
@@ -400,6 +419,7 @@ public struct LeadAnalytics: Sendable {
         public var grossProfit: ExactDecimal
         /// Cost per lead = `spend / N`; cost per sale = `spend / won` (Documentation/Reference/Leads.md), in cents.
         public var costPerLead: ExactDecimal?
+        /// spend / won, in cents; nil without spend or wins.
         public var costPerSale: ExactDecimal?
         /// ROI = `(gross profit − spend) / spend` as a ratio of cents.
         public var roi: LeadRatio?
@@ -448,14 +468,23 @@ public struct LeadAnalytics: Sendable {
 
     /// A hot-sheet entry.
     public struct HotSheetRow: Sendable, Hashable {
+        /// The lead's id.
         public var leadID: String
+        /// The customer's name as shown.
         public var name: String
+        /// The lead's stage.
         public var stage: String
+        /// The lead's score, when scored.
         public var score: Int?
+        /// Seconds since the lead was created.
         public var ageSeconds: Int
+        /// Whether the lead's band is Hot.
         public var hot: Bool
+        /// Whether an appointment is set for today.
         public var appointmentToday: Bool
+        /// Whether a follow-up is overdue.
         public var overdueFollowUp: Bool
+        /// The assigned salesperson, when any.
         public var assignedTo: String?
     }
 

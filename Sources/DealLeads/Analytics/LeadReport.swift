@@ -36,7 +36,9 @@ public enum LeadReport: String, Sendable, Hashable, CaseIterable {
 
     /// A text table.
     public struct Table: Sendable, Hashable {
+        /// The column names, in order.
         public var columns: [String]
+        /// The rows, one text cell per column.
         public var rows: [[String]]
     }
 
@@ -48,7 +50,10 @@ public enum LeadReport: String, Sendable, Hashable, CaseIterable {
     /// The report over `analytics` (the hot sheet uses `leads` at `asOf`, not only the cohort).
     ///
     /// - Parameters:
-    ///   - spend, grossProfit: inputs of ``sourceAnalysis`` (per source text, per won lead id).
+    ///   - analytics: the cohort and scope the report covers.
+    ///   - leads: every lead given, for the hot sheet (which lists open leads at `asOf`).
+    ///   - spend: spend per source text, an input of ``sourceAnalysis``.
+    ///   - grossProfit: gross profit per won lead id, an input of ``sourceAnalysis``.
     public func table(_ analytics: LeadAnalytics, leads: [Lead] = [], spend: [String: ExactDecimal] = [:], grossProfit: [String: ExactDecimal] = [:]) -> Table {
         switch self {
         case .hotSheet:

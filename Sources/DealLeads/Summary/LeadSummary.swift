@@ -18,9 +18,11 @@ public struct LeadSummary: Sendable {
     public struct DealSummary: Sendable, Hashable {
         /// "2005 Buick LaCrosse CXL".
         public var asset: String
+        /// The lead's id.
         public var leadID: String
         /// The deal status (``Lead/dealStatus``), else the retail status, else the pipeline stage.
         public var status: String
+        /// The vehicle's VIN, when known.
         public var vin: String?
         /// The quote's net financed amount.
         public var netFinancedAmount: ExactDecimal
@@ -34,35 +36,50 @@ public struct LeadSummary: Sendable {
 
     /// Customer Details.
     public struct CustomerDetails: Sendable, Hashable {
+        /// The customer's name.
         public var name: String
+        /// The customer's email.
         public var email: String?
+        /// The customer's phone.
         public var phone: String?
+        /// The preferred channel.
         public var preferredContact: String?
+        /// The postal code.
         public var postalCode: String?
+        /// The region code.
         public var regionCode: String?
     }
 
     /// Asset Details.
     public struct AssetDetails: Sendable, Hashable {
+        /// The model year.
         public var year: Int?
+        /// The make.
         public var make: String?
+        /// The model.
         public var model: String?
+        /// The trim.
         public var trim: String?
+        /// The VIN.
         public var vin: String?
         /// New / used / certified.
         public var condition: String?
+        /// The dealer's stock number.
         public var stockNumber: String?
         /// Miles.
         public var mileage: Int?
+        /// The price.
         public var price: ExactDecimal?
     }
 
     /// Activity Insights: counts and the deal-term changes by who made them (the dealer portal's customer /
     /// dealer / all filter).
     public struct ActivityInsights: Sendable, Hashable {
+        /// All activities counted.
         public var total: Int
         /// Activity count per kind name, kinds in ascending order.
         public var countsByKind: [String: Int]
+        /// The latest activity's time.
         public var lastActivityAt: Instant?
         /// Term changes (down payment, term, credit score, rebates …) passing the filter, in time order.
         public var termChanges: [(at: Instant, actor: String, term: String, from: String?, to: String)]
@@ -78,7 +95,9 @@ public struct LeadSummary: Sendable {
 
     /// Deal Summary; nil when the lead has no deal.
     public var deal: DealSummary?
+    /// The Activity Insights section.
     public var activityInsights: ActivityInsights
+    /// The Customer Details section.
     public var customer: CustomerDetails
     /// Asset Details of the primary vehicle; nil when the lead has none.
     public var asset: AssetDetails?
@@ -91,7 +110,7 @@ public struct LeadSummary: Sendable {
     ///   - lead: the lead.
     ///   - deal: the lead's finance deal (the host keeps it next to ``Lead/dealID``), if any.
     ///   - insights: whose term changes Activity Insights lists.
-    /// - Throws: ``DealError`` from `RetailLoan.quote()` when the deal is invalid.
+    /// - Throws: `DealError` from `RetailLoan.quote()` when the deal is invalid.
     public init(lead: Lead, deal: RetailLoan?, insights: ActorFilter = .all) throws(DealError) {
         let vehicle = lead.primaryVehicle
         if let vehicle {
