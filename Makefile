@@ -37,8 +37,10 @@ vectors: build
 cli-test: build
 	Tests/cli/test_dealcalc.sh $$($(SWIFT) build --show-bin-path)/dealcalc
 
-## reference-check: nothing tracked points outside the repository; relative Markdown links resolve.
+## reference-check: nothing tracked points outside the repository; relative Markdown links resolve
+## (the checker's own cases first: Tests/repo/test_check_references.sh).
 reference-check:
+	Tests/repo/test_check_references.sh
 	Tests/repo/check_references.sh
 
 # The public library modules DocC documents (the DealFinance catalog holds the articles).
