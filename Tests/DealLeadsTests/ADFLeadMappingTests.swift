@@ -14,14 +14,17 @@ struct ADFLeadMappingTests {
         let imported = Lead.fromADF(prospect, id: "L-1", receivedAt: receivedAt)
         let lead = imported.lead
         #expect(lead.createdAt == (try Instant(parsing: "2024-05-14T14:30:00Z")))
-        #expect(lead.externalIDs == [ExternalLeadID(source: "DealerWebsite", value: "LEAD-000123")])
+        #expect(lead.externalIDs == [ExternalLeadID(source: "DealerWebsite", value: "LEAD-000123", sequence: "1")])
         #expect(lead.vehicles.count == 1 && lead.vehicles[0].isPrimary && lead.vehicles[0].condition == .used)
         #expect(lead.vehicles[0].mileage == 84210 && lead.vehicles[0].stockNumber == "A1234")
         #expect(lead.vehicles[0].price == ExactDecimal(6995))
         #expect(lead.tradeIns.map(\.vin) == ["2G4WF52L6S1472882"])
         #expect(lead.downPayment == ExactDecimal(1500) && lead.desiredMonthlyPayment == ExactDecimal(250))
-        #expect(lead.contact == Contact(firstName: "Jane", lastName: "Doe", email: "jane.doe@example.com", phone: "(312) 555-0147",
-                                        preferredContact: .email, postalCode: "62701", regionCode: "IL"))
+        var contact = Contact(firstName: "Jane", lastName: "Doe", email: "jane.doe@example.com", phone: "(312) 555-0147",
+                              preferredContact: .email, postalCode: "62701", regionCode: "IL")
+        contact.phones = [ContactPhone("(312) 555-0147", type: "cellphone", time: .evening)]
+        contact.emails = [ContactEmail("jane.doe@example.com", preferred: true)]
+        #expect(lead.contact == contact)
         #expect(lead.timeframe?.latest == (try CivilDate(parsing: "2024-05-28")))
         #expect(lead.activities.timeline.first?.kind == .note("Prefer text messages after 5pm."))
         #expect(lead.source == .paymentEstimator)

@@ -42,14 +42,21 @@ public struct ADFXMLElement: Sendable, Hashable {
         children.compactMap { if case .element(let element) = $0 { return element } else { return nil } }
     }
 
-    /// Child elements whose name equals `name` ignoring ASCII case.
+    /// Child elements whose local name (the part after a namespace prefix such as `x:`) equals
+    /// `name` ignoring ASCII case.
     ///
     /// ```swift
     /// prospect.elements(named: "vehicle").count   // 2
     /// ```
     public func elements(named name: String) -> [ADFXMLElement] {
-        let key = ADFXMLReader.asciiLowercased(name)
-        return elements.filter { ADFXMLReader.asciiLowercased($0.name) == key }
+        let key = ADFXMLReader.localKey(name)
+        return elements.filter { ADFXMLReader.localKey($0.name) == key }
+    }
+
+    /// The element name without its namespace prefix (`x:adf` → `adf`).
+    public var localName: String {
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: colon)...])
     }
 
     /// The first child element named `name` (ASCII case ignored).
@@ -213,6 +220,12 @@ public struct ADFXMLReader: Sendable {
     /// Parses a document given as a string.
     public func parse(text: String) throws(ADFXMLError) -> ADFXMLDocument {
         try parse(Array(text.utf8))
+    }
+
+    /// The local name (after the last `:`) lower-cased in ASCII: how ADF names are compared.
+    static func localKey(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":") else { return asciiLowercased(name) }
+        return asciiLowercased(String(name[name.index(after: colon)...]))
     }
 
     static func asciiLowercased(_ text: String) -> String {
@@ -394,16 +407,17 @@ private struct Scanner {
             if starts(with: "<?") {
                 let offset = position
                 let instruction = try processingInstruction()
-                if instruction.target == "xml" {
+                if ADFXMLReader.asciiLowercased(instruction.target) == "xml" {
                     guard root == nil, !sawDeclaration else {
                         throw fail(.malformed, "expected the XML declaration only at the start of the document, found a second one or one after the root element", at: offset)
                     }
                     if sawOther {
                         warnings.append("the XML declaration came after another processing instruction or comment (accepted)")
                     }
+                    if instruction.target != "xml" {
+                        warnings.append("<?\(instruction.target) …?> read as the XML declaration (XML requires lower-case <?xml)")
+                    }
                     sawDeclaration = true
-                } else if ADFXMLReader.asciiLowercased(instruction.target) == "xml" {
-                    throw fail(.malformed, "expected a processing instruction target other than the reserved \"\(instruction.target)\"", at: offset)
                 } else {
                     instructions.append(instruction)
                     sawOther = true

@@ -14,8 +14,9 @@ extension AutoLeadDocument {
     /// The document as strict ADF 1.0 XML (reference/leads.md §b.2 "generate strictly"):
     /// the XML declaration first, then `<?adf version="1.0"?>`, elements in DTD order,
     /// enumerated attribute values only, `requestdate` as `YYYY-MM-DDTHH:MM:SS±HH:MM`, amounts
-    /// as plain decimals, text escaped, UTF-8, two-space indentation, a final newline.
-    /// Extras (unmodelled elements) are not written.
+    /// as plain decimals, text escaped, UTF-8, two-space indentation, a final newline. What was
+    /// read is written back: extras (unmodelled elements) at the end of their parent element,
+    /// a phone type a sender wrote outside ADF's list (``ADFPhone/writtenType``) as written.
     ///
     /// - Throws: ``ADFWriteError`` when a part ADF requires is missing: a prospect's
     ///   `requestdate`, at least one vehicle with year, make and model, the customer's contact
@@ -72,6 +73,34 @@ enum ADFElementWriter {
         element.children.append(.element(try vendor(prospect.vendor, path: "\(path)/vendor")))
         if let provider = prospect.provider {
             element.children.append(.element(try self.provider(provider, path: "\(path)/provider")))
+        }
+        return placing(prospect.extras, in: element)
+    }
+
+    /// Appends each extra to the end of the element its ``ADFExtra/parentPath`` names
+    /// (`prospect`, `prospect/vehicle[i]`, `prospect/customer`, `prospect/vendor`,
+    /// `prospect/provider`); an extra whose parent is not written goes to the prospect's end.
+    static func placing(_ extras: [ADFExtra], in prospect: ADFXMLElement) -> ADFXMLElement {
+        guard !extras.isEmpty else { return prospect }
+        var element = prospect
+        var placed = Set<Int>()
+        var vehicleIndex = 0
+        for index in element.children.indices {
+            guard case .element(var child) = element.children[index] else { continue }
+            let parent: String
+            switch child.name {
+            case "vehicle": parent = "prospect/vehicle[\(vehicleIndex)]"; vehicleIndex += 1
+            case "customer", "vendor", "provider": parent = "prospect/\(child.name)"
+            default: continue
+            }
+            for (number, extra) in extras.enumerated() where extra.parentPath == parent {
+                child.children.append(.element(extra.element))
+                placed.insert(number)
+            }
+            element.children[index] = .element(child)
+        }
+        for (number, extra) in extras.enumerated() where !placed.contains(number) {
+            element.children.append(.element(extra.element))
         }
         return element
     }
@@ -158,7 +187,7 @@ enum ADFElementWriter {
             element.children.append(leaf("email", email.address.trimmingXMLWhitespace(), [("preferredcontact", email.preferred ? "1" : "0")]))
         }
         for phone in phones {
-            var attributes: [(name: String, value: String)] = [("type", phone.kind.rawValue)]
+            var attributes: [(name: String, value: String)] = [("type", nonEmpty(phone.writtenType) ?? phone.kind.rawValue)]
             if let time = phone.time { attributes.append(("time", time.rawValue)) }
             attributes.append(("preferredcontact", phone.preferred ? "1" : "0"))
             element.children.append(leaf("phone", phone.number.trimmingXMLWhitespace(), attributes))
