@@ -27,6 +27,9 @@ public struct ContactPhone: Sendable, Hashable {
 
     /// Whether a text message can reach it: ADF `cellphone` or the senders' `mobile`/`cell`.
     public var isMobile: Bool { type == "cellphone" || type == "mobile" || type == "cell" }
+
+    /// ADF's type for it: its own `type` when that is one, `cellphone` for mobile words, else `voice`.
+    public var adfKind: ADFPhone.Kind { ADFPhone.Kind(rawValue: type) ?? (isMobile ? .cellphone : .voice) }
 }
 
 /// An email address and whether the customer prefers it (ADF `email@preferredcontact`).
@@ -48,7 +51,8 @@ public struct ContactEmail: Sendable, Hashable {
 }
 
 extension Contact {
-    /// The phone to use: the preferred one, else a mobile one, else the first.
+    /// The phone to use: the preferred one, else a mobile one, else the first (the one
+    /// ADF import puts in ``phone``).
     public var preferredPhone: ContactPhone? {
         phones.first(where: \.preferred) ?? phones.first(where: \.isMobile) ?? phones.first
     }

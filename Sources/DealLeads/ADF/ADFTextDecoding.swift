@@ -215,7 +215,9 @@ public enum ADFTextDecoding {
             for step in 1..<length {
                 let next = bytes[index + step]
                 let (lo, hi) = step == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
-                guard next >= lo && next <= hi else { return (index + step, "the byte 0x\(hex(next)) inside a sequence") }
+                guard next >= lo && next <= hi else {
+                    return (index, "the byte 0x\(hex(byte)) starting a \(length)-byte sequence that the byte 0x\(hex(next)) does not continue")
+                }
             }
             index += length
         }

@@ -163,12 +163,12 @@ extension Lead {
         mapped.phones = contact.phones.map { ContactPhone($0.number, type: $0.writtenType ?? $0.kind.rawValue, time: $0.time, preferred: $0.preferred) }
         let email = mapped.preferredEmail
         mapped.email = email?.address
-        let phone = contact.phones.first { $0.preferred } ?? contact.phones.first { $0.kind == .cellphone } ?? contact.phones.first { $0.kind == .voice } ?? contact.phones.first
+        let phone = mapped.preferredPhone
         mapped.phone = phone?.number
         if email?.preferred == true {
             mapped.preferredContact = .email
         } else if let phone, phone.preferred {
-            mapped.preferredContact = phone.kind == .cellphone ? .sms : .phone
+            mapped.preferredContact = phone.isMobile ? .sms : .phone
         }
         mapped.postalCode = contact.address?.postalCode
         mapped.regionCode = contact.address?.regionCode
@@ -190,9 +190,8 @@ extension Lead {
             adf.phones.append(ADFPhone(phone, kind: preferred == .sms ? .cellphone : .voice, preferred: preferred == .sms || preferred == .phone))
         }
         for phone in contact.phones {
-            let type = ADFXMLReader.asciiLowercased(phone.type)
-            var adfPhone = ADFPhone(phone.number, kind: ADFPhone.Kind(rawValue: type) ?? (phone.isMobile ? .cellphone : .voice), time: phone.time, preferred: phone.preferred)
-            if ADFPhone.Kind(rawValue: type) == nil { adfPhone.writtenType = type }
+            var adfPhone = ADFPhone(phone.number, kind: phone.adfKind, time: phone.time, preferred: phone.preferred)
+            if ADFPhone.Kind(rawValue: phone.type) == nil { adfPhone.writtenType = ADFXMLReader.asciiLowercased(phone.type) }
             adf.phones.append(adfPhone)
         }
         return adf
@@ -261,7 +260,7 @@ extension Lead {
                         if let maximum = budget.maximum { amounts.append(ADFFinanceAmount(amount: maximum, kind: .total, limit: .maximum, currency: budget.currency)) }
                     }
                 }
-                if !amounts.isEmpty || financingMethod != nil {
+                if !amounts.isEmpty {   // ADF's finance needs at least one amount; a lease alone is the vehicle's interest
                     adf.finance = ADFFinance(method: ADFFinance.Method(rawValue: (financingMethod ?? .finance).rawValue), amounts: amounts)
                 }
             }
