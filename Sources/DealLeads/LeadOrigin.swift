@@ -73,6 +73,20 @@ public struct LeadExtra: Sendable, Hashable {
         self.element = element
     }
 
+    /// The extras in the order an ADF export writes them: vehicles (by index), trade-ins,
+    /// customer, vendor, provider, prospect; the given order kept within each place.
+    public static func inWritingOrder(_ extras: [LeadExtra]) -> [LeadExtra] {
+        func rank(_ at: String) -> (Int, Int) {
+            if at.hasPrefix("vehicles.") { return (0, Int(at.dropFirst(9)) ?? 0) }
+            if at.hasPrefix("tradeIns.") { return (1, Int(at.dropFirst(9)) ?? 0) }
+            return ([ "customer": 2, "vendor": 3, "provider": 4][at] ?? 5, 0)
+        }
+        return extras.enumerated().sorted { first, second in
+            let (a, b) = (rank(first.element.at), rank(second.element.at))
+            return (a.0, a.1, first.offset) < (b.0, b.1, second.offset)
+        }.map(\.element)
+    }
+
     /// Whether `at` is one of the locations above (`N` a whole number without sign).
     public static func isLocation(_ text: String) -> Bool {
         if ["prospect", "customer", "vendor", "provider"].contains(text) { return true }

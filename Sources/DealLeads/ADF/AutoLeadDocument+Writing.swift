@@ -172,6 +172,15 @@ enum ADFElementWriter {
         leaf("name", name.value, [("part", name.part.rawValue), ("type", name.kind.rawValue)])
     }
 
+    /// A contact as an element for extras: nil without a name; an address without a street
+    /// line (which ADF requires) is left out.
+    static func contactElement(_ contact: ADFContact) -> ADFXMLElement? {
+        if let element = try? self.contact(contact, path: "", requireReachable: false) { return element }
+        var withoutAddress = contact
+        withoutAddress.address = nil
+        return try? self.contact(withoutAddress, path: "", requireReachable: false)
+    }
+
     static func contact(_ contact: ADFContact, path: String, requireReachable: Bool) throws(ADFWriteError) -> ADFXMLElement {
         var element = ADFXMLElement(name: "contact")
         if let primary = contact.primaryContact { element.attributes.append(("primarycontact", primary ? "1" : "0")) }

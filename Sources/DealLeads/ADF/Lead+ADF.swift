@@ -110,6 +110,16 @@ extension Lead {
                                          phone: provider.phone, ids: identifiers(provider.ids),
                                          contact: provider.contact.map { Self.contact($0, path: "prospect/provider/contact", diagnostics: &diagnostics) })
         }
+        // Parts the document holds and the record has no field for, kept as extras where they
+        // belong (written back as the same elements, read back as the same parts).
+        for (index, vehicle) in prospect.vehicles.enumerated() {
+            lead.extras += unheldParts(of: vehicle, isTradeIn: vehicleLocations[index].hasPrefix("tradeIns."))
+                .map { LeadExtra(at: vehicleLocations[index], element: $0) }
+        }
+        if let contact = prospect.vendor.contact, contact != ADFContact(names: [ADFName(prospect.vendor.vendorName ?? "")]),
+           let element = ADFElementWriter.contactElement(contact) {
+            lead.extras.append(LeadExtra(at: "vendor", element: element))
+        }
         for extra in prospect.extras {
             let parent = extra.parentPath
             var at = String(parent.dropFirst("prospect/".count))
@@ -122,6 +132,7 @@ extension Lead {
             if !LeadExtra.isLocation(at) { at = "prospect" }
             lead.extras.append(LeadExtra(at: at, element: extra.element))
         }
+        lead.extras = LeadExtra.inWritingOrder(lead.extras)
         if let frame = prospect.customer.timeframe {
             lead.timeframe = PurchaseTimeframe(description: frame.description, earliest: frame.earliest, latest: frame.latest)
         }
@@ -133,6 +144,34 @@ extension Lead {
         }
         return ADFLeadImport(lead: lead, isResend: prospect.status == .resend, dealerName: prospect.vendor.vendorName,
                              financingMethod: financing, wantsTestDrive: wantsTestDrive, diagnostics: diagnostics)
+    }
+
+    /// A vehicle's parts the lead's vehicle or trade-in has no field for, as ADF elements:
+    /// doors, transmission, ADF condition, colour combinations, price comments, comments, and
+    /// for a trade-in also stock and body style.
+    static func unheldParts(of vehicle: ADFVehicle, isTradeIn: Bool) -> [ADFXMLElement] {
+        var parts: [ADFXMLElement] = []
+        func leaf(_ name: String, _ text: String?) {
+            guard let text = nonBlank(text) else { return }
+            parts.append(ADFXMLElement(name: name, children: [.text(text.trimmingXMLWhitespace())]))
+        }
+        if isTradeIn {
+            leaf("stock", vehicle.stock)
+            leaf("bodystyle", vehicle.bodyStyle)
+        }
+        leaf("doors", vehicle.doors)
+        leaf("transmission", vehicle.transmission)
+        leaf("condition", vehicle.condition?.rawValue)
+        for colors in vehicle.colorCombinations {
+            var element = ADFXMLElement(name: "colorcombination")
+            if let interior = nonBlank(colors.interior) { element.children.append(.element(ADFXMLElement(name: "interiorcolor", children: [.text(interior.trimmingXMLWhitespace())]))) }
+            if let exterior = nonBlank(colors.exterior) { element.children.append(.element(ADFXMLElement(name: "exteriorcolor", children: [.text(exterior.trimmingXMLWhitespace())]))) }
+            if let preference = colors.preference { element.children.append(.element(ADFXMLElement(name: "preference", children: [.text(String(preference))]))) }
+            if !element.children.isEmpty { parts.append(element) }
+        }
+        leaf("pricecomments", vehicle.priceComments)
+        leaf("comments", vehicle.comments)
+        return parts
     }
 
     static func identifiers(_ ids: [ADFIdentifier]) -> [ExternalLeadID] {
