@@ -62,7 +62,8 @@ public struct LeadProvider: Sendable, Hashable {
 /// LeadExtra(at: "provider", element: ADFXMLElement(name: "leadtype", children: [.text("Sales")]))
 /// ```
 public struct LeadExtra: Sendable, Hashable {
-    /// Where it belongs: `prospect`, `customer`, `vendor`, `provider`, `vehicles.N` or `tradeIns.N`.
+    /// Where it belongs: `prospect`, `customer`, `contact` (the customer's), `vendor`,
+    /// `provider`, `vehicles.N` or `tradeIns.N`.
     public var at: String
     /// The element: name, attributes, text and children.
     public var element: ADFXMLElement
@@ -74,12 +75,13 @@ public struct LeadExtra: Sendable, Hashable {
     }
 
     /// The extras in the order an ADF export writes them: vehicles (by index), trade-ins,
-    /// customer, vendor, provider, prospect; the given order kept within each place.
+    /// the customer's contact, customer, vendor, provider, prospect; the given order kept
+    /// within each place.
     public static func inWritingOrder(_ extras: [LeadExtra]) -> [LeadExtra] {
         func rank(_ at: String) -> (Int, Int) {
             if at.hasPrefix("vehicles.") { return (0, Int(at.dropFirst(9)) ?? 0) }
             if at.hasPrefix("tradeIns.") { return (1, Int(at.dropFirst(9)) ?? 0) }
-            return ([ "customer": 2, "vendor": 3, "provider": 4][at] ?? 5, 0)
+            return (["contact": 2, "customer": 3, "vendor": 4, "provider": 5][at] ?? 6, 0)
         }
         return extras.enumerated().sorted { first, second in
             let (a, b) = (rank(first.element.at), rank(second.element.at))
@@ -89,7 +91,7 @@ public struct LeadExtra: Sendable, Hashable {
 
     /// Whether `at` is one of the locations above (`N` a whole number without sign).
     public static func isLocation(_ text: String) -> Bool {
-        if ["prospect", "customer", "vendor", "provider"].contains(text) { return true }
+        if ["prospect", "customer", "contact", "vendor", "provider"].contains(text) { return true }
         for prefix in ["vehicles.", "tradeIns."] where text.hasPrefix(prefix) {
             let digits = text.dropFirst(prefix.count)
             return !digits.isEmpty && digits.count <= 6 && digits.allSatisfy { $0.isASCII && $0.isNumber }

@@ -67,7 +67,7 @@ extension LeadJSON {
                 var item = try FieldReader(element.value, path: element.path)
                 let at = try item.requiredString("at")
                 guard LeadExtra.isLocation(at) else {
-                    throw DealError.invalidArgument(item.path("at"), "expected \"prospect\", \"customer\", \"vendor\", \"provider\", \"vehicles.N\" or \"tradeIns.N\", found \"\(FieldReader.excerpt(at))\"")
+                    throw DealError.invalidArgument(item.path("at"), "expected \"prospect\", \"customer\", \"contact\", \"vendor\", \"provider\", \"vehicles.N\" or \"tradeIns.N\", found \"\(FieldReader.excerpt(at))\"")
                 }
                 lead.extras.append(LeadExtra(at: at, element: try xmlElement(&item, depth: 0)))
                 try item.finish()

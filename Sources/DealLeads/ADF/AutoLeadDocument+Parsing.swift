@@ -412,6 +412,8 @@ struct ADFElementReader {
         var customer = ADFCustomer()
         if let contactElement = element.element(named: "contact") {
             customer.contact = contact(contactElement, path: "\(path)/contact", requireReachable: true)
+            unknown(contactElement, known: ["name", "email", "phone", "address"], repeatable: ["name", "email", "phone"],
+                    path: "\(path)/contact", prospectPath: "prospect/customer/contact", extras: &extras)
         } else {
             note("\(path)/contact", "expected <contact>, found none")
         }

@@ -78,8 +78,9 @@ enum ADFElementWriter {
     }
 
     /// Appends each extra to the end of the element its ``ADFExtra/parentPath`` names
-    /// (`prospect`, `prospect/vehicle[i]`, `prospect/customer`, `prospect/vendor`,
-    /// `prospect/provider`); an extra whose parent is not written goes to the prospect's end.
+    /// (`prospect`, `prospect/vehicle[i]`, `prospect/customer`, `prospect/customer/contact`,
+    /// `prospect/vendor`, `prospect/provider`); an extra whose parent is not written goes to
+    /// the prospect's end.
     static func placing(_ extras: [ADFExtra], in prospect: ADFXMLElement) -> ADFXMLElement {
         guard !extras.isEmpty else { return prospect }
         var element = prospect
@@ -92,6 +93,14 @@ enum ADFElementWriter {
             case "vehicle": parent = "prospect/vehicle[\(vehicleIndex)]"; vehicleIndex += 1
             case "customer", "vendor", "provider": parent = "prospect/\(child.name)"
             default: continue
+            }
+            if child.name == "customer", let contactIndex = child.children.firstIndex(where: { if case .element(let e) = $0 { return e.name == "contact" } else { return false } }),
+               case .element(var contact) = child.children[contactIndex] {
+                for (number, extra) in extras.enumerated() where extra.parentPath == "prospect/customer/contact" {
+                    contact.children.append(.element(extra.element))
+                    placed.insert(number)
+                }
+                child.children[contactIndex] = .element(contact)
             }
             for (number, extra) in extras.enumerated() where extra.parentPath == parent {
                 child.children.append(.element(extra.element))
@@ -202,18 +211,25 @@ enum ADFElementWriter {
             element.children.append(leaf("phone", phone.number.trimmingXMLWhitespace(), attributes))
         }
         if let address = contact.address, !address.isEmpty {
-            var addressElement = ADFXMLElement(name: "address")
-            if let kind = address.kind { addressElement.attributes.append(("type", kind.rawValue)) }
-            let streets = address.streets.compactMap(nonEmpty).prefix(5)
-            guard !streets.isEmpty else {
+            guard !address.streets.compactMap(nonEmpty).isEmpty else {
                 throw ADFWriteError(path: "\(path)/address/street", message: "expected at least one street line in the address, found none")
             }
-            for (index, street) in streets.enumerated() { addressElement.children.append(leaf("street", street, [("line", String(index + 1))])) }
-            for (tag, value) in [("apartment", address.apartment), ("city", address.city), ("regioncode", address.regionCode),
-                                 ("postalcode", address.postalCode), ("country", address.country)] {
-                if let value = nonEmpty(value) { addressElement.children.append(leaf(tag, value)) }
-            }
-            element.children.append(.element(addressElement))
+            element.children.append(.element(addressElement(address)))
+        }
+        return element
+    }
+
+    /// `address` with its parts in DTD order (at most 5 street lines); no part is required, so
+    /// an address kept as an extra is written as it was read.
+    static func addressElement(_ address: ADFAddress) -> ADFXMLElement {
+        var element = ADFXMLElement(name: "address")
+        if let kind = address.kind { element.attributes.append(("type", kind.rawValue)) }
+        for (index, street) in address.streets.compactMap(nonEmpty).prefix(5).enumerated() {
+            element.children.append(leaf("street", street, [("line", String(index + 1))]))
+        }
+        for (tag, value) in [("apartment", address.apartment), ("city", address.city), ("regioncode", address.regionCode),
+                             ("postalcode", address.postalCode), ("country", address.country)] {
+            if let value = nonEmpty(value) { element.children.append(leaf(tag, value)) }
         }
         return element
     }

@@ -116,6 +116,9 @@ extension Lead {
             lead.extras += unheldParts(of: vehicle, isTradeIn: vehicleLocations[index].hasPrefix("tradeIns."))
                 .map { LeadExtra(at: vehicleLocations[index], element: $0) }
         }
+        if let address = prospect.customer.contact?.address {   // the lead holds its postal and region codes only
+            lead.extras.append(LeadExtra(at: "contact", element: ADFElementWriter.addressElement(address)))
+        }
         if let contact = prospect.vendor.contact, contact != ADFContact(names: [ADFName(prospect.vendor.vendorName ?? "")]),
            let element = ADFElementWriter.contactElement(contact) {
             lead.extras.append(LeadExtra(at: "vendor", element: element))
@@ -125,6 +128,8 @@ extension Lead {
             var at = String(parent.dropFirst("prospect/".count))
             if parent == "prospect" {
                 at = "prospect"
+            } else if parent == "prospect/customer/contact" {
+                at = "contact"
             } else if parent.hasPrefix("prospect/vehicle["), let index = Int(parent.dropFirst("prospect/vehicle[".count).dropLast()),
                       vehicleLocations.indices.contains(index) {
                 at = vehicleLocations[index]
@@ -331,6 +336,8 @@ extension Lead {
                 parent = "prospect/vehicle[\(extra.at.dropFirst("vehicles.".count))]"
             } else if extra.at.hasPrefix("tradeIns."), let index = Int(extra.at.dropFirst("tradeIns.".count)) {
                 parent = "prospect/vehicle[\(vehicles.count + index)]"
+            } else if extra.at == "contact" {
+                parent = "prospect/customer/contact"
             } else {
                 parent = extra.at == "prospect" ? "prospect" : "prospect/\(extra.at)"
             }
