@@ -51,6 +51,9 @@ struct ADFEnvelopeTests {
         // Linear on a large hostile wrapper: many "<" and "&lt;" without an ADF document.
         let hostile = Array(String(repeating: "<a &lt;ad ", count: 50_000).utf8)
         #expect(ADFEnvelope.locate(hostile) == nil)
+        // Escaped ADF full of "<" without ">": the tag stripping stays one pass.
+        let unclosed = Array(("<html>&lt;adf&gt;" + String(repeating: "<", count: 200_000) + "&lt;/adf&gt;").utf8)
+        #expect(ADFEnvelope.locate(unclosed)?.wrapper == "escaped HTML")
     }
 
     private func base64Encode(_ bytes: [UInt8]) -> String {

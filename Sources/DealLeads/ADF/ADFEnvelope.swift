@@ -121,8 +121,10 @@ public enum ADFEnvelope {
         var withoutTags: [UInt8] = []
         withoutTags.reserveCapacity(bytes.count)
         var index = 0
+        var nextClose = find([0x3E], in: bytes, from: 0)   // kept ahead of index: one pass in all
         while index < bytes.count {
-            if bytes[index] == 0x3C, let end = find([0x3E], in: bytes, from: index + 1) {
+            if let close = nextClose, close <= index { nextClose = find([0x3E], in: bytes, from: index + 1) }
+            if bytes[index] == 0x3C, let end = nextClose {
                 let name = ADFXMLReader.asciiLowercased(String(decoding: bytes[(index + 1)..<end], as: UTF8.self))
                 if name.hasPrefix("br") || name.hasPrefix("/p") || name.hasPrefix("p") && name.count <= 3 { withoutTags.append(0x0A) }
                 index = end + 1

@@ -167,8 +167,10 @@ public struct ADFXMLError: Error, Sendable, Hashable, CustomStringConvertible {
 /// so time is linear in the input and no input can overflow the call stack.
 ///
 /// Lenient where real ADF senders deviate (leads.md §b.2): whitespace before the XML
-/// declaration and an `<?adf?>` processing instruction *before* the declaration (adf_builder
-/// ≤ 0.2.1) are accepted with a warning; the ADF PI's content is informational. Unquoted
+/// declaration, an `<?adf?>` processing instruction *before* the declaration (adf_builder
+/// ≤ 0.2.1) and an upper-case `<?XML …?>` declaration are accepted with a warning; the ADF
+/// PI's content is informational. Element names keep their namespace prefix; compare them
+/// with ``ADFXMLElement/elements(named:)``, which matches local names. Unquoted
 /// attribute values (`sequence=1`) are not well-formed and are rejected, never repaired.
 ///
 /// ```swift

@@ -51,8 +51,11 @@ extension AutoLeadDocument {
     /// `=`-less `<?ADF VERSION "1.0"?>`, the ADF PI before the XML declaration, loose
     /// `requestdate`s (1-digit hour, no seconds, no zone, truncated offset `-08:0`), phone types
     /// home/work/business/mobile, non-numeric `id@sequence`, empty elements, CDATA, unknown
-    /// elements (kept in ``ADFProspect/extras``), dealer name only in `vendor/contact/name`,
-    /// money written with `$` or thousands separators. Element names match ignoring ASCII case.
+    /// elements (kept whole in ``ADFProspect/extras``), dealer name only in `vendor/contact/name`,
+    /// money written with `$` or thousands separators, `mailto:` addresses. Element names match
+    /// ignoring ASCII case and any namespace prefix. The document may sit inside an e-mail or an
+    /// HTML page (``ADFEnvelope``); its bytes are decoded by their encoding declaration
+    /// (``ADFTextDecoding``) and refused, with the byte offset, when they cannot be.
     /// Unusable fields are dropped with a diagnostic instead of failing the lead. Not
     /// well-formed XML (an unquoted attribute, a DOCTYPE) fails as a whole.
     ///
