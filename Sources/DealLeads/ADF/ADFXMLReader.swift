@@ -276,48 +276,24 @@ private struct Scanner {
 
     // MARK: - Characters
 
-    /// Checks the whole input: well-formed UTF-8 and only XML 1.0 `Char`s.
+    /// Checks the whole input: well-formed UTF-8 (``ADFTextDecoding``'s one check) and only
+    /// XML 1.0 `Char`s (no C0 control but tab, LF, CR; no U+FFFE or U+FFFF).
     func validateCharacters() throws(ADFXMLError) {
+        if let (index, what) = ADFTextDecoding.firstInvalidUTF8(bytes) {
+            throw fail(.invalidUTF8, "expected well-formed UTF-8, found \(what)", at: index)
+        }
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            if byte < 0x80 {
-                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-                    throw fail(.forbiddenCharacter, "expected only characters XML 1.0 allows, found the control character U+\(hex(UInt32(byte))) (\(byte == 0 ? "NUL" : "C0 control"))", at: index)
-                }
-                index += 1
-                continue
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                throw fail(.forbiddenCharacter, "expected only characters XML 1.0 allows, found the control character U+\(hex(UInt32(byte))) (\(byte == 0 ? "NUL" : "C0 control"))", at: index)
             }
-            let length: Int
-            var scalar: UInt32
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch byte {
-            case 0xC2...0xDF: length = 2; scalar = UInt32(byte & 0x1F)
-            case 0xE0: length = 3; scalar = UInt32(byte & 0x0F); low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3; scalar = UInt32(byte & 0x0F)
-            case 0xED: length = 3; scalar = UInt32(byte & 0x0F); high = 0x9F
-            case 0xF0: length = 4; scalar = UInt32(byte & 0x07); low = 0x90
-            case 0xF1...0xF3: length = 4; scalar = UInt32(byte & 0x07)
-            case 0xF4: length = 4; scalar = UInt32(byte & 0x07); high = 0x8F
-            default:
-                throw fail(.invalidUTF8, "expected well-formed UTF-8, found the byte 0x\(hex(UInt32(byte)))", at: index)
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF in well-formed UTF-8.
+            if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+                throw fail(.forbiddenCharacter, "expected only characters XML 1.0 allows, found U+\(bytes[index + 2] == 0xBE ? "FFFE" : "FFFF")", at: index)
             }
-            guard index + length <= count else {
-                throw fail(.invalidUTF8, "expected well-formed UTF-8, found a sequence cut off by the end of the input", at: index)
-            }
-            for offset in 1..<length {
-                let next = bytes[index + offset]
-                let (lo, hi) = offset == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
-                guard next >= lo && next <= hi else {
-                    throw fail(.invalidUTF8, "expected well-formed UTF-8, found the byte 0x\(hex(UInt32(next))) inside a sequence", at: index + offset)
-                }
-                scalar = scalar << 6 | UInt32(next & 0x3F)
-            }
-            if scalar == 0xFFFE || scalar == 0xFFFF {
-                throw fail(.forbiddenCharacter, "expected only characters XML 1.0 allows, found U+\(hex(scalar))", at: index)
-            }
-            index += length
+            index += 1
         }
     }
 
