@@ -30,7 +30,10 @@ extension LeadJSON {
                 var item = try FieldReader(element.value, path: element.path)
                 let number = try item.requiredString("number")
                 let type = try item.string("type") ?? "voice"
-                guard !type.isEmpty, type.utf8.count <= 40, type.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || $0 == 45 || ($0 >= 48 && $0 <= 57) }) else {
+                // What an ADF reader can give back: lower-case ASCII, no control characters, no
+                // surrounding spaces (an attribute value is read trimmed and lower-cased).
+                guard !type.isEmpty, type.utf8.count <= 64, type.first != " ", type.last != " ",
+                      type.unicodeScalars.allSatisfy({ $0.value >= 0x20 && !(0x41...0x5A).contains($0.value) && $0.value != 0x7F }) else {
                     throw DealError.invalidArgument(item.path("type"), "expected a lower-case phone type such as \"voice\", \"cellphone\" or \"home\", found \"\(FieldReader.excerpt(type))\"")
                 }
                 contact.phones.append(ContactPhone(number, type: type, time: try item.choice("time", ADFPhone.Time.self), preferred: try item.bool("preferred") ?? false))

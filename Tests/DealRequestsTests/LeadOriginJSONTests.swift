@@ -56,7 +56,8 @@ struct LeadOriginJSONTests {
 
     @Test("Strict decoding with paths", arguments: [
         (#""contact":{"phones":[{"type":"home"}]}"#, "lead.contact.phones.0.number"),
-        (#""contact":{"phones":[{"number":"1","type":"Home Phone"}]}"#, "lead.contact.phones.0.type"),
+        (#""contact":{"phones":[{"number":"1","type":"Home"}]}"#, "lead.contact.phones.0.type"),
+        (#""contact":{"phones":[{"number":"1","type":" home"}]}"#, "lead.contact.phones.0.type"),
         (#""contact":{"phones":[{"number":"1","time":"night"}]}"#, "lead.contact.phones.0.time"),
         (#""contact":{"emails":[{"address":"a@b.example","preferred":"yes"}]}"#, "lead.contact.emails.0.preferred"),
         (#""customerIDs":[{"source":"x"}]"#, "lead.customerIDs.0.value"),
