@@ -72,7 +72,7 @@ extension LeadJSON {
                 guard LeadExtra.isLocation(at) else {
                     throw DealError.invalidArgument(item.path("at"), "expected \"prospect\", \"customer\", \"contact\", \"vendor\", \"provider\", \"vehicles.N\" or \"tradeIns.N\", found \"\(FieldReader.excerpt(at))\"")
                 }
-                lead.extras.append(LeadExtra(at: at, element: try xmlElement(&item, depth: 0)))
+                lead.extras.append(LeadExtra(at: at, element: try xmlElement(&item, depth: 0).normalizedForWriting))   // as an export reads back
                 try item.finish()
             }
         }
