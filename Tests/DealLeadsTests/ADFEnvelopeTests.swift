@@ -21,6 +21,7 @@ struct ADFEnvelopeTests {
         let escaped = lead.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         #expect(try vendor("<html><body><p>Lead:</p>" + escaped.replacingOccurrences(of: "&lt;/vehicle&gt;", with: "&lt;/vehicle&gt;<br/>") + "</body></html>") == "D & Sons")
         #expect(try vendor("Forwarded lead follows.\n\n" + lead + "\n-- \nsignature") == "D & Sons")
+        #expect(try vendor("Note: a lead from the site\r\nsee below\r\n" + lead) == "D & Sons")   // a header-like first line
     }
 
     @Test func emailBodiesQuotedPrintableBase64AndMultipart() throws {

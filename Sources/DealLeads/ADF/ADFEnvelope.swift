@@ -170,6 +170,7 @@ public enum ADFEnvelope {
         var fields: [(String, String)] = []
         var index = 0
         while index < bytes.count {
+            let lineStart = index
             var end = index
             while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             var line = Array(bytes[index..<end])
@@ -182,7 +183,7 @@ public enum ADFEnvelope {
                 fields.append((ADFXMLReader.asciiLowercased(String(decoding: line[..<colon], as: UTF8.self)).trimmingXMLWhitespace(),
                                String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingXMLWhitespace()))
             } else {
-                return (fields, index - line.count - 1)
+                return (fields, lineStart)   // not a header line: the body starts here
             }
         }
         return (fields, bytes.count)

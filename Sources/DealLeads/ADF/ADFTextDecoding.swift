@@ -71,8 +71,10 @@ public enum ADFTextEncoding: String, Sendable, Hashable, CaseIterable {
 /// U+FFFD: a byte the encoding cannot carry is an ``ADFEncodingError``.
 ///
 /// ```swift
-/// let text = try ADFTextDecoding.decode(Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><adf/>".utf8) + [])
-/// text.encoding   // .latin1
+/// let bytes: [UInt8] = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><adf>Mu".utf8) + [0xF1] + Array("oz</adf>".utf8)
+/// let text = try ADFTextDecoding.decode(bytes)
+/// text.encoding                                   // .latin1
+/// String(decoding: text.utf8, as: UTF8.self)     // "…<adf>Muñoz</adf>"
 /// ```
 public enum ADFTextDecoding {
     /// Decoded text: UTF-8 bytes, the encoding used and remarks (for diagnostics).
