@@ -9,6 +9,7 @@ FuzzADF: the sample ADF files, every ADF text in Vectors/, and hostile XML: bill
 external entities, deep nesting, invalid UTF-8, NUL bytes, bad character references,
 unterminated constructs, many attributes, long text.
 """
+import base64
 import glob, hashlib, json, os
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
@@ -148,6 +149,8 @@ def adf_corpus():
             request = case["request"]
             if isinstance(request, dict) and isinstance(request.get("xml"), str):
                 write("FuzzADF", f"vector-{case['id']}.xml", request["xml"])
+            if isinstance(request, dict) and isinstance(request.get("xmlBase64"), str):
+                write("FuzzADF", f"vector-{case['id']}.xml", base64.b64decode(request["xmlBase64"]))
     lead = ('<?xml version="1.0"?><?adf version="1.0"?><adf><prospect><requestdate>2024-03-01T10:00:00-05:00</requestdate>'
             '<vehicle interest="buy" status="new"><year>2024</year><make>Honda</make><model>Accord</model></vehicle>'
             '<customer><contact><name part="full">Ann Lee</name><email>ann@example.com</email></contact></customer>'

@@ -133,8 +133,9 @@ public enum Duplicates {
     /// before closed, further pipeline stage, higher score, newer `createdAt`, then smaller id.
     /// Fields: the survivor's value, else the first non-empty one in confidence order (the deal
     /// id and deal status as a pair; the stage, lost reason, lost note and conversion stay the
-    /// survivor's, since they describe its stage); vehicles,
-    /// trade-ins, external ids and follow-ups are unioned (equal values once); activities are
+    /// survivor's, since they describe its stage; so do its extras); vehicles, trade-ins,
+    /// external and customer ids, follow-ups, phones (by number) and emails (by key) are
+    /// unioned (equal values once, only the survivor's marked preferred); activities are
     /// merged by time and **none is lost** (``ActivityLog/merged(with:)``); `createdAt` is the
     /// earliest, `updatedAt` and `lastActivityAt` the latest. A merge note is not added — the
     /// host records one if it wants.
@@ -170,6 +171,19 @@ public enum Duplicates {
             }
             for trade in lead.tradeIns where !survivor.tradeIns.contains(trade) { survivor.tradeIns.append(trade) }
             for id in lead.externalIDs where !survivor.externalIDs.contains(id) { survivor.externalIDs.append(id) }
+            for id in lead.customerIDs where !survivor.customerIDs.contains(id) { survivor.customerIDs.append(id) }
+            for phone in lead.contact.phones where !survivor.contact.phones.contains(where: { $0.number == phone.number }) {
+                var added = phone
+                added.preferred = false
+                survivor.contact.phones.append(added)
+            }
+            func same(_ a: String, _ b: String) -> Bool { ((try? EmailAddress(parsing: a).key) ?? a) == ((try? EmailAddress(parsing: b).key) ?? b) }
+            for email in lead.contact.emails where !survivor.contact.emails.contains(where: { same($0.address, email.address) }) {
+                var added = email
+                added.preferred = false
+                survivor.contact.emails.append(added)
+            }
+            fill(\.vendor); fill(\.provider)
             for followUp in lead.followUps where !survivor.followUps.contains(followUp) { survivor.followUps.append(followUp) }
             survivor.activities = survivor.activities.merged(with: lead.activities)
             survivor.createdAt = min(survivor.createdAt, lead.createdAt)
@@ -197,8 +211,8 @@ extension VehicleOfInterest {
     func sameVehicle(as other: VehicleOfInterest) -> Bool {
         if let vin, let otherVIN = other.vin { return vin.uppercased() == otherVIN.uppercased() }
         var a = self, b = other
-        a.isPrimary = false
-        b.isPrimary = false
+        (a.isPrimary, b.isPrimary) = (false, false)
+        (a.externalIDs, b.externalIDs) = ([], [])
         return a == b
     }
 }

@@ -46,6 +46,15 @@ public struct Lead: Sendable, Equatable {
     public var source: LeadSource
     /// Ids of this lead in other systems (ADF `prospect/id`, CRM ids).
     public var externalIDs: [ExternalLeadID]
+    /// Ids of the customer in other systems (ADF `customer/id`).
+    public var customerIDs: [ExternalLeadID]
+    /// The dealership the lead was sent to (ADF `vendor`), when it came with one.
+    public var vendor: LeadVendor?
+    /// Who produced the lead (ADF `provider`: a listing site, a CRM, a chat vendor).
+    public var provider: LeadProvider?
+    /// What an imported document carried that the record has no field for, kept whole so an
+    /// export writes it back (ADF elements outside the model, in document order).
+    public var extras: [LeadExtra]
     /// The sales-pipeline stage name (default `"New"`).
     public var stage: String
     /// The digital-retail lead status (abandoned / completed), when the lead came from an online deal.
@@ -91,6 +100,8 @@ public struct Lead: Sendable, Equatable {
         self.tradeIns = []
         self.source = source
         self.externalIDs = []
+        self.customerIDs = []
+        self.extras = []
         self.stage = stage
         self.createdAt = createdAt
         self.updatedAt = createdAt
@@ -141,7 +152,9 @@ public struct Lead: Sendable, Equatable {
 }
 
 /// The customer's contact details. Store what the customer typed; compare through
-/// ``EmailAddress`` and ``PhoneNumber`` keys.
+/// ``EmailAddress`` and ``PhoneNumber`` keys. ``phones`` and ``emails`` hold every number and
+/// address with its type and preference; ``phone`` and ``email`` are the one to use (the
+/// preferred one, else the first).
 ///
 /// ```swift
 /// Contact(firstName: "Jane", lastName: "Doe", phone: "(312) 555-0147", preferredContact: .sms)
@@ -153,8 +166,12 @@ public struct Contact: Sendable, Hashable {
     public var lastName: String?
     /// Email address as entered.
     public var email: String?
-    /// Phone number as entered.
+    /// Phone number as entered (the preferred or first of ``phones`` when those are given).
     public var phone: String?
+    /// Every phone number, in the order received.
+    public var phones: [ContactPhone] = []
+    /// Every email address, in the order received.
+    public var emails: [ContactEmail] = []
     /// The channel the customer prefers.
     public var preferredContact: PreferredContact?
     /// Postal code (used by territory routing).
@@ -232,6 +249,8 @@ public struct VehicleOfInterest: Sendable, Hashable {
     public var price: ExactDecimal?
     /// Whether this is the primary vehicle of the lead.
     public var isPrimary: Bool
+    /// Ids of the vehicle in other systems (ADF `vehicle/id`).
+    public var externalIDs: [ExternalLeadID] = []
 
     /// A vehicle of interest; every field optional.
     public init(year: Int? = nil, make: String? = nil, model: String? = nil, trim: String? = nil, vin: String? = nil,
@@ -310,6 +329,8 @@ public struct TradeInVehicle: Sendable, Hashable {
     public var allowance: ExactDecimal?
     /// Lien payoff.
     public var payoff: ExactDecimal?
+    /// Ids of the vehicle in other systems (ADF `vehicle/id`).
+    public var externalIDs: [ExternalLeadID] = []
 
     /// A trade-in; every field optional.
     public init(year: Int? = nil, make: String? = nil, model: String? = nil, trim: String? = nil, vin: String? = nil,
@@ -437,16 +458,24 @@ public struct SyncState: Sendable, Hashable {
     }
 }
 
-/// An id of the lead in another system (ADF `prospect/id@source`).
+/// An id of the lead, a vehicle or the customer in another system (ADF `id@source`,
+/// `id@sequence`).
+///
+/// ```swift
+/// ExternalLeadID(source: "CarCostCanada", value: "493578", sequence: "1")
+/// ```
 public struct ExternalLeadID: Sendable, Hashable {
-    /// The system the id belongs to.
+    /// The system that issued the id.
     public var source: String?
-    /// The id in that system.
+    /// The id.
     public var value: String
-    /// The id `value` in `source`.
-    public init(source: String? = nil, value: String) {
+    /// ADF `@sequence` (any text: senders write `1` or `uniqueLeadId`).
+    public var sequence: String?
+    /// An id.
+    public init(source: String? = nil, value: String, sequence: String? = nil) {
         self.source = source
         self.value = value
+        self.sequence = sequence
     }
 }
 

@@ -106,13 +106,8 @@ enum LeadJSON {
             try timeframe.finish()
         }
         lead.creditTier = try fields.choice("creditTier", CreditTier.self)
-        if let elements = try fields.array("externalIDs", limit: maximumItems) {
-            for element in elements {
-                var item = try FieldReader(element.value, path: element.path)
-                lead.externalIDs.append(ExternalLeadID(source: try item.string("source"), value: try item.requiredString("value")))
-                try item.finish()
-            }
-        }
+        lead.externalIDs = try ids(&fields, "externalIDs")
+        try origin(&fields, into: &lead)
         if let stage = try fields.string("stage") { lead.stage = stage }
         lead.retailStatus = try fields.choice("retailStatus", RetailLeadStatus.self)
         lead.dealID = try fields.string("dealID")
@@ -170,21 +165,23 @@ enum LeadJSON {
 
     static func contact(_ fields: FieldReader) throws(DealError) -> Contact {
         var fields = fields
-        let contact = Contact(firstName: try fields.string("firstName"), lastName: try fields.string("lastName"),
+        var contact = Contact(firstName: try fields.string("firstName"), lastName: try fields.string("lastName"),
                               email: try fields.string("email"), phone: try fields.string("phone"),
                               preferredContact: try fields.choice("preferredContact", PreferredContact.self),
                               postalCode: try fields.string("postalCode"), regionCode: try fields.string("regionCode"))
+        try channels(&fields, into: &contact)
         try fields.finish()
         return contact
     }
 
     static func vehicle(_ value: JSONValue, path: String) throws(DealError) -> VehicleOfInterest {
         var fields = try FieldReader(value, path: path)
-        let vehicle = VehicleOfInterest(year: try fields.integer("year"), make: try fields.string("make"), model: try fields.string("model"),
+        var vehicle = VehicleOfInterest(year: try fields.integer("year"), make: try fields.string("make"), model: try fields.string("model"),
                                         trim: try fields.string("trim"), vin: try fields.string("vin"), stockNumber: try fields.string("stockNumber"),
                                         condition: try fields.choice("condition", VehicleCondition.self), mileage: try fields.count("mileage"),
                                         vehicleType: try fields.string("vehicleType"), price: try fields.amount("price"),
                                         isPrimary: try fields.bool("primary") ?? false)
+        vehicle.externalIDs = try ids(&fields, "externalIDs")
         try fields.finish()
         if let year = vehicle.year, !(1900...2100).contains(year) {
             throw DealError.invalidArgument(path + ".year", "expected a model year 1900…2100, found \(year)")
@@ -194,9 +191,10 @@ enum LeadJSON {
 
     static func tradeIn(_ value: JSONValue, path: String) throws(DealError) -> TradeInVehicle {
         var fields = try FieldReader(value, path: path)
-        let trade = TradeInVehicle(year: try fields.integer("year"), make: try fields.string("make"), model: try fields.string("model"),
+        var trade = TradeInVehicle(year: try fields.integer("year"), make: try fields.string("make"), model: try fields.string("model"),
                             trim: try fields.string("trim"), vin: try fields.string("vin"), mileage: try fields.count("mileage"),
                             allowance: try fields.amount("allowance"), payoff: try fields.amount("payoff"))
+        trade.externalIDs = try ids(&fields, "externalIDs")
         try fields.finish()
         return trade
     }
@@ -333,14 +331,8 @@ enum LeadJSON {
             o["timeframe"] = .object(t)
         }
         text("creditTier", lead.creditTier?.rawValue)
-        if !lead.externalIDs.isEmpty {
-            o["externalIDs"] = .array(lead.externalIDs.map { id in
-                var e = JSONObject()
-                if let source = id.source { e["source"] = .string(source) }
-                e["value"] = .string(id.value)
-                return .object(e)
-            })
-        }
+        if !lead.externalIDs.isEmpty { o["externalIDs"] = json(lead.externalIDs) }
+        origin(lead, into: &o)
         o["stage"] = .string(lead.stage)
         text("retailStatus", lead.retailStatus?.rawValue)
         text("dealID", lead.dealID)
@@ -380,6 +372,7 @@ enum LeadJSON {
                              ("preferredContact", contact.preferredContact?.rawValue), ("postalCode", contact.postalCode), ("regionCode", contact.regionCode)] {
             if let value { o[key] = .string(value) }
         }
+        channels(contact, into: &o)
         return .object(o)
     }
 
@@ -394,6 +387,7 @@ enum LeadJSON {
         if let type = vehicle.vehicleType { o["vehicleType"] = .string(type) }
         if let price = vehicle.price { o["price"] = .string(price.description) }
         if vehicle.isPrimary { o["primary"] = .bool(true) }
+        if !vehicle.externalIDs.isEmpty { o["externalIDs"] = json(vehicle.externalIDs) }
         return .object(o)
     }
 
@@ -406,6 +400,7 @@ enum LeadJSON {
         if let mileage = trade.mileage { o["mileage"] = .number(String(mileage)) }
         if let allowance = trade.allowance { o["allowance"] = .string(allowance.description) }
         if let payoff = trade.payoff { o["payoff"] = .string(payoff.description) }
+        if !trade.externalIDs.isEmpty { o["externalIDs"] = json(trade.externalIDs) }
         return .object(o)
     }
 

@@ -31,10 +31,25 @@ enum LeadReportRequests {
 
     // MARK: - ADF
 
-    /// `{"xml", "leadId"?, "receivedAt"?, "defaultUtcOffset"?}` → `{"leads": [{lead, isResend,
-    /// dealerName, financingMethod, wantsTestDrive}], "diagnostics": [{path, message}]}`.
+    /// `{"xml" | "xmlBase64", "leadId"?, "receivedAt"?, "defaultUtcOffset"?}` → `{"leads": [{lead,
+    /// isResend, dealerName, financingMethod, wantsTestDrive}], "diagnostics": [{path, message}]}`.
+    /// `xml` is text (already Unicode); `xmlBase64` is the file's bytes, decoded by their own
+    /// encoding declaration. Either may hold an e-mail or HTML page around the ADF.
     static func adfParse(_ fields: inout FieldReader, _ result: inout JSONObject) throws(DealError) {
-        guard let xml = try fields.string("xml") else { throw fields.missing("xml", "the ADF XML text") }
+        let text = try fields.string("xml")
+        let encoded = try fields.string("xmlBase64")
+        let key = text != nil ? "xml" : "xmlBase64"
+        guard (text == nil) != (encoded == nil) else {
+            throw text == nil ? fields.missing("xml", "the ADF XML text (or its bytes as \"xmlBase64\")")
+                : DealError.invalidArgument(fields.path("xmlBase64"), "expected either \"xml\" or \"xmlBase64\", found both")
+        }
+        var bytes: [UInt8] = []
+        if let encoded {
+            guard encoded.utf8.count <= maximumXMLBytes / 3 * 4 + 4096, let decoded = ADFEnvelope.base64(Array(encoded.utf8)) else {
+                throw DealError.invalidArgument(fields.path("xmlBase64"), "expected base64 (A–Z, a–z, 0–9, +, /, = padding) of at most \(maximumXMLBytes) bytes, found \"\(FieldReader.excerpt(encoded))\"")
+            }
+            bytes = decoded
+        }
         let idBase = try fields.string("leadId")
         let receivedAt = try fields.instant("receivedAt")
         var options = ADFReadOptions()
@@ -45,8 +60,10 @@ enum LeadReportRequests {
             options.defaultUTCOffsetMinutes = minutes
         }
         let read: AutoLeadDocument.ReadResult
-        do { read = try AutoLeadDocument.parse(Array(xml.utf8), options: options) } catch {
-            throw DealError.invalidArgument(fields.path("xml"), "expected an ADF 1.0 document, found \(error)")
+        do {
+            if let text { read = try AutoLeadDocument.parse(text: text, options: options) } else { read = try AutoLeadDocument.parse(bytes, options: options) }
+        } catch {
+            throw DealError.invalidArgument(fields.path(key), "expected an ADF 1.0 document, found \(error)")
         }
         var leads: [JSONValue] = []
         var diagnostics = read.diagnostics
@@ -78,12 +95,20 @@ enum LeadReportRequests {
         return (bytes[0] == 45 ? -1 : 1) * (hours * 60 + minutes)
     }
 
-    /// `{"leads": [lead…], "dealerName", "financingMethod"?}` → `{"xml"}` (one prospect per lead).
+    /// `{"leads": [lead…], "dealerName"?, "financingMethod"?}` → `{"xml"}` (one prospect per
+    /// lead). `dealerName` may be left out when every lead has a `vendor.name`.
     static func adfGenerate(_ fields: inout FieldReader, _ result: inout JSONObject) throws(DealError) {
         let leads = try LeadJSON.leads(&fields, "leads")
-        guard let dealer = try fields.string("dealerName") else { throw fields.missing("dealerName", "the dealership's name (ADF vendorname)") }
+        let dealer = try fields.string("dealerName")
         let method = try fields.choice("financingMethod", FinancingType.self)
-        let document = AutoLeadDocument(prospects: leads.map { $0.adfProspect(dealerName: dealer, financingMethod: method) })
+        var prospects: [ADFProspect] = []
+        for lead in leads {
+            guard let name = dealer ?? lead.vendor?.name else {
+                throw fields.missing("dealerName", "the dealership's name (ADF vendorname), since lead \"\(FieldReader.excerpt(lead.id))\" has no vendor.name")
+            }
+            prospects.append(lead.adfProspect(dealerName: name, financingMethod: method))
+        }
+        let document = AutoLeadDocument(prospects: prospects)
         do { result["xml"] = .string(try document.xml()) } catch {
             let index = error.path.split(separator: "[").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
             throw DealError.invalidArgument("leads.\(index)", "expected a lead ADF can carry, found \(error.message) at ADF \(error.path)")

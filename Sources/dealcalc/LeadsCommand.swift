@@ -42,15 +42,18 @@ enum LeadsCommand {
         for file in files(paths) {
             guard let data = FileManager.default.contents(atPath: file) else { complain("dealcalc: cannot read \(file)"); return .unusable }
             if file.hasSuffix(".jsonl") {
-                for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true).enumerated()
-                where !line.allSatisfy(\.isWhitespace) {
-                    do { leads.append(try JSONReader().parse(Array(line.utf8))) } catch {
+                // Lines as bytes: the JSON reader refuses invalid UTF-8 with its offset.
+                for (number, line) in [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+                where !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    do { leads.append(try JSONReader().parse(Array(line))) } catch {
                         complain("dealcalc leads: \(file):\(number + 1): \(error.message)"); return .unusable
                     }
                 }
             } else {
                 let name = URL(fileURLWithPath: file).lastPathComponent.replacingOccurrences(of: ".adf.xml", with: "").replacingOccurrences(of: ".xml", with: "")
-                let answer = DealCalculator.calculate(["calculate": "adfParse", "xml": .string(String(decoding: data, as: UTF8.self)), "leadId": .string(name), "receivedAt": .string(asOf)])
+                // The file's bytes as they are: the library decodes them by their own encoding
+                // declaration and names the offset of any byte it cannot read (never U+FFFD).
+                let answer = DealCalculator.calculate(["calculate": "adfParse", "xmlBase64": .string(data.base64EncodedString()), "leadId": .string(name), "receivedAt": .string(asOf)])
                 guard !DealCalculator.isError(answer) else {
                     complain("dealcalc leads: \(file): \(answer.value(atPath: "error.message")?.stringValue ?? "not ADF")"); return .unusable
                 }

@@ -41,6 +41,21 @@ struct ADFXMLReaderWellFormedTests {
         #expect(!document.warnings.isEmpty)
     }
 
+    /// An upper-case `<?XML …?>` (seen in templates) is read as the declaration, with a
+    /// warning; a second declaration is still refused.
+    @Test func upperCaseDeclarationIsTheDeclaration() throws {
+        let document = try parse("<?ADF VERSION \"1.0\"?>\n<?XML VERSION \"1.0\"?>\n<adf/>")
+        #expect(document.processingInstructions.map(\.target) == ["ADF"])
+        #expect(document.warnings.contains { $0.contains("<?XML") })
+        #expect(kind("<?xml version=\"1.0\"?><?XML version=\"1.0\"?><adf/>") == .malformed)
+    }
+
+    @Test func localNamesIgnoreThePrefix() throws {
+        let document = try parse("<a:adf xmlns:a=\"urn:x\"><a:prospect/><prospect/></a:adf>")
+        #expect(document.root.localName == "adf")
+        #expect(document.root.elements(named: "PROSPECT").count == 2)
+    }
+
     @Test func writerOutputReadsBack() throws {
         let text = "a<b>&\"c\" \u{0}\u{1}\r tab\t end"
         let element = ADFXMLElement(name: "x", attributes: [("v", text)], children: [.text(text)])

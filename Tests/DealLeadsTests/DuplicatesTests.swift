@@ -77,4 +77,27 @@ struct DuplicatesTests {
         #expect(merged.lead.lostReason == nil, "an open survivor does not inherit a lost reason")
         #expect(throws: LeadError.self) { try Duplicates.merge([]) }
     }
+
+    @Test("Merge: phones, emails and ids unioned; vendor and provider filled; same vehicle despite ids")
+    func mergeChannels() throws {
+        let t = Instant(secondsSinceEpoch: 1_700_000_000)
+        var a = Lead(id: "A", createdAt: t, source: .adf)
+        a.contact.phones = [ContactPhone("312-555-0101", type: "home", preferred: true)]
+        a.contact.emails = [ContactEmail("Jo@Example.com", preferred: true)]
+        a.vehicles = [VehicleOfInterest(year: 2024, make: "Kia", model: "EV6", isPrimary: true)]
+        var b = Lead(id: "B", createdAt: t.adding(seconds: -60), source: .adf)
+        b.contact.phones = [ContactPhone("312-555-0101", type: "voice"), ContactPhone("312-555-0102", type: "mobile", preferred: true)]
+        b.contact.emails = [ContactEmail("jo@example.com"), ContactEmail("jo.work@example.org", preferred: true)]
+        b.customerIDs = [ExternalLeadID(source: "crm", value: "C-1")]
+        b.vendor = LeadVendor(name: "D")
+        b.provider = LeadProvider(name: "P")
+        b.vehicles = [VehicleOfInterest(year: 2024, make: "Kia", model: "EV6", isPrimary: true)]
+        b.vehicles[0].externalIDs = [ExternalLeadID(value: "V-1")]
+        let merged = try Duplicates.merge([a, b]).lead
+        #expect(merged.contact.phones.map(\.number) == ["312-555-0101", "312-555-0102"])
+        #expect(merged.contact.phones.filter(\.preferred).count == 1)
+        #expect(merged.contact.emails.map(\.address) == ["Jo@Example.com", "jo.work@example.org"])
+        #expect(merged.customerIDs == b.customerIDs && merged.vendor == b.vendor && merged.provider == b.provider)
+        #expect(merged.vehicles.count == 1)
+    }
 }

@@ -166,6 +166,21 @@ check "leads --summary payment equals dealcalc quote's ($PAYMENT)" contains "$OU
 run leads Samples/leads --summary NO-SUCH-LEAD --as-of "$AS_OF"
 check "leads --summary of an unknown lead fails (got $RC)" test "$RC" -ne 0
 
+# dealcalc leads reads ADF files as bytes: an e-mail-wrapped producer fixture imports, Latin-1
+# decodes by its declaration, and invalid UTF-8 is refused naming the byte (never U+FFFD).
+run leads Vectors/leads/fixtures/leadsync-facebook-multipart.eml --report source-analysis --as-of "$AS_OF" --format json
+check "leads reads an ADF e-mail (got $RC)" test "$RC" -eq 0
+check "leads counts the e-mailed lead" contains "$OUT" '"cohort": 1'
+printf '<?xml version="1.0" encoding="ISO-8859-1"?><adf><prospect><requestdate>2024-05-14T09:30:00Z</requestdate><vehicle><year>2024</year><make>Kia</make><model>EV6</model></vehicle><customer><contact><name part="last">Mu\361oz</name><phone>312-555-0147</phone></contact></customer><vendor><vendorname>D</vendorname></vendor></prospect></adf>' >"$WORK/latin1.xml"
+run leads "$WORK/latin1.xml" --summary latin1 --as-of "$AS_OF"
+check "leads decodes an ISO-8859-1 file (got $RC)" test "$RC" -eq 0
+check "leads shows the Latin-1 name" contains "$OUT" "Muñoz"
+printf '<adf><prospect><customer><contact><name>Mu\361oz</name></contact></customer></prospect></adf>' >"$WORK/bad-utf8.xml"
+run leads "$WORK/bad-utf8.xml" --as-of "$AS_OF"
+check "leads refuses invalid UTF-8 (got $RC)" test "$RC" -ne 0
+check "leads names the offending byte" contains "$ERR" "at byte 42"
+check "leads names the file" contains "$ERR" "bad-utf8.xml"
+
 # Bad usage exits 2.
 for args in "" "frobnicate" "quote" "quote --format" "quote --example" "quote --example nope" \
             "quote --example loan --format xml" "quote a.json b.json" "quote --example loan $WORK/good.json" "check" "quote --bogus"; do

@@ -42,14 +42,21 @@ public struct ADFXMLElement: Sendable, Hashable {
         children.compactMap { if case .element(let element) = $0 { return element } else { return nil } }
     }
 
-    /// Child elements whose name equals `name` ignoring ASCII case.
+    /// Child elements whose local name (the part after a namespace prefix such as `x:`) equals
+    /// `name` ignoring ASCII case.
     ///
     /// ```swift
     /// prospect.elements(named: "vehicle").count   // 2
     /// ```
     public func elements(named name: String) -> [ADFXMLElement] {
-        let key = ADFXMLReader.asciiLowercased(name)
-        return elements.filter { ADFXMLReader.asciiLowercased($0.name) == key }
+        let key = ADFXMLReader.localKey(name)
+        return elements.filter { ADFXMLReader.localKey($0.name) == key }
+    }
+
+    /// The element name without its namespace prefix (`x:adf` → `adf`).
+    public var localName: String {
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: colon)...])
     }
 
     /// The first child element named `name` (ASCII case ignored).
@@ -160,8 +167,10 @@ public struct ADFXMLError: Error, Sendable, Hashable, CustomStringConvertible {
 /// so time is linear in the input and no input can overflow the call stack.
 ///
 /// Lenient where real ADF senders deviate (Documentation/Reference/Leads.md): whitespace before the XML
-/// declaration and an `<?adf?>` processing instruction *before* the declaration (adf_builder
-/// ≤ 0.2.1) are accepted with a warning; the ADF PI's content is informational. Unquoted
+/// declaration, an `<?adf?>` processing instruction *before* the declaration (adf_builder
+/// ≤ 0.2.1) and an upper-case `<?XML …?>` declaration are accepted with a warning; the ADF
+/// PI's content is informational. Element names keep their namespace prefix; compare them
+/// with ``ADFXMLElement/elements(named:)``, which matches local names. Unquoted
 /// attribute values (`sequence=1`) are not well-formed and are rejected, never repaired.
 ///
 /// ```swift
@@ -215,6 +224,12 @@ public struct ADFXMLReader: Sendable {
         try parse(Array(text.utf8))
     }
 
+    /// The local name (after the last `:`) lower-cased in ASCII: how ADF names are compared.
+    static func localKey(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":") else { return asciiLowercased(name) }
+        return asciiLowercased(String(name[name.index(after: colon)...]))
+    }
+
     static func asciiLowercased(_ text: String) -> String {
         String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
@@ -261,48 +276,24 @@ private struct Scanner {
 
     // MARK: - Characters
 
-    /// Checks the whole input: well-formed UTF-8 and only XML 1.0 `Char`s.
+    /// Checks the whole input: well-formed UTF-8 (``ADFTextDecoding``'s one check) and only
+    /// XML 1.0 `Char`s (no C0 control but tab, LF, CR; no U+FFFE or U+FFFF).
     func validateCharacters() throws(ADFXMLError) {
+        if let (index, what) = ADFTextDecoding.firstInvalidUTF8(bytes) {
+            throw fail(.invalidUTF8, "expected well-formed UTF-8, found \(what)", at: index)
+        }
         var index = 0
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
-            if byte < 0x80 {
-                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-                    throw fail(.forbiddenCharacter, "expected only characters XML 1.0 allows, found the control character U+\(hex(UInt32(byte))) (\(byte == 0 ? "NUL" : "C0 control"))", at: index)
-                }
-                index += 1
-                continue
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                throw fail(.forbiddenCharacter, "expected only characters XML 1.0 allows, found the control character U+\(hex(UInt32(byte))) (\(byte == 0 ? "NUL" : "C0 control"))", at: index)
             }
-            let length: Int
-            var scalar: UInt32
-            var low: UInt8 = 0x80, high: UInt8 = 0xBF
-            switch byte {
-            case 0xC2...0xDF: length = 2; scalar = UInt32(byte & 0x1F)
-            case 0xE0: length = 3; scalar = UInt32(byte & 0x0F); low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3; scalar = UInt32(byte & 0x0F)
-            case 0xED: length = 3; scalar = UInt32(byte & 0x0F); high = 0x9F
-            case 0xF0: length = 4; scalar = UInt32(byte & 0x07); low = 0x90
-            case 0xF1...0xF3: length = 4; scalar = UInt32(byte & 0x07)
-            case 0xF4: length = 4; scalar = UInt32(byte & 0x07); high = 0x8F
-            default:
-                throw fail(.invalidUTF8, "expected well-formed UTF-8, found the byte 0x\(hex(UInt32(byte)))", at: index)
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF in well-formed UTF-8.
+            if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+                throw fail(.forbiddenCharacter, "expected only characters XML 1.0 allows, found U+\(bytes[index + 2] == 0xBE ? "FFFE" : "FFFF")", at: index)
             }
-            guard index + length <= count else {
-                throw fail(.invalidUTF8, "expected well-formed UTF-8, found a sequence cut off by the end of the input", at: index)
-            }
-            for offset in 1..<length {
-                let next = bytes[index + offset]
-                let (lo, hi) = offset == 1 ? (low, high) : (UInt8(0x80), UInt8(0xBF))
-                guard next >= lo && next <= hi else {
-                    throw fail(.invalidUTF8, "expected well-formed UTF-8, found the byte 0x\(hex(UInt32(next))) inside a sequence", at: index + offset)
-                }
-                scalar = scalar << 6 | UInt32(next & 0x3F)
-            }
-            if scalar == 0xFFFE || scalar == 0xFFFF {
-                throw fail(.forbiddenCharacter, "expected only characters XML 1.0 allows, found U+\(hex(scalar))", at: index)
-            }
-            index += length
+            index += 1
         }
     }
 
@@ -394,16 +385,17 @@ private struct Scanner {
             if starts(with: "<?") {
                 let offset = position
                 let instruction = try processingInstruction()
-                if instruction.target == "xml" {
+                if ADFXMLReader.asciiLowercased(instruction.target) == "xml" {
                     guard root == nil, !sawDeclaration else {
                         throw fail(.malformed, "expected the XML declaration only at the start of the document, found a second one or one after the root element", at: offset)
                     }
                     if sawOther {
                         warnings.append("the XML declaration came after another processing instruction or comment (accepted)")
                     }
+                    if instruction.target != "xml" {
+                        warnings.append("<?\(instruction.target) …?> read as the XML declaration (XML requires lower-case <?xml)")
+                    }
                     sawDeclaration = true
-                } else if ADFXMLReader.asciiLowercased(instruction.target) == "xml" {
-                    throw fail(.malformed, "expected a processing instruction target other than the reserved \"\(instruction.target)\"", at: offset)
                 } else {
                     instructions.append(instruction)
                     sawOther = true

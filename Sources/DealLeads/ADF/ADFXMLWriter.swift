@@ -86,3 +86,32 @@ extension String {
         return String(scalars[first...last])
     }
 }
+
+extension ADFXMLElement {
+    /// The element as it reads back after ``ADFXMLWriter`` wrote it: with element children,
+    /// text between them trimmed and whitespace-only text dropped; adjacent text joined.
+    ///
+    /// ```swift
+    /// ADFXMLElement(name: "a", children: [.text("\n "), .element(ADFXMLElement(name: "b"))]).normalizedForWriting.children.count   // 1
+    /// ```
+    public var normalizedForWriting: ADFXMLElement {
+        var result = ADFXMLElement(name: name, attributes: attributes)
+        let hasElements = children.contains { if case .element = $0 { return true } else { return false } }
+        var pending = ""
+        func flush() {
+            let text = hasElements ? pending.trimmingXMLWhitespace() : pending
+            if !text.isEmpty { result.children.append(.text(text)) }
+            pending = ""
+        }
+        for child in children {
+            switch child {
+            case .text(let text): pending += text
+            case .element(let nested):
+                flush()
+                result.children.append(.element(nested.normalizedForWriting))
+            }
+        }
+        flush()
+        return result
+    }
+}

@@ -24,11 +24,14 @@ public enum ADFReadError: Error, Sendable, Hashable, CustomStringConvertible {
     case xml(ADFXMLError)
     /// Well-formed XML that is not an ADF document.
     case notADF(String)
+    /// Bytes that are not text in the encoding they declare (or UTF-8 by default).
+    case encoding(ADFEncodingError)
 
     public var description: String {
         switch self {
         case .xml(let error): return "not well-formed XML: \(error)"
         case .notADF(let message): return "not an ADF document: \(message)"
+        case .encoding(let error): return "not readable text: \(error)"
         }
     }
 }
@@ -48,8 +51,11 @@ extension AutoLeadDocument {
     /// `=`-less `<?ADF VERSION "1.0"?>`, the ADF PI before the XML declaration, loose
     /// `requestdate`s (1-digit hour, no seconds, no zone, truncated offset `-08:0`), phone types
     /// home/work/business/mobile, non-numeric `id@sequence`, empty elements, CDATA, unknown
-    /// elements (kept in ``ADFProspect/extras``), dealer name only in `vendor/contact/name`,
-    /// money written with `$` or thousands separators. Element names match ignoring ASCII case.
+    /// elements (kept whole in ``ADFProspect/extras``), dealer name only in `vendor/contact/name`,
+    /// money written with `$` or thousands separators, `mailto:` addresses. Element names match
+    /// ignoring ASCII case and any namespace prefix. The document may sit inside an e-mail or an
+    /// HTML page (``ADFEnvelope``); its bytes are decoded by their encoding declaration
+    /// (``ADFTextDecoding``) and refused, with the byte offset, when they cannot be.
     /// Unusable fields are dropped with a diagnostic instead of failing the lead. Not
     /// well-formed XML (an unquoted attribute, a DOCTYPE) fails as a whole.
     ///
@@ -60,18 +66,67 @@ extension AutoLeadDocument {
     /// result.document.prospects[0].requestDate?.secondsSinceEpoch
     /// ```
     public static func parse(_ bytes: some Collection<UInt8>, options: ADFReadOptions = ADFReadOptions()) throws(ADFReadError) -> ReadResult {
+        try parse(Array(bytes), alreadyDecoded: false, options: options)
+    }
+
+    /// Reads ADF given as text: the text is already Unicode, so an `encoding` declaration in it
+    /// is informational.
+    public static func parse(text: String, options: ADFReadOptions = ADFReadOptions()) throws(ADFReadError) -> ReadResult {
+        try parse(Array(text.utf8), alreadyDecoded: true, options: options)
+    }
+
+    /// Finds the ADF document (bare or wrapped, ``ADFEnvelope``), decodes it
+    /// (``ADFTextDecoding``) unless `alreadyDecoded`, and reads it.
+    static func parse(_ input: [UInt8], alreadyDecoded: Bool, options: ADFReadOptions) throws(ADFReadError) -> ReadResult {
+        guard input.count <= options.limits.maximumBytes else {
+            throw .xml(ADFXMLError(kind: .tooLarge, offset: 0, line: 1, column: 1,
+                                   message: "expected at most \(options.limits.maximumBytes) bytes of XML, found \(input.count)"))
+        }
+        var notes: [String] = []
+        var text = input
+        var decoded = alreadyDecoded
+        if !decoded, input.count >= 2, (input[0] == 0xFF && input[1] == 0xFE) || (input[0] == 0xFE && input[1] == 0xFF)
+            || (input[0] == 0x3C && input[1] == 0x00) || (input[0] == 0x00 && input[1] == 0x3C) {
+            do { text = try ADFTextDecoding.decode(input).utf8 } catch { throw .encoding(error) }
+            decoded = true
+            notes.append("read as UTF-16")
+        }
+        var located = ADFEnvelope.locate(text) ?? ADFEnvelope.Located(bytes: text, wrapper: nil, charset: nil, origin: 0)
+        if let wrapper = located.wrapper {
+            notes.append("ADF document found inside \(wrapper)\(located.origin.map { " at byte \($0)" } ?? "") (accepted)")
+        }
+        if !decoded || located.isTransferDecoded {
+            do {
+                let result = try ADFTextDecoding.decode(located.bytes, charset: located.charset)
+                located.bytes = result.utf8
+                notes += result.remarks
+                if result.encoding != .utf8 && result.encoding != .ascii { notes.append("read as \(result.encoding.rawValue)") }
+            } catch {
+                var error = error
+                if let origin = located.origin {
+                    error = ADFEncodingError(kind: error.kind, offset: origin + error.offset, message: error.message)
+                } else {
+                    error.inBody = "decoded \(located.wrapper ?? "body")"
+                }
+                throw .encoding(error)
+            }
+        }
         let xml: ADFXMLDocument
-        do { xml = try ADFXMLReader(limits: options.limits).parse(bytes) } catch { throw .xml(error) }
-        guard ADFXMLReader.asciiLowercased(xml.root.name) == "adf" else {
+        do { xml = try ADFXMLReader(limits: options.limits).parse(located.bytes) } catch { throw .xml(error) }
+        guard ADFXMLReader.localKey(xml.root.name) == "adf" else {
             throw .notADF("expected the root element <adf>, found <\(xml.root.name)>")
         }
         var reader = ADFElementReader(options: options)
+        for note in notes { reader.note("", note) }
+        if xml.root.name.contains(":") || xml.root.attribute("xmlns") != nil {
+            reader.note("", "root element <\(xml.root.name)> in a namespace (names compared without prefix; accepted)")
+        }
         for warning in xml.warnings { reader.note("", warning) }
         let instruction = xml.processingInstructions.first { ADFXMLReader.asciiLowercased($0.target) == "adf" }
         if instruction == nil { reader.note("", "no <?adf version=\"1.0\"?> processing instruction (accepted)") }
         var prospects: [ADFProspect] = []
         for (index, element) in xml.root.elements.enumerated() {
-            if ADFXMLReader.asciiLowercased(element.name) == "prospect" {
+            if ADFXMLReader.localKey(element.name) == "prospect" {
                 prospects.append(reader.prospect(element, path: "prospect[\(prospects.count)]"))
             } else {
                 reader.note("adf/\(element.name)[\(index)]", "expected <prospect>, found <\(element.name)> (ignored)")
@@ -81,10 +136,6 @@ extension AutoLeadDocument {
         return ReadResult(document: AutoLeadDocument(prospects: prospects), diagnostics: reader.diagnostics, adfInstruction: instruction?.data)
     }
 
-    /// Reads ADF given as text.
-    public static func parse(text: String, options: ADFReadOptions = ADFReadOptions()) throws(ADFReadError) -> ReadResult {
-        try parse(Array(text.utf8), options: options)
-    }
 }
 
 /// Maps elements to the model, collecting diagnostics.
@@ -162,10 +213,19 @@ struct ADFElementReader {
         }
     }
 
-    mutating func unknown(_ element: ADFXMLElement, known: Set<String>, path: String, prospectPath: String, extras: inout [ADFExtra]) {
-        for child in element.elements where !known.contains(Self.key(child.name)) {
-            extras.append(ADFExtra(path: "\(prospectPath)/\(child.name)", text: Self.text(child) ?? ""))
-            note("\(path)/\(child.name)", "element not modelled; kept in extras")
+    /// Keeps in `extras` every child the model does not hold: unknown elements, and a second
+    /// occurrence of an element read once (`known` but not `repeatable`).
+    mutating func unknown(_ element: ADFXMLElement, known: Set<String>, repeatable: Set<String> = ["id"], path: String, prospectPath: String, extras: inout [ADFExtra]) {
+        var seen = Set<String>()
+        for child in element.elements {
+            let key = ADFXMLReader.localKey(child.name)
+            if known.contains(key) {
+                if repeatable.contains(key) || seen.insert(key).inserted { continue }
+                note("\(path)/\(child.name)", "another <\(child.name)> where ADF reads one; kept in extras")
+            } else {
+                note("\(path)/\(child.name)", "element not modelled; kept in extras")
+            }
+            extras.append(ADFExtra(path: "\(prospectPath)/\(child.name)", element: child.normalizedForWriting))
         }
     }
 
@@ -187,19 +247,20 @@ struct ADFElementReader {
         }
         if vehicleIndex == 0 { note("\(path)/vehicle", "expected at least one <vehicle>, found none") }
         if let customerElement = element.element(named: "customer") {
-            prospect.customer = customer(customerElement, path: "\(path)/customer")
+            prospect.customer = customer(customerElement, path: "\(path)/customer", extras: &prospect.extras)
         } else {
             note("\(path)/customer", "expected <customer>, found none")
         }
         if let vendorElement = element.element(named: "vendor") {
-            prospect.vendor = vendor(vendorElement, path: "\(path)/vendor")
+            prospect.vendor = vendor(vendorElement, path: "\(path)/vendor", extras: &prospect.extras)
         } else {
             note("\(path)/vendor", "expected <vendor>, found none")
         }
         if let providerElement = element.element(named: "provider") {
             prospect.provider = provider(providerElement, path: "\(path)/provider", extras: &prospect.extras)
         }
-        unknown(element, known: ["id", "requestdate", "vehicle", "customer", "vendor", "provider"], path: path, prospectPath: "prospect", extras: &prospect.extras)
+        unknown(element, known: ["id", "requestdate", "vehicle", "customer", "vendor", "provider"], repeatable: ["id", "vehicle"],
+                path: path, prospectPath: "prospect", extras: &prospect.extras)
         return prospect
     }
 
@@ -293,7 +354,7 @@ struct ADFElementReader {
         let known: Set<String> = ["id", "year", "make", "model", "vin", "stock", "trim", "doors", "bodystyle", "transmission", "odometer",
                                   "condition", "colorcombination", "price", "pricecomments", "finance", "comments"]
         let vehiclePath = path.split(separator: "/").dropFirst().joined(separator: "/")
-        unknown(element, known: known, path: path, prospectPath: "prospect/\(vehiclePath)", extras: &extras)
+        unknown(element, known: known, repeatable: ["id", "colorcombination"], path: path, prospectPath: "prospect/\(vehiclePath)", extras: &extras)
         return vehicle
     }
 
@@ -310,7 +371,12 @@ struct ADFElementReader {
         }
         if contact.names.isEmpty { note(path, "expected at least one <name>, found none") }
         for email in element.elements(named: "email") {
-            guard let address = Self.text(email) else { continue }
+            guard var address = Self.text(email) else { continue }
+            if ADFXMLReader.asciiLowercased(String(address.prefix(7))) == "mailto:" {
+                address = String(address.dropFirst(7)).trimmingXMLWhitespace()
+                note("\(path)/email", "\"mailto:\" prefix removed")
+                if address.isEmpty { continue }
+            }
             if !Self.looksLikeEmail(address) { note("\(path)/email", "expected an email address, found \"\(address)\" (kept, flagged)") }
             contact.emails.append(ADFEmail(address, preferred: email.attribute("preferredcontact")?.trimmingXMLWhitespace() == "1"))
         }
@@ -318,9 +384,13 @@ struct ADFElementReader {
             guard let number = Self.text(phone) else { continue }
             let kind = choice(phone, "type", ADFPhone.Kind.self, path: "\(path)/phone",
                               aliases: ["home": .voice, "work": .voice, "business": .voice, "mobile": .cellphone, "cell": .cellphone]) ?? .voice
-            contact.phones.append(ADFPhone(number, kind: kind,
-                                           time: choice(phone, "time", ADFPhone.Time.self, path: "\(path)/phone"),
-                                           preferred: phone.attribute("preferredcontact")?.trimmingXMLWhitespace() == "1"))
+            var read = ADFPhone(number, kind: kind,
+                                time: choice(phone, "time", ADFPhone.Time.self, path: "\(path)/phone"),
+                                preferred: phone.attribute("preferredcontact")?.trimmingXMLWhitespace() == "1")
+            if let written = phone.attribute("type").map({ Self.key($0.trimmingXMLWhitespace()) }), !written.isEmpty, ADFPhone.Kind(rawValue: written) == nil {
+                read.writtenType = written
+            }
+            contact.phones.append(read)
         }
         if requireReachable && contact.emails.isEmpty && contact.phones.isEmpty { note(path, "expected an email or a phone, found neither") }
         if let addressElement = element.element(named: "address") {
@@ -341,10 +411,12 @@ struct ADFElementReader {
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
     }
 
-    mutating func customer(_ element: ADFXMLElement, path: String) -> ADFCustomer {
+    mutating func customer(_ element: ADFXMLElement, path: String, extras: inout [ADFExtra]) -> ADFCustomer {
         var customer = ADFCustomer()
         if let contactElement = element.element(named: "contact") {
             customer.contact = contact(contactElement, path: "\(path)/contact", requireReachable: true)
+            unknown(contactElement, known: ["name", "email", "phone", "address"], repeatable: ["name", "email", "phone"],
+                    path: "\(path)/contact", prospectPath: "prospect/customer/contact", extras: &extras)
         } else {
             note("\(path)/contact", "expected <contact>, found none")
         }
@@ -361,6 +433,7 @@ struct ADFElementReader {
             if timeframe != ADFTimeframe() { customer.timeframe = timeframe }
         }
         customer.comments = Self.text(element.element(named: "comments"))
+        unknown(element, known: ["contact", "id", "timeframe", "comments"], path: path, prospectPath: "prospect/customer", extras: &extras)
         return customer
     }
 
@@ -372,7 +445,7 @@ struct ADFElementReader {
         return nil
     }
 
-    mutating func vendor(_ element: ADFXMLElement, path: String) -> ADFVendor {
+    mutating func vendor(_ element: ADFXMLElement, path: String, extras: inout [ADFExtra]) -> ADFVendor {
         var vendor = ADFVendor()
         vendor.ids = ids(element)
         vendor.vendorName = Self.text(element.element(named: "vendorname"))
@@ -388,6 +461,7 @@ struct ADFElementReader {
                 note("\(path)/vendorname", "expected the dealer's name, found none")
             }
         }
+        unknown(element, known: ["id", "vendorname", "url", "contact"], path: path, prospectPath: "prospect/vendor", extras: &extras)
         return vendor
     }
 

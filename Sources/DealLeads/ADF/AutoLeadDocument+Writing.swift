@@ -14,8 +14,9 @@ extension AutoLeadDocument {
     /// The document as strict ADF 1.0 XML (Documentation/Reference/Leads.md "generate strictly"):
     /// the XML declaration first, then `<?adf version="1.0"?>`, elements in DTD order,
     /// enumerated attribute values only, `requestdate` as `YYYY-MM-DDTHH:MM:SS±HH:MM`, amounts
-    /// as plain decimals, text escaped, UTF-8, two-space indentation, a final newline.
-    /// Extras (unmodelled elements) are not written.
+    /// as plain decimals, text escaped, UTF-8, two-space indentation, a final newline. What was
+    /// read is written back: extras (unmodelled elements) at the end of their parent element,
+    /// a phone type a sender wrote outside ADF's list (``ADFPhone/writtenType``) as written.
     ///
     /// - Throws: ``ADFWriteError`` when a part ADF requires is missing: a prospect's
     ///   `requestdate`, at least one vehicle with year, make and model, the customer's contact
@@ -72,6 +73,43 @@ enum ADFElementWriter {
         element.children.append(.element(try vendor(prospect.vendor, path: "\(path)/vendor")))
         if let provider = prospect.provider {
             element.children.append(.element(try self.provider(provider, path: "\(path)/provider")))
+        }
+        return placing(prospect.extras, in: element)
+    }
+
+    /// Appends each extra to the end of the element its ``ADFExtra/parentPath`` names
+    /// (`prospect`, `prospect/vehicle[i]`, `prospect/customer`, `prospect/customer/contact`,
+    /// `prospect/vendor`, `prospect/provider`); an extra whose parent is not written goes to
+    /// the prospect's end.
+    static func placing(_ extras: [ADFExtra], in prospect: ADFXMLElement) -> ADFXMLElement {
+        guard !extras.isEmpty else { return prospect }
+        var element = prospect
+        var placed = Set<Int>()
+        var vehicleIndex = 0
+        for index in element.children.indices {
+            guard case .element(var child) = element.children[index] else { continue }
+            let parent: String
+            switch child.name {
+            case "vehicle": parent = "prospect/vehicle[\(vehicleIndex)]"; vehicleIndex += 1
+            case "customer", "vendor", "provider": parent = "prospect/\(child.name)"
+            default: continue
+            }
+            if child.name == "customer", let contactIndex = child.children.firstIndex(where: { if case .element(let e) = $0 { return e.name == "contact" } else { return false } }),
+               case .element(var contact) = child.children[contactIndex] {
+                for (number, extra) in extras.enumerated() where extra.parentPath == "prospect/customer/contact" {
+                    contact.children.append(.element(extra.element))
+                    placed.insert(number)
+                }
+                child.children[contactIndex] = .element(contact)
+            }
+            for (number, extra) in extras.enumerated() where extra.parentPath == parent {
+                child.children.append(.element(extra.element))
+                placed.insert(number)
+            }
+            element.children[index] = .element(child)
+        }
+        for (number, extra) in extras.enumerated() where !placed.contains(number) {
+            element.children.append(.element(extra.element))
         }
         return element
     }
@@ -143,6 +181,15 @@ enum ADFElementWriter {
         leaf("name", name.value, [("part", name.part.rawValue), ("type", name.kind.rawValue)])
     }
 
+    /// A contact as an element for extras: nil without a name; an address without a street
+    /// line (which ADF requires) is left out.
+    static func contactElement(_ contact: ADFContact) -> ADFXMLElement? {
+        if let element = try? self.contact(contact, path: "", requireReachable: false) { return element }
+        var withoutAddress = contact
+        withoutAddress.address = nil
+        return try? self.contact(withoutAddress, path: "", requireReachable: false)
+    }
+
     static func contact(_ contact: ADFContact, path: String, requireReachable: Bool) throws(ADFWriteError) -> ADFXMLElement {
         var element = ADFXMLElement(name: "contact")
         if let primary = contact.primaryContact { element.attributes.append(("primarycontact", primary ? "1" : "0")) }
@@ -158,24 +205,31 @@ enum ADFElementWriter {
             element.children.append(leaf("email", email.address.trimmingXMLWhitespace(), [("preferredcontact", email.preferred ? "1" : "0")]))
         }
         for phone in phones {
-            var attributes: [(name: String, value: String)] = [("type", phone.kind.rawValue)]
+            var attributes: [(name: String, value: String)] = [("type", nonEmpty(phone.writtenType) ?? phone.kind.rawValue)]
             if let time = phone.time { attributes.append(("time", time.rawValue)) }
             attributes.append(("preferredcontact", phone.preferred ? "1" : "0"))
             element.children.append(leaf("phone", phone.number.trimmingXMLWhitespace(), attributes))
         }
         if let address = contact.address, !address.isEmpty {
-            var addressElement = ADFXMLElement(name: "address")
-            if let kind = address.kind { addressElement.attributes.append(("type", kind.rawValue)) }
-            let streets = address.streets.compactMap(nonEmpty).prefix(5)
-            guard !streets.isEmpty else {
+            guard !address.streets.compactMap(nonEmpty).isEmpty else {
                 throw ADFWriteError(path: "\(path)/address/street", message: "expected at least one street line in the address, found none")
             }
-            for (index, street) in streets.enumerated() { addressElement.children.append(leaf("street", street, [("line", String(index + 1))])) }
-            for (tag, value) in [("apartment", address.apartment), ("city", address.city), ("regioncode", address.regionCode),
-                                 ("postalcode", address.postalCode), ("country", address.country)] {
-                if let value = nonEmpty(value) { addressElement.children.append(leaf(tag, value)) }
-            }
-            element.children.append(.element(addressElement))
+            element.children.append(.element(addressElement(address)))
+        }
+        return element
+    }
+
+    /// `address` with its parts in DTD order (at most 5 street lines); no part is required, so
+    /// an address kept as an extra is written as it was read.
+    static func addressElement(_ address: ADFAddress) -> ADFXMLElement {
+        var element = ADFXMLElement(name: "address")
+        if let kind = address.kind { element.attributes.append(("type", kind.rawValue)) }
+        for (index, street) in address.streets.compactMap(nonEmpty).prefix(5).enumerated() {
+            element.children.append(leaf("street", street, [("line", String(index + 1))]))
+        }
+        for (tag, value) in [("apartment", address.apartment), ("city", address.city), ("regioncode", address.regionCode),
+                             ("postalcode", address.postalCode), ("country", address.country)] {
+            if let value = nonEmpty(value) { element.children.append(leaf(tag, value)) }
         }
         return element
     }

@@ -44,25 +44,46 @@ public struct ADFProspect: Sendable, Hashable {
     public var vendor = ADFVendor()
     /// `provider?`: the lead source.
     public var provider: ADFProvider?
-    /// Elements the model does not hold (non-standard ones such as `leadtype`, and `imagetag`,
-    /// `option`), as `(path, text)`; read, never written.
+    /// Elements the model does not hold (non-standard ones such as `leadtype`, ADF's `imagetag`
+    /// and `option`, a second `contact`), kept whole in document order and written back at
+    /// the end of the element they came from.
     public var extras: [ADFExtra] = []
 
     /// An empty prospect (status new).
     public init() {}
 }
 
-/// A non-standard or unmodelled element kept as text.
+/// A non-standard or unmodelled element, kept whole (name, attributes, text, children).
+///
+/// ```swift
+/// ADFExtra(path: "prospect/leadtype", element: ADFXMLElement(name: "leadtype", children: [.text("Sales")])).text   // "Sales"
+/// ```
 public struct ADFExtra: Sendable, Hashable {
-    /// Slash path from the prospect, e.g. `prospect/leadtype` or `prospect/vehicle[0]/imagetag`.
+    /// Slash path from the prospect, e.g. `prospect/leadtype` or `prospect/vehicle[0]/imagetag`;
+    /// its parent part (`prospect`, `prospect/vehicle[0]`, `prospect/customer`,
+    /// `prospect/vendor`, `prospect/provider`) says where the element is written back.
     public var path: String
+    /// The element as read.
+    public var element: ADFXMLElement
+
     /// The element's trimmed text (descendants' text concatenated).
-    public var text: String
+    public var text: String { ADFElementReader.text(element) ?? "" }
+
+    /// The element's parent path (`path` without its last part).
+    public var parentPath: String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
 
     /// An extra element.
-    public init(path: String, text: String) {
+    public init(path: String, element: ADFXMLElement) {
         self.path = path
-        self.text = text
+        self.element = element
+    }
+
+    /// An extra element holding only text.
+    public init(path: String, text: String) {
+        self.init(path: path, element: ADFXMLElement(name: String(path.split(separator: "/").last ?? "extra"), children: text.isEmpty ? [] : [.text(text)]))
     }
 }
 
@@ -428,6 +449,9 @@ public struct ADFPhone: Sendable, Hashable {
     public var number: String
     /// `@type`, default ``Kind/voice`` (home/work/business read as voice, mobile as cellphone).
     public var kind: Kind = .voice
+    /// `@type` as the sender wrote it when it is not an ADF value (`home`, `work`, `mobile`),
+    /// lower-cased; written back as it was read.
+    public var writtenType: String?
     /// `@time`.
     public var time: Time?
     /// `@preferredcontact="1"`.
