@@ -11,6 +11,7 @@ import Musl
 import Darwin
 #endif
 import DealFinance
+import DealJSON
 
 /// One answer of `DealCalculator` as compact JSON text and its status.
 enum CalculatorAnswer {

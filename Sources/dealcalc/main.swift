@@ -1,6 +1,8 @@
 // DealFinance — exact deal finance. dealcalc: the command line (SPEC §6).
 
 import DealFinance
+import DealJSON
+import DealLeads
 import Foundation
 
 /// Exit codes of SPEC §6.
