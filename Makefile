@@ -98,7 +98,7 @@ export-check: cabi
 ## drift: the Swift compiler's header for the exports and include/dealfinance.h agree.
 drift: cabi
 	@mkdir -p $(CABI_BUILD)/drift
-	$(SWIFT)c -typecheck -module-name DealFinanceC -I $(CABI_BUILD)/release/Modules Sources/DealFinanceC/*.swift \
+	$(SWIFT)c -typecheck -module-name DealFinanceC -I $(CABI_BUILD)/release/Modules -I Sources/CDealFinance Sources/DealFinanceC/*.swift \
 		-emit-clang-header-path $(CABI_BUILD)/drift/DealFinanceC-Swift.h
 	$(CC_CLANG) $(C_STRICT) -Iinclude -I$(CABI_BUILD)/drift -fsyntax-only Tests/C/drift.c
 	@echo "drift: include/dealfinance.h matches the Swift exports"

@@ -36,8 +36,10 @@ let package = Package(
         /// The pricing umbrella users import: re-exports DealDecimal, DealEngine and DealRequests,
         /// not the JSON implementation (DealJSON) nor the lead model (DealLeads).
         .target(name: "DealFinance", dependencies: ["DealDecimal", "DealEngine", "DealRequests"]),
+        /// include/dealfinance.h as a Clang module: the C types (dfin_error) the exports use.
+        .systemLibrary(name: "CDealFinance"),
         /// The C ABI of include/dealfinance.h: @c exports that only convert, call and map errors.
-        .target(name: "DealFinanceC", dependencies: ["DealFinance", "DealJSON"]),
+        .target(name: "DealFinanceC", dependencies: ["CDealFinance", "DealFinance", "DealJSON"]),
         /// The `dealcalc` command line (Foundation allowed here).
         .executableTarget(name: "dealcalc", dependencies: ["DealFinance", "DealJSON", "DealLeads"]),
 
@@ -54,7 +56,7 @@ let package = Package(
         .testTarget(name: "DealEngineTests", dependencies: ["DealEngine", "_DealTestSupport"]),
         .testTarget(name: "DealRequestsTests", dependencies: ["DealRequests", "_DealTestSupport"]),
         .testTarget(name: "DealLeadsTests", dependencies: ["DealLeads", "_DealTestSupport"]),
-        .testTarget(name: "DealFinanceCTests", dependencies: ["DealFinanceC", "DealFinance", "DealJSON"]),
+        .testTarget(name: "DealFinanceCTests", dependencies: ["CDealFinance", "DealFinanceC", "DealFinance", "DealJSON"]),
         /// Replays Fuzz/corpus and Fuzz/regressions through the fuzz targets' invariants.
         .testTarget(name: "FuzzRegressionTests", dependencies: ["_DealFuzzSupport"]),
     ]

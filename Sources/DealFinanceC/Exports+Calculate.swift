@@ -58,7 +58,7 @@ public func dfinCalculateBuffer(_ out: UnsafeMutablePointer<CChar>?, _ capacity:
                                 _ request: UnsafePointer<CChar>?, _ requestLength: UInt) -> Int32 {
     do {
         let buffer = try CBuffer(out: out, capacity: capacity, length: outLength)
-        let (text, status) = CalculatorAnswer.answer(try CText.bytes(request, requestLength))
+        let (text, status) = CalculatorAnswer.answer(try CText.bytes(request, requestLength, name: "request"))
         return buffer.deliver(text, status: status)
     } catch {
         return error.status
