@@ -96,9 +96,13 @@ export-check: cabi
 	@echo "export-check: $$(wc -l < $(CABI_BUILD)/exported.txt) dfin_* symbols exported, all declared; NEEDED: $$(readelf -d $(CABI_LIB)/libdealfinance.so | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ')"
 
 ## drift: the Swift compiler's header for the exports and include/dealfinance.h agree.
+## The exports use `package` API of the library modules, so the typecheck needs the package
+## name SwiftPM compiled them with (its -package-name, taken from the build plan; SwiftPM
+## derives it from the checkout directory's name, lowercased).
 drift: cabi
 	@mkdir -p $(CABI_BUILD)/drift
-	$(SWIFT)c -typecheck -module-name DealFinanceC -I $(CABI_BUILD)/release/Modules -I Sources/CDealFinance Sources/DealFinanceC/*.swift \
+	$(SWIFT)c -typecheck -module-name DealFinanceC -package-name "$$(grep -A1 '"-package-name",' $(CABI_BUILD)/release/description.json | sed -n '2s/[^"]*"\([^"]*\)".*/\1/p')" \
+		-I $(CABI_BUILD)/release/Modules -I Sources/CDealFinance Sources/DealFinanceC/*.swift \
 		-emit-clang-header-path $(CABI_BUILD)/drift/DealFinanceC-Swift.h
 	$(CC_CLANG) $(C_STRICT) -Iinclude -I$(CABI_BUILD)/drift -fsyntax-only Tests/C/drift.c
 	@echo "drift: include/dealfinance.h matches the Swift exports"

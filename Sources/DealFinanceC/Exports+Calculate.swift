@@ -11,20 +11,14 @@ import Musl
 import Darwin
 #endif
 import DealFinance
-import DealJSON
 
 /// One answer of `DealCalculator` as compact JSON text and its status.
 enum CalculatorAnswer {
     /// Answers the request bytes (SPEC §3): the result or error object and the status that
     /// names the error's code (`DFIN_OK` for a result).
     static func answer(_ request: UnsafeRawBufferPointer) -> (text: String, status: Int32) {
-        let answer = DealCalculator.calculate(requestBytes: request)
-        let text = JSONWriter(pretty: false).write(answer)
-        guard DealCalculator.isError(answer) else { return (text, Status.ok) }
-        guard let name = answer.value(atPath: "error.code")?.stringValue, let code = DealError.Code(rawValue: name) else {
-            return (text, Status.internal)
-        }
-        return (text, Status.of(code))
+        let answer = DealCalculator.answer(requestBytes: request)
+        return (answer.json, answer.error.map { Status.of($0.code) } ?? Status.ok)
     }
 }
 

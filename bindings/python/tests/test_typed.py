@@ -16,7 +16,7 @@ LOAN = {"calculate": "loan", "sellingPrice": "30000.00", "apr": "6", "term": 60,
 
 def test_version() -> None:
     assert dealfinance.version() == "0.2.0"
-    assert dealfinance.version_number() == 100
+    assert dealfinance.version_number() == 200
 
 
 def test_status_strings() -> None:
