@@ -48,7 +48,7 @@ let package = Package(
         .systemLibrary(name: "CGMP", path: "Tests/CGMP", providers: [.apt(["libgmp-dev"])]),
         .target(name: "_DealTestSupport", dependencies: ["CGMP", "DealFinance", "DealJSON", "DealLeads"], path: "Tests/_DealTestSupport"),
         /// The invariants the fuzz targets check, shared with FuzzRegressionTests.
-        .target(name: "_DealFuzzSupport", dependencies: ["DealFinance", "DealFinanceC", "DealJSON", "DealLeads"], path: "Fuzz/Support"),
+        .target(name: "_DealFuzzSupport", dependencies: ["CDealFinance", "DealFinance", "DealFinanceC", "DealJSON", "DealLeads"], path: "Fuzz/Support"),
 
         // MARK: - Unit test bundles
         .testTarget(name: "DealDecimalTests", dependencies: ["DealDecimal", "_DealTestSupport"]),
