@@ -3,7 +3,7 @@ SWIFT ?= swift
 # Random deals the GMP property tests compare line by line (make test-long: 1,000,000).
 PROPERTY_CASES ?= 20000
 
-.PHONY: all build test deps swift-test vectors cli-test test-long bench clean \
+.PHONY: all build test deps swift-test vectors cli-test api-check test-long bench clean \
 	cabi export-check drift c-test install install-test python-test cabi-test \
 	fuzz-build fuzz fuzz-short sanitizers sanitizer-address sanitizer-thread leak-test
 
@@ -37,8 +37,21 @@ vectors: build
 cli-test: build
 	Tests/cli/test_dealcalc.sh $$($(SWIFT) build --show-bin-path)/dealcalc
 
+## api-check: the Swift products' surface (Tests/api): `import DealFinance` gives the pricing
+## API and neither the lead model nor the JSON implementation; `import DealLeads` gives the leads.
+api-check: build
+	@modules=$$($(SWIFT) build --show-bin-path)/Modules; \
+	for file in Pricing Leads; do \
+		$(SWIFT)c -typecheck -I $$modules Tests/api/$$file.swift || { echo "api-check: Tests/api/$$file.swift must compile" >&2; exit 1; }; \
+	done; \
+	for file in LeadsHidden JSONHidden; do \
+		if $(SWIFT)c -typecheck -I $$modules Tests/api/$$file.swift 2>/dev/null; then \
+			echo "api-check: Tests/api/$$file.swift compiled: import DealFinance re-exports what it must not" >&2; exit 1; fi; \
+	done; \
+	echo "api-check: import DealFinance is pricing only; import DealLeads has the lead model"
+
 ## test: everything CI runs.
-test: deps build swift-test vectors cli-test cabi-test leak-test fuzz-short sanitizers
+test: deps build swift-test vectors cli-test api-check cabi-test leak-test fuzz-short sanitizers
 
 ## test-long: the property tests with 1,000,000 random loans and 1,000,000 random leases
 ## (line by line against GMP) and 100,000 random APR problems (the exact equation at the rate).
