@@ -3,7 +3,7 @@ SWIFT ?= swift
 # Random deals the GMP property tests compare line by line (make test-long: 1,000,000).
 PROPERTY_CASES ?= 20000
 
-.PHONY: all build test deps swift-test vectors cli-test test-long bench clean reference-check docs doc-check \
+.PHONY: all build test deps swift-test vectors cli-test test-long bench clean reference-check docs doc-check api-check \
 	cabi export-check drift c-test install install-test python-test cabi-test \
 	fuzz-build fuzz fuzz-short sanitizers sanitizer-address sanitizer-thread leak-test
 
@@ -62,8 +62,21 @@ doc-check:
 		if [ -z "$$graphs" ]; then echo "doc-check: no symbol graphs" >&2; exit 1; fi; \
 		$(PYTHON) Tests/repo/check_doc_comments.py "$$graphs" $(DOC_TARGETS)
 
+## api-check: the Swift products' surface (Tests/api): `import DealFinance` gives the pricing
+## API and neither the lead model nor the JSON implementation; `import DealLeads` gives the leads.
+api-check: build
+	@modules=$$($(SWIFT) build --show-bin-path)/Modules; \
+	for file in Pricing Leads; do \
+		$(SWIFT)c -typecheck -I $$modules Tests/api/$$file.swift || { echo "api-check: Tests/api/$$file.swift must compile" >&2; exit 1; }; \
+	done; \
+	for file in LeadsHidden JSONHidden; do \
+		if $(SWIFT)c -typecheck -I $$modules Tests/api/$$file.swift 2>/dev/null; then \
+			echo "api-check: Tests/api/$$file.swift compiled: import DealFinance re-exports what it must not" >&2; exit 1; fi; \
+	done; \
+	echo "api-check: import DealFinance is pricing only; import DealLeads has the lead model"
+
 ## test: everything CI runs.
-test: reference-check deps build swift-test vectors cli-test cabi-test leak-test fuzz-short sanitizers
+test: reference-check deps build swift-test vectors cli-test api-check cabi-test leak-test fuzz-short sanitizers
 
 ## test-long: the property tests with 1,000,000 random loans and 1,000,000 random leases
 ## (line by line against GMP) and 100,000 random APR problems (the exact equation at the rate).
@@ -121,9 +134,13 @@ export-check: cabi
 	@echo "export-check: $$(wc -l < $(CABI_BUILD)/exported.txt) dfin_* symbols exported, all declared; NEEDED: $$(readelf -d $(CABI_LIB)/libdealfinance.so | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ')"
 
 ## drift: the Swift compiler's header for the exports and include/dealfinance.h agree.
+## The exports use `package` API of the library modules, so the typecheck needs the package
+## name SwiftPM compiled them with (its -package-name, taken from the build plan; SwiftPM
+## derives it from the checkout directory's name, lowercased).
 drift: cabi
 	@mkdir -p $(CABI_BUILD)/drift
-	$(SWIFT)c -typecheck -module-name DealFinanceC -I $(CABI_BUILD)/release/Modules Sources/DealFinanceC/*.swift \
+	$(SWIFT)c -typecheck -module-name DealFinanceC -package-name "$$(grep -A1 '"-package-name",' $(CABI_BUILD)/release/description.json | sed -n '2s/[^"]*"\([^"]*\)".*/\1/p')" \
+		-I $(CABI_BUILD)/release/Modules -I Sources/CDealFinance Sources/DealFinanceC/*.swift \
 		-emit-clang-header-path $(CABI_BUILD)/drift/DealFinanceC-Swift.h
 	$(CC_CLANG) $(C_STRICT) -Iinclude -I$(CABI_BUILD)/drift -fsyntax-only Tests/C/drift.c
 	@echo "drift: include/dealfinance.h matches the Swift exports"

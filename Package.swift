@@ -4,9 +4,17 @@ import PackageDescription
 
 let package = Package(
     name: "DealFinance",
+    // ExactDecimal keeps an Int128 coefficient (and Int128 appears in public signatures such as
+    // ExactDecimal.coefficient): the standard library has Int128 from macOS 15, iOS 18, tvOS 18,
+    // watchOS 11 and visionOS 2. Linux and Windows have no minimum.
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
     products: [
         // MARK: - Public API
+        /// Pricing: `import DealFinance` (exact decimals, the engine, the JSON request interface).
         .library(name: "DealFinance", targets: ["DealFinance"]),
+        /// The lead-and-deal model (leads, ADF, scoring, analytics): `import DealLeads`. A separate
+        /// product so that a pricing user does not import a CRM.
+        .library(name: "DealLeads", targets: ["DealLeads"]),
         .executable(name: "dealcalc", targets: ["dealcalc"]),
         // The C library libdealfinance.so: include/dealfinance.h is its contract. `make cabi`
         // builds it self-contained (Swift runtime linked statically, only dfin_* exported).
@@ -29,19 +37,22 @@ let package = Package(
         .target(name: "DealLeads", dependencies: ["DealEngine", "DealJSON"]),
         /// The JSON request/result interface (Documentation/Reference) over the engine.
         .target(name: "DealRequests", dependencies: ["DealEngine", "DealJSON", "DealLeads"]),
-        /// Umbrella module users import.
-        .target(name: "DealFinance", dependencies: ["DealDecimal", "DealEngine", "DealRequests", "DealJSON", "DealLeads"]),
+        /// The pricing umbrella users import: re-exports DealDecimal, DealEngine and DealRequests,
+        /// not the JSON implementation (DealJSON) nor the lead model (DealLeads).
+        .target(name: "DealFinance", dependencies: ["DealDecimal", "DealEngine", "DealRequests"]),
+        /// include/dealfinance.h as a Clang module: the C types (dfin_error) the exports use.
+        .systemLibrary(name: "CDealFinance"),
         /// The C ABI of include/dealfinance.h: @c exports that only convert, call and map errors.
-        .target(name: "DealFinanceC", dependencies: ["DealFinance"]),
+        .target(name: "DealFinanceC", dependencies: ["CDealFinance", "DealFinance", "DealJSON"]),
         /// The `dealcalc` command line (Foundation allowed here).
-        .executableTarget(name: "dealcalc", dependencies: ["DealFinance"]),
+        .executableTarget(name: "dealcalc", dependencies: ["DealFinance", "DealJSON", "DealLeads"]),
 
         // MARK: - Test support (never a dependency of a product)
         /// GMP (libgmp-dev) as the exact rational oracle.
         .systemLibrary(name: "CGMP", path: "Tests/CGMP", providers: [.apt(["libgmp-dev"])]),
-        .target(name: "_DealTestSupport", dependencies: ["CGMP", "DealFinance"], path: "Tests/_DealTestSupport"),
+        .target(name: "_DealTestSupport", dependencies: ["CGMP", "DealFinance", "DealJSON", "DealLeads"], path: "Tests/_DealTestSupport"),
         /// The invariants the fuzz targets check, shared with FuzzRegressionTests.
-        .target(name: "_DealFuzzSupport", dependencies: ["DealFinance", "DealFinanceC"], path: "Fuzz/Support"),
+        .target(name: "_DealFuzzSupport", dependencies: ["CDealFinance", "DealFinance", "DealFinanceC", "DealJSON", "DealLeads"], path: "Fuzz/Support"),
 
         // MARK: - Unit test bundles
         .testTarget(name: "DealDecimalTests", dependencies: ["DealDecimal", "_DealTestSupport"]),
@@ -49,7 +60,7 @@ let package = Package(
         .testTarget(name: "DealEngineTests", dependencies: ["DealEngine", "_DealTestSupport"]),
         .testTarget(name: "DealRequestsTests", dependencies: ["DealRequests", "_DealTestSupport"]),
         .testTarget(name: "DealLeadsTests", dependencies: ["DealLeads", "_DealTestSupport"]),
-        .testTarget(name: "DealFinanceCTests", dependencies: ["DealFinanceC", "DealFinance"]),
+        .testTarget(name: "DealFinanceCTests", dependencies: ["CDealFinance", "DealFinanceC", "DealFinance", "DealJSON"]),
         /// Replays Fuzz/corpus and Fuzz/regressions through the fuzz targets' invariants.
         .testTarget(name: "FuzzRegressionTests", dependencies: ["_DealFuzzSupport"]),
     ]

@@ -21,6 +21,21 @@
  *   3. Typed loan payments that do not go through JSON: one deal, or a batch of N deals for
  *      rate sheets and portfolios.
  *
+ * Every typed call has an `_ex` form with a last parameter `dfin_error *error`: a caller-owned
+ * struct that receives the status, the parameter at fault (`path`) and a sentence saying what
+ * was expected and what was found (`message`) — the detail the JSON error object carries.
+ *
+ * Why leases and the APR of dated cash flows are JSON only. A lease takes some thirty inputs,
+ * several of them lists (fees, add-ons, rebates, trade-ins, taxes with their own bases) and
+ * choices (rate method, residual as amount or percent, drive-off rules); the APR of dated
+ * flows takes two lists of dated amounts and options. A typed C signature for either would be
+ * a set of structs whose layout is frozen by this ABI the day it ships, so every added lease
+ * field would need a new function. The JSON request is already the stable, versioned,
+ * documented interface for them (Documentation/Lease.md, Documentation/Rates.md): one
+ * `dfin_calculate` call, the same request `dealcalc` reads, with typed errors in the answer
+ * (`{"error":{"code","path","message"}}`). The typed calls cover what is hot in batch use:
+ * decimals and level loan payments.
+ *
  * Conventions (every function follows them):
  *
  *   - Every fallible function returns a `dfin_status`: `DFIN_OK` (0) or one of the `DFIN_E…`
@@ -41,7 +56,8 @@
  * when `capacity` is 0 (a size query).
  *
  * Thread safety. Every function is reentrant and may be called from any number of threads at
- * once; the library has no global mutable state, no handles and no thread-local error state.
+ * once; the library has no global mutable state, no handles and no thread-local error state
+ * (an error's detail goes only into the caller's `dfin_error`).
  * A call only reads its inputs and writes its outputs, so do not share an output buffer between
  * concurrent calls. The strings of `dfin_version_string` and `dfin_status_string` are static.
  *
@@ -51,8 +67,9 @@
  *
  * Stability. The numeric values of every constant here are pinned forever and never reused.
  * Within a major version symbols are only added, never removed or changed; a function whose
- * meaning must change gets a new name with a `_v2` suffix and the old one stays. Check that the
- * header and the library agree at start-up:
+ * meaning must change gets a new name with a `_v2` suffix and the old one stays; a function
+ * that gains a `dfin_error *` detail parameter gets an `_ex` twin and the old one stays. The
+ * layout of `dfin_error` is frozen. Check that the header and the library agree at start-up:
  *
  *     assert(dfin_version_number() == DFIN_VERSION_NUMBER);
  */
@@ -66,13 +83,30 @@
 /* Portability macros                                                                          */
 /* ------------------------------------------------------------------------------------------ */
 
-/** DFIN_API: marks a function the shared library exports. */
-#if defined(_WIN32)
-#  define DFIN_API __declspec(dllimport)
-#elif defined(__GNUC__) || defined(__clang__)
-#  define DFIN_API __attribute__((visibility("default")))
-#else
-#  define DFIN_API
+/** DFIN_API: marks a function the library exports (the scheme of zstd.h's ZSTDLIB_API).
+ *
+ *  - ELF/Mach-O (GCC, Clang): default visibility, so the functions stay exported from a
+ *    library built with -fvisibility=hidden.
+ *  - Windows DLL: define DFIN_DLL_IMPORT=1 when the program links against dealfinance.dll
+ *    (`__declspec(dllimport)`: a direct call through the import table); define
+ *    DFIN_DLL_EXPORT=1 when compiling C code into the DLL itself (`__declspec(dllexport)`).
+ *    Define neither for a static library. (The Swift build exports the @c functions itself.)
+ *  - Define DFIN_API before including this header to override all of the above. */
+#ifndef DFIN_API
+#  if defined(__GNUC__) && (__GNUC__ >= 4) && !defined(__MINGW32__) && !defined(__CYGWIN__)
+#    define DFIN_VISIBLE __attribute__((visibility("default")))
+#  elif defined(__clang__) && !defined(_WIN32)
+#    define DFIN_VISIBLE __attribute__((visibility("default")))
+#  else
+#    define DFIN_VISIBLE
+#  endif
+#  if defined(DFIN_DLL_EXPORT) && (DFIN_DLL_EXPORT == 1)
+#    define DFIN_API __declspec(dllexport) DFIN_VISIBLE
+#  elif defined(DFIN_DLL_IMPORT) && (DFIN_DLL_IMPORT == 1)
+#    define DFIN_API __declspec(dllimport) DFIN_VISIBLE
+#  else
+#    define DFIN_API DFIN_VISIBLE
+#  endif
 #endif
 
 /** DFIN_NULLABLE / DFIN_NONNULL: pointer nullability; `_Nullable`/`_Nonnull` on clang, nothing
@@ -102,17 +136,17 @@ extern "C" {
 
 /** The version this header describes (semantic versioning). */
 #define DFIN_VERSION_MAJOR 0
-#define DFIN_VERSION_MINOR 1
+#define DFIN_VERSION_MINOR 2
 #define DFIN_VERSION_PATCH 0
-/** MAJOR·10000 + MINOR·100 + PATCH: 100 for 0.1.0. Compare with `dfin_version_number()`. */
+/** MAJOR·10000 + MINOR·100 + PATCH: 200 for 0.2.0. Compare with `dfin_version_number()`. */
 #define DFIN_VERSION_NUMBER (DFIN_VERSION_MAJOR * 10000 + DFIN_VERSION_MINOR * 100 + DFIN_VERSION_PATCH)
 /** "MAJOR.MINOR.PATCH". Compare with `dfin_version_string()`. */
-#define DFIN_VERSION_STRING "0.1.0"
+#define DFIN_VERSION_STRING "0.2.0"
 
 /**
  * The version of the library actually loaded, as DFIN_VERSION_NUMBER computes it.
  *
- * @return MAJOR·10000 + MINOR·100 + PATCH of the library (100 for 0.1.0).
+ * @return MAJOR·10000 + MINOR·100 + PATCH of the library (200 for 0.2.0).
  */
 DFIN_API int32_t dfin_version_number(void);
 
@@ -164,6 +198,37 @@ typedef int32_t dfin_status;
  *         NULL, not to be freed or modified.
  */
 DFIN_API const char *DFIN_NONNULL dfin_status_string(dfin_status status);
+
+/** Bytes of `dfin_error.path`, its NUL included. */
+#define DFIN_ERROR_PATH_SIZE 64
+/** Bytes of `dfin_error.message`, its NUL included. */
+#define DFIN_ERROR_MESSAGE_SIZE 256
+
+/**
+ * The detail of a typed call's outcome, filled by the `_ex` functions (since 0.2.0). The caller
+ * owns it (a local variable is fine); the library keeps no copy and no other error state.
+ *
+ *     dfin_error error;
+ *     if (dfin_loan_payment_minor_ex(&payment, 3000000, 0, "6", 1, 0, 12, DFIN_TIMING_ARREARS,
+ *                                    DFIN_ROUND_TO_NEAREST_OR_AWAY, 2, &error) != DFIN_OK)
+ *         fprintf(stderr, "%s at %s: %s\n", dfin_status_string(error.status), error.path,
+ *                 error.message);   // invalid_argument at term: expected a number of payments from 1 to 1200, found 0
+ *
+ * Fields (every one written by every `_ex` call whose `error` is not NULL):
+ *   status  The status the call returns.
+ *   path    The parameter at fault, by its name in this header (`apr`, `term`,
+ *           `periods_per_year`, `capacity`, `out`), or an array element of a batch
+ *           (`aprs[3]`); empty on success and when no single parameter is at fault.
+ *           NUL-terminated.
+ *   message What was expected and what was found ("expected a number of payments from 1 to
+ *           1200, found 0"); empty on success. NUL-terminated UTF-8, cut at a character
+ *           boundary if longer than DFIN_ERROR_MESSAGE_SIZE − 1 bytes.
+ */
+typedef struct dfin_error {
+    dfin_status status;
+    char path[DFIN_ERROR_PATH_SIZE];
+    char message[DFIN_ERROR_MESSAGE_SIZE];
+} dfin_error;
 
 /* ------------------------------------------------------------------------------------------ */
 /* The JSON interface (Documentation/Reference)                                                             */
@@ -288,6 +353,11 @@ typedef int32_t dfin_rounding;
 DFIN_API dfin_status dfin_decimal_validate(int32_t *DFIN_NULLABLE out_scale,
                                            const char *DFIN_NULLABLE text, size_t text_length);
 
+/** `dfin_decimal_validate` that also fills `*error` (optional; see `dfin_error`). Since 0.2.0. */
+DFIN_API dfin_status dfin_decimal_validate_ex(int32_t *DFIN_NULLABLE out_scale,
+                                              const char *DFIN_NULLABLE text, size_t text_length,
+                                              dfin_error *DFIN_NULLABLE error);
+
 /**
  * Parses a decimal into whole units of 10^−scale (minor units): "436.66" at scale 2 → 43666.
  *
@@ -304,6 +374,12 @@ DFIN_API dfin_status dfin_decimal_validate(int32_t *DFIN_NULLABLE out_scale,
 DFIN_API dfin_status dfin_decimal_parse(int64_t *DFIN_NULLABLE out,
                                         const char *DFIN_NULLABLE text, size_t text_length,
                                         int32_t scale, dfin_rounding rounding);
+
+/** `dfin_decimal_parse` that also fills `*error` (optional; see `dfin_error`). Since 0.2.0. */
+DFIN_API dfin_status dfin_decimal_parse_ex(int64_t *DFIN_NULLABLE out,
+                                           const char *DFIN_NULLABLE text, size_t text_length,
+                                           int32_t scale, dfin_rounding rounding,
+                                           dfin_error *DFIN_NULLABLE error);
 
 /**
  * Formats whole units of 10^−scale as canonical decimal text: 43666 at scale 2 → "436.66",
@@ -322,6 +398,13 @@ DFIN_API dfin_status dfin_decimal_parse(int64_t *DFIN_NULLABLE out,
 DFIN_API dfin_status dfin_decimal_format(char *DFIN_NULLABLE out, size_t capacity,
                                          size_t *DFIN_NULLABLE out_length,
                                          int64_t value, int32_t scale);
+
+/** `dfin_decimal_format` that also fills `*error` (optional; see `dfin_error`); a too-small
+ *  buffer is reported at `capacity` with the bytes needed. Since 0.2.0. */
+DFIN_API dfin_status dfin_decimal_format_ex(char *DFIN_NULLABLE out, size_t capacity,
+                                            size_t *DFIN_NULLABLE out_length,
+                                            int64_t value, int32_t scale,
+                                            dfin_error *DFIN_NULLABLE error);
 
 /**
  * Rounds a decimal to `scale` decimal places by a rule and writes the canonical text:
@@ -344,6 +427,14 @@ DFIN_API dfin_status dfin_decimal_round(char *DFIN_NULLABLE out, size_t capacity
                                         size_t *DFIN_NULLABLE out_length,
                                         const char *DFIN_NULLABLE text, size_t text_length,
                                         int32_t scale, dfin_rounding rounding);
+
+/** `dfin_decimal_round` that also fills `*error` (optional; see `dfin_error`); a too-small
+ *  buffer is reported at `capacity` with the bytes needed. Since 0.2.0. */
+DFIN_API dfin_status dfin_decimal_round_ex(char *DFIN_NULLABLE out, size_t capacity,
+                                           size_t *DFIN_NULLABLE out_length,
+                                           const char *DFIN_NULLABLE text, size_t text_length,
+                                           int32_t scale, dfin_rounding rounding,
+                                           dfin_error *DFIN_NULLABLE error);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Loan payments                                                                               */
@@ -396,6 +487,16 @@ DFIN_API dfin_status dfin_loan_payment(int64_t *DFIN_NULLABLE out,
                                        dfin_timing timing, dfin_rounding rounding,
                                        int32_t minor_digits);
 
+/** `dfin_loan_payment` that also fills `*error` (optional; see `dfin_error`): e.g. path
+ *  `apr`, message "expected an annual percentage rate from 0 to 100, found 140". Since 0.2.0. */
+DFIN_API dfin_status dfin_loan_payment_ex(int64_t *DFIN_NULLABLE out,
+                                          const char *DFIN_NULLABLE principal, size_t principal_length,
+                                          const char *DFIN_NULLABLE balloon, size_t balloon_length,
+                                          const char *DFIN_NULLABLE apr, size_t apr_length,
+                                          int32_t term, int32_t periods_per_year,
+                                          dfin_timing timing, dfin_rounding rounding,
+                                          int32_t minor_digits, dfin_error *DFIN_NULLABLE error);
+
 /**
  * `dfin_loan_payment` with the principal and balloon in minor units: (3000000, 1000000, "6",
  * 60, 12, ARREARS, TO_NEAREST_OR_AWAY, 2) → 43666.
@@ -420,6 +521,14 @@ DFIN_API dfin_status dfin_loan_payment_minor(int64_t *DFIN_NULLABLE out,
                                              int32_t term, int32_t periods_per_year,
                                              dfin_timing timing, dfin_rounding rounding,
                                              int32_t minor_digits);
+
+/** `dfin_loan_payment_minor` that also fills `*error` (optional; see `dfin_error`). Since 0.2.0. */
+DFIN_API dfin_status dfin_loan_payment_minor_ex(int64_t *DFIN_NULLABLE out,
+                                                int64_t principal, int64_t balloon,
+                                                const char *DFIN_NULLABLE apr, size_t apr_length,
+                                                int32_t term, int32_t periods_per_year,
+                                                dfin_timing timing, dfin_rounding rounding,
+                                                int32_t minor_digits, dfin_error *DFIN_NULLABLE error);
 
 /**
  * Prices `count` loans in one call (rate sheets, portfolios): deal k is
@@ -457,6 +566,21 @@ DFIN_API dfin_status dfin_loan_payment_batch(int64_t *DFIN_NULLABLE out_payments
                                              const int32_t *DFIN_NULLABLE terms,
                                              int32_t periods_per_year, dfin_timing timing,
                                              dfin_rounding rounding, int32_t minor_digits);
+
+/** `dfin_loan_payment_batch` that also fills `*error` (optional; see `dfin_error`) with the
+ *  detail of the first deal that failed, its path naming the array element (`aprs[3]`,
+ *  `terms[0]`, `principals[7]`) or the shared parameter (`periods_per_year`). Since 0.2.0. */
+DFIN_API dfin_status dfin_loan_payment_batch_ex(int64_t *DFIN_NULLABLE out_payments,
+                                                dfin_status *DFIN_NULLABLE out_statuses,
+                                                size_t count,
+                                                const int64_t *DFIN_NULLABLE principals,
+                                                const int64_t *DFIN_NULLABLE balloons,
+                                                const char *DFIN_NULLABLE const *DFIN_NULLABLE aprs,
+                                                const size_t *DFIN_NULLABLE apr_lengths,
+                                                const int32_t *DFIN_NULLABLE terms,
+                                                int32_t periods_per_year, dfin_timing timing,
+                                                dfin_rounding rounding, int32_t minor_digits,
+                                                dfin_error *DFIN_NULLABLE error);
 
 #ifdef __cplusplus
 }

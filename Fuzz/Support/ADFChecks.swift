@@ -1,6 +1,8 @@
 // DealFinance — exact deal finance. _DealFuzzSupport: invariants of the ADF XML reader and writer.
 
 import DealFinance
+import DealJSON
+import DealLeads
 
 extension FuzzChecks {
     /// The ADF XML reader, the lenient ADF reader, the lead import and the strict writers:

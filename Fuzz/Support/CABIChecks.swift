@@ -9,6 +9,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CDealFinance
 import DealFinance
 import DealFinanceC
 
@@ -143,6 +144,18 @@ extension FuzzChecks {
                                                  balloonLength == 0 ? nil : balloonPointer, balloonLength,
                                                  aprPointer, aprLength, term, perYear, timing, rule, digits)
                     guard statuses.contains(status), status != 8 else { return "dfin_loan_payment returned \(status)" }
+                    // The _ex form: the same status and payment, and a detail that matches.
+                    var detailed: Int64 = -1
+                    var error = dfin_error()
+                    let detailedStatus = dfinLoanPaymentEx(&detailed, principalPointer, principalLength,
+                                                           balloonLength == 0 ? nil : balloonPointer, balloonLength,
+                                                           aprPointer, aprLength, term, perYear, timing, rule, digits, &error)
+                    guard detailedStatus == status, error.status == status, status != 0 || detailed == payment else {
+                        return "dfin_loan_payment_ex: \(detailedStatus) (detail \(error.status)) \(detailed) ≠ \(status) \(payment)"
+                    }
+                    let pathEnds = withUnsafeBytes(of: &error.path) { $0.contains(0) }, messageEnds = withUnsafeBytes(of: &error.message) { $0.contains(0) }
+                    let messageEmpty = withUnsafeBytes(of: &error.message) { $0[0] == 0 }
+                    guard pathEnds, messageEnds, messageEmpty == (status == 0) else { return "dfin_error not terminated, or a message on success / none on failure" }
                     guard status == 0 else { return nil }
                     guard payment >= 0 else { return "negative payment \(payment)" }
                     // The same deal in minor units, alone and as a batch of one.

@@ -1,6 +1,7 @@
 // DealFinance — exact deal finance. _DealFuzzSupport: invariants of DealCalculator answers.
 
 import DealFinance
+import DealJSON
 
 extension FuzzChecks {
     /// The error codes of Documentation/Reference/Errors.md.

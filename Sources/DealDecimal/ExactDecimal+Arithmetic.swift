@@ -75,3 +75,41 @@ extension ExactDecimal {
         return scaled
     }
 }
+
+extension ExactDecimal {
+    /// Adds `rhs` to `lhs` exactly; `lhs` is unchanged when it throws.
+    ///
+    /// ```swift
+    /// var total: ExactDecimal = 100
+    /// try total += ExactDecimal(parsing: "0.25")   // 100.25
+    /// ```
+    /// - Throws: ``DecimalError/overflow(_:)`` beyond 38 digits.
+    @inlinable
+    public static func += (lhs: inout ExactDecimal, rhs: ExactDecimal) throws(DecimalError) {
+        lhs = try lhs + rhs
+    }
+
+    /// Subtracts `rhs` from `lhs` exactly; `lhs` is unchanged when it throws.
+    ///
+    /// ```swift
+    /// var balance: ExactDecimal = 100
+    /// try balance -= ExactDecimal(parsing: "0.25")   // 99.75
+    /// ```
+    /// - Throws: ``DecimalError/overflow(_:)`` beyond 38 digits.
+    @inlinable
+    public static func -= (lhs: inout ExactDecimal, rhs: ExactDecimal) throws(DecimalError) {
+        lhs = try lhs - rhs
+    }
+
+    /// Multiplies `lhs` by `rhs` exactly; `lhs` is unchanged when it throws.
+    ///
+    /// ```swift
+    /// var amount = try ExactDecimal(parsing: "1.5")
+    /// try amount *= ExactDecimal(parsing: "1.5")   // 2.25
+    /// ```
+    /// - Throws: ``DecimalError/overflow(_:)`` beyond 38 digits or 38 decimal places.
+    @inlinable
+    public static func *= (lhs: inout ExactDecimal, rhs: ExactDecimal) throws(DecimalError) {
+        lhs = try lhs * rhs
+    }
+}

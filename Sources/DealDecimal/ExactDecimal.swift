@@ -10,12 +10,25 @@
 /// Values have at most ``maximumDigits`` significant digits and at most ``maximumScale``
 /// decimal places: every amount and rate of a real deal fits without heap allocation.
 ///
+/// Overflow throws, it never traps: `+`, `-`, `*`, `+=`, `-=`, `*=` and every other operation
+/// whose result would need more than 38 digits or decimals throw ``DecimalError/overflow(_:)``
+/// (typed throws), so a value from user input can never crash the process. The operators
+/// compose with `try`: `try amounts.reduce(.zero, +)`. Integer literals (`let term: ExactDecimal
+/// = 60`) and ``init(_:)-(Int)`` cannot overflow (every `Int` has at most 19 digits).
+///
+/// It is `Codable` as a JSON string of its canonical text (`"30000.00"`), never a binary
+/// floating-point number, and `LosslessStringConvertible` through the same text.
+///
 /// ```swift
 /// let price = try ExactDecimal(parsing: "30000.00")
-/// let fee = try ExactDecimal(parsing: "895")
-/// let total = try price + fee                     // 30895.00
-/// let third = try total.divided(by: ExactDecimal(3), scale: 2, rule: .toNearestOrAway)   // 10298.33
+/// let fee: ExactDecimal = 895
+/// var total = try price + fee                     // 30895.00
+/// try total += ExactDecimal(parsing: "0.50")      // 30895.50
+/// let third = try total.divided(by: 3, scale: 2, rule: .toNearestOrAway)   // 10298.50
 /// ```
+///
+/// Availability: the coefficient is an `Int128`, so on Apple platforms the package needs
+/// macOS 15, iOS 18, tvOS 18, watchOS 11 or visionOS 2 (Package.swift `platforms`).
 @frozen
 public struct ExactDecimal: Sendable {
     /// The largest number of significant digits a value may have (38).

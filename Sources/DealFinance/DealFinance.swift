@@ -1,6 +1,6 @@
-// DealFinance — the module users import. It re-exports the smaller modules; see README.md.
+// DealFinance — the pricing module users import (README.md). It re-exports the exact decimals,
+// the engine and the JSON request interface; the lead model is the separate product DealLeads
+// (`import DealLeads`), and the JSON reader/writer (DealJSON) is an implementation detail.
 @_exported import DealDecimal
 @_exported import DealEngine
-@_exported import DealJSON
-@_exported import DealLeads
 @_exported import DealRequests

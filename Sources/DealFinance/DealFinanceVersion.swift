@@ -3,13 +3,13 @@
 /// The version of the DealFinance library (semantic versioning; see README "Stability").
 ///
 /// ```swift
-/// DealFinanceVersion.string   // "0.1.0"
+/// DealFinanceVersion.string   // "0.2.0"
 /// ```
 public enum DealFinanceVersion {
     /// Major version: incompatible API changes.
     public static let major = 0
     /// Minor version: additions.
-    public static let minor = 1
+    public static let minor = 2
     /// Patch version: fixes.
     public static let patch = 0
     /// `major.minor.patch`.

@@ -18,9 +18,11 @@ struct CBuffer {
     /// - Throws: `DFIN_ENULL_ARGUMENT` when `length` is NULL or `out` is NULL with a nonzero
     ///   capacity.
     init(out: UnsafeMutablePointer<CChar>?, capacity: UInt, length: UnsafeMutablePointer<UInt>?) throws(ExportFailure) {
-        guard let length else { throw .nullArgument }
+        guard let length else { throw .nullArgument("out_length") }
         length.pointee = 0
-        guard out != nil || capacity == 0 else { throw .nullArgument }
+        guard out != nil || capacity == 0 else {
+            throw ExportFailure(status: Status.nullArgument, path: "out", message: "expected a buffer of \(capacity) bytes, found NULL (NULL is allowed only with capacity 0)")
+        }
         self.out = out
         self.capacity = capacity
         self.length = length
@@ -37,6 +39,15 @@ struct CBuffer {
             }
             out[bytes.count] = 0
             return status
+        }
+    }
+
+    /// Delivers `text` as ``deliver(_:status:)`` does, throwing `DFIN_EBUFFER_TOO_SMALL` at
+    /// `capacity` (with the length needed) when it does not fit.
+    func deliver(_ text: String) throws(ExportFailure) {
+        let status = deliver(text, status: Status.ok)
+        guard status == Status.ok else {
+            throw ExportFailure(status: status, path: "capacity", message: "expected a capacity of at least \(length.pointee + 1) bytes (the text and its NUL), found \(capacity)")
         }
     }
 }

@@ -19,7 +19,7 @@ extension RoundingRule {
         case 8: self = .toNearestOrEven
         case 9: self = .toOdd
         case 10: self = .requireExact
-        default: throw .invalidArgument
+        default: throw .invalidArgument("rounding", "expected a DFIN_ROUND_* constant from 0 to 10, found \(code)")
         }
     }
 }
@@ -32,7 +32,7 @@ extension PaymentTiming {
         switch code {
         case 0: self = .arrears
         case 1: self = .advance
-        default: throw .invalidArgument
+        default: throw .invalidArgument("timing", "expected DFIN_TIMING_ARREARS (0) or DFIN_TIMING_ADVANCE (1), found \(code)")
         }
     }
 }

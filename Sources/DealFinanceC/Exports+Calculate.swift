@@ -17,13 +17,8 @@ enum CalculatorAnswer {
     /// Answers the request bytes (Documentation/Reference/README.md): the result or error object and the status that
     /// names the error's code (`DFIN_OK` for a result).
     static func answer(_ request: UnsafeRawBufferPointer) -> (text: String, status: Int32) {
-        let answer = DealCalculator.calculate(requestBytes: request)
-        let text = JSONWriter(pretty: false).write(answer)
-        guard DealCalculator.isError(answer) else { return (text, Status.ok) }
-        guard let name = answer.value(atPath: "error.code")?.stringValue, let code = DealError.Code(rawValue: name) else {
-            return (text, Status.internal)
-        }
-        return (text, Status.of(code))
+        let answer = DealCalculator.answer(requestBytes: request)
+        return (answer.json, answer.error.map { Status.of($0.code) } ?? Status.ok)
     }
 }
 
@@ -57,7 +52,7 @@ public func dfinCalculateBuffer(_ out: UnsafeMutablePointer<CChar>?, _ capacity:
                                 _ request: UnsafePointer<CChar>?, _ requestLength: UInt) -> Int32 {
     do {
         let buffer = try CBuffer(out: out, capacity: capacity, length: outLength)
-        let (text, status) = CalculatorAnswer.answer(try CText.bytes(request, requestLength))
+        let (text, status) = CalculatorAnswer.answer(try CText.bytes(request, requestLength, name: "request"))
         return buffer.deliver(text, status: status)
     } catch {
         return error.status

@@ -1,8 +1,10 @@
 // DealFinance — exact deal finance. DealFinanceC: the typed loan payment calls dfin_loan_payment,
-// dfin_loan_payment_minor and dfin_loan_payment_batch.
+// dfin_loan_payment_minor, dfin_loan_payment_batch and their `_ex` forms, which also fill a
+// caller's dfin_error.
 //
 // These Swift functions are not Swift API; the C declarations in include/dealfinance.h are.
 
+import CDealFinance
 import DealFinance
 
 /// The conversions around `LevelPayment.loan(…)` (DealEngine validates and computes).
@@ -45,8 +47,77 @@ enum LoanPaymentCall {
         } catch {
             throw ExportFailure(error)
         }
-        guard let payment = Int64(exactly: minor) else { throw .overflow }
+        guard let payment = Int64(exactly: minor) else {
+            throw ExportFailure(status: Status.overflow, path: "", message: "expected a payment that fits an int64_t in minor units, found \(minor)")
+        }
         return payment
+    }
+}
+
+extension LoanPaymentCall {
+    /// `dfin_loan_payment`'s work: decimal texts → payment in minor units.
+    static func decimal(_ out: UnsafeMutablePointer<Int64>?,
+                        _ principal: UnsafePointer<CChar>?, _ principalLength: UInt,
+                        _ balloon: UnsafePointer<CChar>?, _ balloonLength: UInt,
+                        _ apr: UnsafePointer<CChar>?, _ aprLength: UInt, terms: Terms) throws(ExportFailure) {
+        guard let out else { throw .nullArgument("out") }
+        let principalValue = try CText.decimal(principal, principalLength, name: "principal")
+        let balloonValue = balloon == nil && balloonLength == 0 ? ExactDecimal.zero : try CText.decimal(balloon, balloonLength, name: "balloon")
+        let aprValue = try CText.decimal(apr, aprLength, name: "apr")
+        out.pointee = try payment(.decimal(principal: principalValue, balloon: balloonValue), apr: aprValue, terms: terms)
+    }
+
+    /// `dfin_loan_payment_minor`'s work: minor units → payment in minor units.
+    static func minor(_ out: UnsafeMutablePointer<Int64>?, _ principal: Int64, _ balloon: Int64,
+                      _ apr: UnsafePointer<CChar>?, _ aprLength: UInt, terms: Terms) throws(ExportFailure) {
+        guard let out else { throw .nullArgument("out") }
+        let aprValue = try CText.decimal(apr, aprLength, name: "apr")
+        out.pointee = try payment(.minorUnits(principal: principal, balloon: balloon), apr: aprValue, terms: terms)
+    }
+
+    /// `dfin_loan_payment_batch`'s work: every deal priced, statuses per deal; the first
+    /// failure (its path naming the deal's array element, `aprs[3]`) is thrown after all.
+    static func batch(_ outPayments: UnsafeMutablePointer<Int64>?, _ outStatuses: UnsafeMutablePointer<Int32>?,
+                      _ count: UInt,
+                      _ principals: UnsafePointer<Int64>?, _ balloons: UnsafePointer<Int64>?,
+                      _ aprs: UnsafePointer<UnsafePointer<CChar>?>?, _ aprLengths: UnsafePointer<UInt>?,
+                      _ terms: UnsafePointer<Int32>?,
+                      _ periodsPerYear: Int32, _ timing: Int32, _ rounding: Int32, _ minorDigits: Int32) throws(ExportFailure) {
+        guard count > 0 else { return }
+        guard let outPayments else { throw .nullArgument("out_payments") }
+        guard let outStatuses else { throw .nullArgument("out_statuses") }
+        guard let principals else { throw .nullArgument("principals") }
+        guard let aprs else { throw .nullArgument("aprs") }
+        guard let aprLengths else { throw .nullArgument("apr_lengths") }
+        guard let terms else { throw .nullArgument("terms") }
+        guard count <= UInt(Int.max) else { throw .invalidArgument("count", "expected at most \(Int.max) deals, found \(count)") }
+        var first: ExportFailure?
+        // Deals the shortcut accepts skip the per-deal parsing and rate reduction; every other
+        // deal (and every deal when a shared parameter is invalid) takes the full call below,
+        // which gives its status.
+        let shortcut = LoanBatchShortcut(periodsPerYear: periodsPerYear, timing: timing, rounding: rounding, minorDigits: minorDigits)
+        var rates = LoanBatchShortcut.RateCache()
+        for index in 0..<Int(count) {
+            let principal = principals[index], balloon = balloons?[index] ?? 0
+            if let shortcut, let payment = shortcut.payment(principal: principal, balloon: balloon, term: terms[index],
+                                                            apr: aprs[index], aprLength: aprLengths[index], rates: &rates) {
+                outPayments[index] = payment
+                outStatuses[index] = Status.ok
+                continue
+            }
+            do throws(ExportFailure) {
+                let apr = try CText.decimal(aprs[index], aprLengths[index], name: "apr")
+                let dealTerms = Terms(term: terms[index], periodsPerYear: periodsPerYear, timing: timing,
+                                      rounding: rounding, minorDigits: minorDigits)
+                outPayments[index] = try payment(.minorUnits(principal: principal, balloon: balloon), apr: apr, terms: dealTerms)
+                outStatuses[index] = Status.ok
+            } catch {
+                outPayments[index] = 0
+                outStatuses[index] = error.status
+                if first == nil { first = error.inBatch(at: index) }
+            }
+        }
+        if let first { throw first }
     }
 }
 
@@ -58,16 +129,23 @@ public func dfinLoanPayment(_ out: UnsafeMutablePointer<Int64>?,
                             _ apr: UnsafePointer<CChar>?, _ aprLength: UInt,
                             _ term: Int32, _ periodsPerYear: Int32, _ timing: Int32, _ rounding: Int32,
                             _ minorDigits: Int32) -> Int32 {
-    do throws(ExportFailure) {
-        guard let out else { throw .nullArgument }
-        let principalValue = try CText.decimal(principal, principalLength)
-        let balloonValue = balloon == nil && balloonLength == 0 ? ExactDecimal.zero : try CText.decimal(balloon, balloonLength)
-        let aprValue = try CText.decimal(apr, aprLength)
-        let terms = LoanPaymentCall.Terms(term: term, periodsPerYear: periodsPerYear, timing: timing, rounding: rounding, minorDigits: minorDigits)
-        out.pointee = try LoanPaymentCall.payment(.decimal(principal: principalValue, balloon: balloonValue), apr: aprValue, terms: terms)
-        return Status.ok
-    } catch {
-        return error.status
+    let terms = LoanPaymentCall.Terms(term: term, periodsPerYear: periodsPerYear, timing: timing, rounding: rounding, minorDigits: minorDigits)
+    return CError.report(nil) { () throws(ExportFailure) in
+        try LoanPaymentCall.decimal(out, principal, principalLength, balloon, balloonLength, apr, aprLength, terms: terms)
+    }
+}
+
+/// `dfin_loan_payment_ex`: `dfin_loan_payment` with the error's detail.
+@c(dfin_loan_payment_ex)
+public func dfinLoanPaymentEx(_ out: UnsafeMutablePointer<Int64>?,
+                              _ principal: UnsafePointer<CChar>?, _ principalLength: UInt,
+                              _ balloon: UnsafePointer<CChar>?, _ balloonLength: UInt,
+                              _ apr: UnsafePointer<CChar>?, _ aprLength: UInt,
+                              _ term: Int32, _ periodsPerYear: Int32, _ timing: Int32, _ rounding: Int32,
+                              _ minorDigits: Int32, _ error: UnsafeMutablePointer<dfin_error>?) -> Int32 {
+    let terms = LoanPaymentCall.Terms(term: term, periodsPerYear: periodsPerYear, timing: timing, rounding: rounding, minorDigits: minorDigits)
+    return CError.report(error) { () throws(ExportFailure) in
+        try LoanPaymentCall.decimal(out, principal, principalLength, balloon, balloonLength, apr, aprLength, terms: terms)
     }
 }
 
@@ -77,15 +155,18 @@ public func dfinLoanPaymentMinor(_ out: UnsafeMutablePointer<Int64>?, _ principa
                                  _ apr: UnsafePointer<CChar>?, _ aprLength: UInt,
                                  _ term: Int32, _ periodsPerYear: Int32, _ timing: Int32, _ rounding: Int32,
                                  _ minorDigits: Int32) -> Int32 {
-    do throws(ExportFailure) {
-        guard let out else { throw .nullArgument }
-        let aprValue = try CText.decimal(apr, aprLength)
-        let terms = LoanPaymentCall.Terms(term: term, periodsPerYear: periodsPerYear, timing: timing, rounding: rounding, minorDigits: minorDigits)
-        out.pointee = try LoanPaymentCall.payment(.minorUnits(principal: principal, balloon: balloon), apr: aprValue, terms: terms)
-        return Status.ok
-    } catch {
-        return error.status
-    }
+    let terms = LoanPaymentCall.Terms(term: term, periodsPerYear: periodsPerYear, timing: timing, rounding: rounding, minorDigits: minorDigits)
+    return CError.report(nil) { () throws(ExportFailure) in try LoanPaymentCall.minor(out, principal, balloon, apr, aprLength, terms: terms) }
+}
+
+/// `dfin_loan_payment_minor_ex`: `dfin_loan_payment_minor` with the error's detail.
+@c(dfin_loan_payment_minor_ex)
+public func dfinLoanPaymentMinorEx(_ out: UnsafeMutablePointer<Int64>?, _ principal: Int64, _ balloon: Int64,
+                                   _ apr: UnsafePointer<CChar>?, _ aprLength: UInt,
+                                   _ term: Int32, _ periodsPerYear: Int32, _ timing: Int32, _ rounding: Int32,
+                                   _ minorDigits: Int32, _ error: UnsafeMutablePointer<dfin_error>?) -> Int32 {
+    let terms = LoanPaymentCall.Terms(term: term, periodsPerYear: periodsPerYear, timing: timing, rounding: rounding, minorDigits: minorDigits)
+    return CError.report(error) { () throws(ExportFailure) in try LoanPaymentCall.minor(out, principal, balloon, apr, aprLength, terms: terms) }
 }
 
 /// `dfin_loan_payment_batch`: N deals in minor units → N payments and N statuses.
@@ -96,48 +177,35 @@ public func dfinLoanPaymentBatch(_ outPayments: UnsafeMutablePointer<Int64>?, _ 
                                  _ aprs: UnsafePointer<UnsafePointer<CChar>?>?, _ aprLengths: UnsafePointer<UInt>?,
                                  _ terms: UnsafePointer<Int32>?,
                                  _ periodsPerYear: Int32, _ timing: Int32, _ rounding: Int32, _ minorDigits: Int32) -> Int32 {
-    guard count > 0 else { return Status.ok }
-    guard let outPayments, let outStatuses, let principals, let aprs, let aprLengths, let terms else { return Status.nullArgument }
-    guard count <= UInt(Int.max) else { return Status.invalidArgument }
-    var first = Status.ok
-    // Deals the shortcut accepts skip the per-deal parsing and rate reduction; every other
-    // deal (and every deal when a shared parameter is invalid) takes the full call below,
-    // which gives its status.
-    let shortcut = LoanBatchShortcut(periodsPerYear: periodsPerYear, timing: timing, rounding: rounding, minorDigits: minorDigits)
-    var rates = LoanBatchShortcut.RateCache()
-    for index in 0..<Int(count) {
-        let principal = principals[index], balloon = balloons?[index] ?? 0
-        if let shortcut, let payment = shortcut.payment(principal: principal, balloon: balloon, term: terms[index],
-                                                        apr: aprs[index], aprLength: aprLengths[index], rates: &rates) {
-            outPayments[index] = payment
-            outStatuses[index] = Status.ok
-            continue
-        }
-        let status: Int32
-        do throws(ExportFailure) {
-            let apr = try CText.decimal(aprs[index], aprLengths[index])
-            let dealTerms = LoanPaymentCall.Terms(term: terms[index], periodsPerYear: periodsPerYear, timing: timing,
-                                                  rounding: rounding, minorDigits: minorDigits)
-            outPayments[index] = try LoanPaymentCall.payment(.minorUnits(principal: principal, balloon: balloon),
-                                                             apr: apr, terms: dealTerms)
-            status = Status.ok
-        } catch {
-            outPayments[index] = 0
-            status = error.status
-        }
-        outStatuses[index] = status
-        if first == Status.ok { first = status }
+    CError.report(nil) { () throws(ExportFailure) in
+        try LoanPaymentCall.batch(outPayments, outStatuses, count, principals, balloons, aprs, aprLengths, terms,
+                                  periodsPerYear, timing, rounding, minorDigits)
     }
-    return first
+}
+
+/// `dfin_loan_payment_batch_ex`: `dfin_loan_payment_batch` with the first failure's detail.
+@c(dfin_loan_payment_batch_ex)
+public func dfinLoanPaymentBatchEx(_ outPayments: UnsafeMutablePointer<Int64>?, _ outStatuses: UnsafeMutablePointer<Int32>?,
+                                   _ count: UInt,
+                                   _ principals: UnsafePointer<Int64>?, _ balloons: UnsafePointer<Int64>?,
+                                   _ aprs: UnsafePointer<UnsafePointer<CChar>?>?, _ aprLengths: UnsafePointer<UInt>?,
+                                   _ terms: UnsafePointer<Int32>?,
+                                   _ periodsPerYear: Int32, _ timing: Int32, _ rounding: Int32, _ minorDigits: Int32,
+                                   _ error: UnsafeMutablePointer<dfin_error>?) -> Int32 {
+    CError.report(error) { () throws(ExportFailure) in
+        try LoanPaymentCall.batch(outPayments, outStatuses, count, principals, balloons, aprs, aprLengths, terms,
+                                  periodsPerYear, timing, rounding, minorDigits)
+    }
 }
 
 /// The common case of `dfin_loan_payment_batch` without per-deal overhead: the shared
 /// parameters checked once, each distinct APR text parsed and reduced to its periodic rate
-/// once (rate sheets repeat rates), and the checks `LevelPayment.loan` makes on the
-/// principal, balloon and term made here on the integers. It answers only deals that
-/// `LevelPayment.loan` accepts with the same problem (`nil` otherwise, and the full call
-/// decides), so payments and statuses are those of the per-deal path; `LoanBatchTests`
-/// compares the batch with `dfin_loan_payment_minor` deal by deal, invalid deals included.
+/// once (rate sheets repeat rates), and the principal, balloon and term checked on the
+/// integers by the same functions `LevelPayment.loan` calls (`LevelPayment.isValid…`, one
+/// implementation of each rule). It answers only deals that `LevelPayment.loan` accepts with
+/// the same problem (`nil` otherwise, and the full call decides), so payments and statuses
+/// are those of the per-deal path; `LoanBatchTests` compares the batch with
+/// `dfin_loan_payment_minor` deal by deal, invalid deals included.
 struct LoanBatchShortcut {
     let periodsPerYear: Int
     let timing: PaymentTiming
@@ -147,23 +215,21 @@ struct LoanBatchShortcut {
 
     /// Nil when a shared parameter is invalid (then every deal takes the full call).
     init?(periodsPerYear: Int32, timing: Int32, rounding: Int32, minorDigits: Int32) {
-        guard (0...Int32(LevelPayment.maximumMinorUnitDigits)).contains(minorDigits),
-              (1...Int32(LevelPayment.maximumPeriodsPerYear)).contains(periodsPerYear),
+        guard LevelPayment.isValidMinorUnitDigits(Int(minorDigits)), LevelPayment.isValidPeriodsPerYear(Int(periodsPerYear)),
               let timing = try? PaymentTiming(code: timing), let rule = try? RoundingRule(code: rounding) else { return nil }
-        var unit: Int128 = 1
-        for _ in 0..<minorDigits { unit *= 10 }
         self.periodsPerYear = Int(periodsPerYear)
         self.timing = timing
         self.rule = rule
-        self.largest = (MinorUnits.maximumMajorUnits + 1) * unit - 1
+        self.largest = LevelPayment.largestPrincipal(minorUnitDigits: Int(minorDigits))
     }
 
     /// The payment, or nil when the full call must decide (invalid input, overflow, a
     /// requireExact payment that is not whole).
     func payment(principal: Int64, balloon: Int64, term: Int32, apr: UnsafePointer<CChar>?, aprLength: UInt,
                  rates: inout RateCache) -> Int64? {
-        guard principal > 0, Int128(principal) <= largest, balloon >= 0, balloon < principal,
-              (1...Int32(RetailLoan.Limits.maximumTerm)).contains(term),
+        guard LevelPayment.isValidPrincipal(Int128(principal), largest: largest),
+              LevelPayment.isValidBalloon(Int128(balloon), principal: Int128(principal)),
+              LevelPayment.isValidNumberOfPayments(Int(term)),
               let apr, let rate = rates.rate(apr, aprLength, periodsPerYear: periodsPerYear) else { return nil }
         let problem = LevelPayment(principal: Int128(principal), balloon: Int128(balloon), rate: rate,
                                    numberOfPayments: Int(term), timing: timing)
@@ -193,7 +259,7 @@ struct LoanBatchShortcut {
         }
 
         static func reduce(_ pointer: UnsafePointer<CChar>, _ length: UInt, periodsPerYear: Int) -> PeriodicRate? {
-            guard let apr = try? CText.decimal(pointer, length) else { return nil }
+            guard let apr = try? CText.decimal(pointer, length, name: "apr") else { return nil }
             return try? PeriodicRate(annualPercentage: apr, periodsPerYear: periodsPerYear)
         }
     }

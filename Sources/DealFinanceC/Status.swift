@@ -61,22 +61,50 @@ enum Status {
     }
 }
 
-/// Why an export stops early: the status it returns.
+/// Why an export stops early: the status it returns and, for `dfin_error`, the parameter it
+/// concerns (`path`: a C parameter name such as `apr` or `periods_per_year`, or `aprs[3]` in a
+/// batch) and a sentence saying what was expected and what was found.
 struct ExportFailure: Error {
     /// The `dfin_status` to return.
     let status: Int32
+    /// The C parameter (or array element) at fault; empty when no single one is.
+    let path: String
+    /// What was expected and what was found.
+    let message: String
 
-    /// `DFIN_ENULL_ARGUMENT`.
-    static let nullArgument = ExportFailure(status: Status.nullArgument)
-    /// `DFIN_EINVALID_ARGUMENT`.
-    static let invalidArgument = ExportFailure(status: Status.invalidArgument)
-    /// `DFIN_EOVERFLOW`.
-    static let overflow = ExportFailure(status: Status.overflow)
+    /// `DFIN_ENULL_ARGUMENT` for the pointer parameter `name`.
+    static func nullArgument(_ name: String) -> ExportFailure {
+        ExportFailure(status: Status.nullArgument, path: name, message: "expected a pointer, found NULL")
+    }
+    /// `DFIN_EINVALID_ARGUMENT` at `name`.
+    static func invalidArgument(_ name: String, _ message: String) -> ExportFailure {
+        ExportFailure(status: Status.invalidArgument, path: name, message: message)
+    }
 
-    /// The failure of a decimal error.
-    init(_ error: DecimalError) { status = Status.of(error) }
-    /// The failure of a Documentation/Reference/Errors.md error.
-    init(_ error: DealError) { status = Status.of(error.code) }
-    /// The failure with a status.
-    init(status: Int32) { self.status = status }
+    /// The failure of a decimal error at the parameter `name`.
+    init(_ error: DecimalError, at name: String) {
+        self.init(status: Status.of(error), path: name, message: error.description)
+    }
+    /// The failure of an engine error; the engine's field names become the C parameter names.
+    init(_ error: DealError) {
+        self.init(status: Status.of(error.code), path: Self.cParameterNames[error.path] ?? error.path, message: error.message)
+    }
+    /// The failure with a status, path and message.
+    init(status: Int32, path: String, message: String) {
+        self.status = status
+        self.path = path
+        self.message = message
+    }
+
+    /// The same failure of deal `index` of a batch: a per-deal parameter becomes its array
+    /// element (`principal` → `principals[3]`); a shared parameter keeps its name.
+    func inBatch(at index: Int) -> ExportFailure {
+        guard let array = Self.batchArrays[path] else { return self }
+        return ExportFailure(status: status, path: "\(array)[\(index)]", message: message)
+    }
+
+    /// The engine's names of the loan payment's fields → the header's parameter names.
+    static let cParameterNames = ["periodsPerYear": "periods_per_year", "minorUnitDigits": "minor_digits"]
+    /// A loan payment's per-deal parameters → the batch's arrays.
+    static let batchArrays = ["principal": "principals", "balloon": "balloons", "apr": "aprs", "term": "terms"]
 }

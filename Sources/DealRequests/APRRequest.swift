@@ -109,7 +109,7 @@ struct APRRequest {
         object["method"] = .string(problem.method.rawValue)
         object["apr"] = .string(result.apr.description)
         object["aprDisclosed"] = .string(result.aprDisclosed.description)
-        object["unitPeriod"] = .string(result.unitPeriod)
+        object["unitPeriod"] = .string(result.unitPeriod.name)
         if result.unitPeriodsPerYear.scale == 0, let count = Int(exactly: result.unitPeriodsPerYear.coefficient) {
             object["unitPeriodsPerYear"] = .number(String(count))
         } else {

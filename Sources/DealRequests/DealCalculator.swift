@@ -9,9 +9,13 @@ import DealJSON
 /// result object, or `{"error": {"code", "path", "message"}}` (Documentation/Reference/Errors.md). Nothing throws,
 /// traps or returns NaN for any input.
 ///
+/// Users read and write JSON text (``answer(requestText:pretty:)``); the parsed-value calls
+/// are `package` API for `dealcalc`, the C ABI and the tests.
+///
 /// ```swift
-/// let answer = DealCalculator.calculate(requestText: #"{"calculate":"loan","sellingPrice":"30000.00","apr":"6","term":60}"#)
-/// JSONWriter(pretty: false).write(answer)   // {"calculate":"loan",…,"periodicPayment":{"net":"579.98",…},…}
+/// let answer = DealCalculator.answer(requestText: #"{"calculate":"loan","sellingPrice":"30000.00","apr":"6","term":60}"#)
+/// answer.json    // {"calculate":"loan",…,"periodicPayment":{"net":"579.98",…},…}
+/// answer.error   // nil
 /// ```
 public enum DealCalculator: Sendable {
     /// Request kinds this version computes: `loan`, `lease`, `apr`, `tvm`, the solving
@@ -25,7 +29,7 @@ public enum DealCalculator: Sendable {
     /// ```swift
     /// DealCalculator.calculate(requestBytes: Array("{}".utf8))   // {"error":{"code":"invalid_argument","path":"calculate",…}}
     /// ```
-    public static func calculate(requestBytes: some Collection<UInt8>) -> JSONValue {
+    package static func calculate(requestBytes: some Collection<UInt8>) -> JSONValue {
         let request: JSONValue
         do { request = try JSONReader().parse(requestBytes) } catch {
             return errorObject(DealError(code: .invalidJSON, path: error.path, message: error.message))
@@ -38,7 +42,7 @@ public enum DealCalculator: Sendable {
     /// ```swift
     /// DealCalculator.calculate(requestText: "not json")   // {"error":{"code":"invalid_json",…}}
     /// ```
-    public static func calculate(requestText: String) -> JSONValue {
+    package static func calculate(requestText: String) -> JSONValue {
         calculate(requestBytes: Array(requestText.utf8))
     }
 
@@ -48,7 +52,7 @@ public enum DealCalculator: Sendable {
     /// let request: JSONValue = ["calculate": "loan", "sellingPrice": "1000.00", "apr": "0", "term": 10]
     /// DealCalculator.calculate(request).value(atPath: "periodicPayment.total")   // "100.00"
     /// ```
-    public static func calculate(_ request: JSONValue) -> JSONValue {
+    package static func calculate(_ request: JSONValue) -> JSONValue {
         do { return try result(for: request) } catch { return errorObject(error) }
     }
 
@@ -57,7 +61,7 @@ public enum DealCalculator: Sendable {
     /// ```swift
     /// let result = try DealCalculator.result(for: request)
     /// ```
-    public static func result(for request: JSONValue) throws(DealError) -> JSONValue {
+    package static func result(for request: JSONValue) throws(DealError) -> JSONValue {
         guard let object = request.objectValue else {
             throw DealError.invalidArgument("", "expected a request object with a \"calculate\" field, found \(FieldReader.describe(request))")
         }
@@ -108,7 +112,7 @@ public enum DealCalculator: Sendable {
     /// DealCalculator.errorObject(.invalidArgument("term", "expected 1…1200, found 0"))
     /// // {"error":{"code":"invalid_argument","path":"term","message":"expected 1…1200, found 0"}}
     /// ```
-    public static func errorObject(_ error: DealError) -> JSONValue {
+    package static func errorObject(_ error: DealError) -> JSONValue {
         .object(JSONObject([("error", .object(JSONObject([
             ("code", .string(error.code.rawValue)),
             ("path", .string(error.path)),
@@ -121,7 +125,7 @@ public enum DealCalculator: Sendable {
     /// ```swift
     /// DealCalculator.isError(DealCalculator.calculate(requestText: "{}"))   // true
     /// ```
-    public static func isError(_ answer: JSONValue) -> Bool {
+    package static func isError(_ answer: JSONValue) -> Bool {
         answer.objectValue?["error"] != nil
     }
 }

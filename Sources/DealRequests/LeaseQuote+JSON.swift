@@ -11,7 +11,7 @@ extension LeaseQuote {
     /// ```swift
     /// quote.json(explain: false).value(atPath: "periodicPayment.total")   // "503.01"
     /// ```
-    public func json(explain: Bool) -> JSONValue {
+    package func json(explain: Bool) -> JSONValue {
         var result = JSONObject()
         func money(_ key: String, _ value: ExactDecimal?) { if let value { result.appendUnchecked(key, .string(value.description)) } }
         func named(_ items: [NamedAmount]) -> JSONValue {
@@ -169,5 +169,17 @@ extension LeaseQuote {
             add("schedule", rateMethod == .annuity ? "constant yield: rent each period = the balance after the payment × i, rounded; the last period absorbs the residue so the balance ends at the residual" : "depreciation per period from the cumulative rounded straight line; rent = base payment − depreciation; the balance ends at the residual")
         }
         return lines
+    }
+}
+
+extension LeaseQuote {
+    /// The lease result object (the `"calculate":"lease"` answer) as JSON text, with the
+    /// `"explain"` object when `explain` is true.
+    ///
+    /// ```swift
+    /// try lease.quote().jsonText(explain: false)   // {"calculate":"lease",…}
+    /// ```
+    public func jsonText(explain: Bool, pretty: Bool = false) -> String {
+        JSONWriter(pretty: pretty).write(json(explain: explain))
     }
 }

@@ -13,7 +13,7 @@ extension LoanQuote {
     /// let json = quote.json(explain: false)
     /// json.value(atPath: "periodicPayment.total")   // .string("436.66")
     /// ```
-    public func json(explain: Bool) -> JSONValue {
+    package func json(explain: Bool) -> JSONValue {
         var result = JSONObject()
         result.reserveCapacity(40)   // every line of Documentation/Reference/Loan.md with `schedule` and `explain`
         func money(_ key: String, _ value: ExactDecimal?) { if let value { result.appendUnchecked(key, .string(value.description)) } }
@@ -92,5 +92,17 @@ extension LoanQuote {
             result.appendUnchecked("explain", .object(JSONObject(lines.map { ($0.line, JSONValue.string($0.text)) })))
         }
         return .object(result)
+    }
+}
+
+extension LoanQuote {
+    /// The loan result object (the `"calculate":"loan"` answer) as JSON text, with the
+    /// `"explain"` object when `explain` is true.
+    ///
+    /// ```swift
+    /// try loan.quote().jsonText(explain: false)   // {"calculate":"loan",…}
+    /// ```
+    public func jsonText(explain: Bool, pretty: Bool = false) -> String {
+        JSONWriter(pretty: pretty).write(json(explain: explain))
     }
 }

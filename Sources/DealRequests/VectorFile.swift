@@ -11,15 +11,15 @@ import DealJSON
 /// let file = try VectorFile(json: try JSONReader().parse(text), name: "balloon.json")
 /// let failures = file.cases.flatMap { $0.check() }
 /// ```
-public struct VectorFile: Sendable {
+package struct VectorFile: Sendable {
     /// The format string this reader accepts.
-    public static let format = "dealfinance-vectors/1"
+    package static let format = "dealfinance-vectors/1"
     /// The file's name as printed in FAIL lines.
-    public let name: String
+    package let name: String
     /// The file's title.
-    public let title: String
+    package let title: String
     /// Its cases in order.
-    public let cases: [VectorCase]
+    package let cases: [VectorCase]
 
     /// Reads a parsed vector file.
     ///
@@ -27,7 +27,7 @@ public struct VectorFile: Sendable {
     /// try VectorFile(json: ["format": "dealfinance-vectors/1", "title": "t", "cases": []], name: "t.json")
     /// ```
     /// - Throws: ``VectorFileError`` saying what is malformed.
-    public init(json: JSONValue, name: String) throws(VectorFileError) {
+    package init(json: JSONValue, name: String) throws(VectorFileError) {
         self.name = name
         guard let object = json.objectValue else { throw VectorFileError("\(name): expected a JSON object at the top, found \(json.kindName)") }
         guard object["format"]?.stringValue == Self.format else {
@@ -48,12 +48,12 @@ public struct VectorFile: Sendable {
 /// ```swift
 /// VectorFileError("x.json: expected a \"cases\" array").message
 /// ```
-public struct VectorFileError: Error, Sendable, CustomStringConvertible {
+package struct VectorFileError: Error, Sendable, CustomStringConvertible {
     /// What is wrong, naming the file.
-    public let message: String
+    package let message: String
     init(_ message: String) { self.message = message }
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// One case of a vector file.
@@ -61,17 +61,17 @@ public struct VectorFileError: Error, Sendable, CustomStringConvertible {
 /// ```swift
 /// let failures = vectorCase.check()   // [] when it passes
 /// ```
-public struct VectorCase: Sendable {
+package struct VectorCase: Sendable {
     /// `file#id` as printed in FAIL lines.
-    public let label: String
+    package let label: String
     /// The request.
-    public let request: JSONValue
+    package let request: JSONValue
     /// Expected values by dotted path (empty for an error case).
-    public let expect: [(path: String, value: JSONValue)]
+    package let expect: [(path: String, value: JSONValue)]
     /// Tolerances by path.
-    public let tolerance: [String: ExactDecimal]
+    package let tolerance: [String: ExactDecimal]
     /// The expected error code, for `expectError` cases.
-    public let expectError: String?
+    package let expectError: String?
 
     init(json: JSONValue, file: String, index: Int) throws(VectorFileError) {
         guard let object = json.objectValue else { throw VectorFileError("\(file): case \(index) is not an object") }
@@ -99,17 +99,17 @@ public struct VectorCase: Sendable {
     }
 
     /// A failing path: `FAIL file#id path: expected X, got Y` without the `FAIL ` prefix.
-    public struct Failure: Sendable, CustomStringConvertible {
+    package struct Failure: Sendable, CustomStringConvertible {
         /// `file#id`.
-        public let label: String
+        package let label: String
         /// The path that failed.
-        public let path: String
+        package let path: String
         /// What was expected.
-        public let expected: String
+        package let expected: String
         /// What was computed.
-        public let got: String
+        package let got: String
         /// `file#id path: expected X, got Y`.
-        public var description: String { "\(label) \(path): expected \(expected), got \(got)" }
+        package var description: String { "\(label) \(path): expected \(expected), got \(got)" }
     }
 
     /// Runs the request and compares (Documentation/Reference/Vectors.md); an empty array means the case passed.
@@ -117,7 +117,7 @@ public struct VectorCase: Sendable {
     /// ```swift
     /// vectorCase.check().isEmpty   // true when every path matches
     /// ```
-    public func check(using calculate: (JSONValue) -> JSONValue = DealCalculator.calculate) -> [Failure] {
+    package func check(using calculate: (JSONValue) -> JSONValue = DealCalculator.calculate) -> [Failure] {
         let answer = calculate(request)
         let errorCode = answer.value(atPath: "error.code")?.stringValue
         if let expectError {

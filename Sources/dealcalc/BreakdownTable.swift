@@ -1,6 +1,7 @@
 // DealFinance — exact deal finance. dealcalc: the Payment Breakdown as a desk manager reads it.
 
 import DealFinance
+import DealJSON
 
 /// Renders a loan result object as aligned sections: vehicle and products, trade-in, tax,
 /// amounts, payment, Truth in Lending disclosures, due at signing, dates and the schedule.

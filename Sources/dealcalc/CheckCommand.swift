@@ -1,6 +1,8 @@
 // DealFinance — exact deal finance. dealcalc: `check` (Documentation/Reference/Vectors.md, Dealcalc.md).
 
 import DealFinance
+import DealJSON
+import DealLeads
 import Foundation
 
 /// `dealcalc check PATH…`: runs every case of the vector files given or found below the

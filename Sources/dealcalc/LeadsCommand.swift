@@ -1,6 +1,8 @@
 // DealFinance — exact deal finance. dealcalc: `leads` (ADF import, lead reports, Lead Summary).
 
 import DealFinance
+import DealJSON
+import DealLeads
 import Foundation
 
 /// `dealcalc leads PATH… [--report NAME] [--summary LEAD-ID [--deal FILE]] [--as-of INSTANT]

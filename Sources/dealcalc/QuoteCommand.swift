@@ -1,6 +1,7 @@
 // DealFinance — exact deal finance. dealcalc: `quote`.
 
 import DealFinance
+import DealJSON
 import Foundation
 
 /// `dealcalc quote FILE|-` and `dealcalc quote --example NAME`, JSON or a table.

@@ -1,6 +1,8 @@
 // DealFinance — exact deal finance. dealcalc: the command line (Documentation/Reference/Dealcalc.md).
 
 import DealFinance
+import DealJSON
+import DealLeads
 import Foundation
 
 /// Exit codes of Documentation/Reference/Dealcalc.md.

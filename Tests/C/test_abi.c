@@ -406,6 +406,111 @@ static void test_loan_payment_batch(void) {
     CHECK(statuses[0] == DFIN_EINVALID_ARGUMENT && statuses[1] == DFIN_EINVALID_ARGUMENT);
 }
 
+/** Checks an `_ex` call's error detail: status, path and a message containing `needle`. */
+static void expect_error(const dfin_error *error, dfin_status status, const char *path, const char *needle) {
+    CHECK(error->status == status);
+    CHECK(strcmp(error->path, path) == 0);
+    CHECK(strstr(error->message, needle) != NULL);
+    CHECK(memchr(error->path, 0, DFIN_ERROR_PATH_SIZE) != NULL && memchr(error->message, 0, DFIN_ERROR_MESSAGE_SIZE) != NULL);
+    if (error->status != status || strcmp(error->path, path) != 0 || strstr(error->message, needle) == NULL)
+        fprintf(stderr, "  error: %s at '%s': %s\n  wanted: %s at '%s': %s\n", dfin_status_string(error->status),
+                error->path, error->message, dfin_status_string(status), path, needle);
+}
+
+/** The `_ex` forms: same results and statuses as the plain calls, with the path and message. */
+static void test_error_detail(void) {
+    dfin_error error;
+    int64_t out = -1;
+    int32_t scale = -1;
+    char buffer[DFIN_DECIMAL_BUFFER_SIZE];
+    size_t length = 0;
+
+    /* Success: status ok, both texts empty (a stale detail is overwritten). */
+    memset(&error, 'x', sizeof error);
+    CHECK_STATUS(dfin_loan_payment_ex(&out, TEXT("30000.00"), TEXT("10000.00"), TEXT("6"), 60, 12, DFIN_TIMING_ARREARS,
+                                      DFIN_ROUND_TO_NEAREST_OR_AWAY, 2, &error), DFIN_OK);
+    CHECK(out == 43666);
+    expect_error(&error, DFIN_OK, "", "");
+    CHECK(error.message[0] == '\0');
+    /* NULL error: the plain behaviour. */
+    CHECK_STATUS(dfin_loan_payment_minor_ex(&out, 3000000, 1000000, TEXT("6"), 60, 12, 0, 7, 2, NULL), DFIN_OK);
+    CHECK(out == 43666);
+
+    /* Each parameter named. */
+    CHECK_STATUS(dfin_loan_payment_minor_ex(&out, 3000000, 0, TEXT("6"), 0, 12, 0, 7, 2, &error), DFIN_EINVALID_ARGUMENT);
+    expect_error(&error, DFIN_EINVALID_ARGUMENT, "term", "found 0");
+    CHECK_STATUS(dfin_loan_payment_minor_ex(&out, 3000000, 0, TEXT("140"), 60, 12, 0, 7, 2, &error), DFIN_EINVALID_ARGUMENT);
+    expect_error(&error, DFIN_EINVALID_ARGUMENT, "apr", "found 140");
+    CHECK_STATUS(dfin_loan_payment_minor_ex(&out, 3000000, 0, TEXT("6"), 60, 0, 0, 7, 2, &error), DFIN_EINVALID_ARGUMENT);
+    expect_error(&error, DFIN_EINVALID_ARGUMENT, "periods_per_year", "found 0");
+    CHECK_STATUS(dfin_loan_payment_minor_ex(&out, 3000000, 0, TEXT("6"), 60, 12, 0, 7, 9, &error), DFIN_EINVALID_ARGUMENT);
+    expect_error(&error, DFIN_EINVALID_ARGUMENT, "minor_digits", "found 9");
+    CHECK_STATUS(dfin_loan_payment_minor_ex(&out, 3000000, 0, TEXT("6"), 60, 12, 5, 7, 2, &error), DFIN_EINVALID_ARGUMENT);
+    expect_error(&error, DFIN_EINVALID_ARGUMENT, "timing", "found 5");
+    CHECK_STATUS(dfin_loan_payment_minor_ex(&out, 3000000, 0, TEXT("6"), 60, 12, 0, 42, 2, &error), DFIN_EINVALID_ARGUMENT);
+    expect_error(&error, DFIN_EINVALID_ARGUMENT, "rounding", "found 42");
+    CHECK_STATUS(dfin_loan_payment_minor_ex(&out, 3000000, 4000000, TEXT("6"), 60, 12, 0, 7, 2, &error), DFIN_EINVALID_ARGUMENT);
+    expect_error(&error, DFIN_EINVALID_ARGUMENT, "balloon", "below the principal");
+    CHECK_STATUS(dfin_loan_payment_minor_ex(NULL, 3000000, 0, TEXT("6"), 60, 12, 0, 7, 2, &error), DFIN_ENULL_ARGUMENT);
+    expect_error(&error, DFIN_ENULL_ARGUMENT, "out", "NULL");
+    CHECK_STATUS(dfin_loan_payment_ex(&out, TEXT("30,000"), NULL, 0, TEXT("6"), 60, 12, 0, 7, 2, &error), DFIN_EINVALID_ARGUMENT);
+    expect_error(&error, DFIN_EINVALID_ARGUMENT, "principal", "expected");
+    CHECK_STATUS(dfin_loan_payment_ex(&out, TEXT("30000.001"), NULL, 0, TEXT("6"), 60, 12, 0, 7, 2, &error), DFIN_EINVALID_ARGUMENT);
+    expect_error(&error, DFIN_EINVALID_ARGUMENT, "principal", "decimal places");
+    CHECK_STATUS(dfin_loan_payment_ex(&out, TEXT("30000"), NULL, 5, TEXT("6"), 60, 12, 0, 7, 2, &error), DFIN_ENULL_ARGUMENT);
+    expect_error(&error, DFIN_ENULL_ARGUMENT, "balloon", "NULL");
+
+    /* Decimals. */
+    CHECK_STATUS(dfin_decimal_validate_ex(&scale, TEXT("12.5e3"), &error), DFIN_EINVALID_ARGUMENT);
+    expect_error(&error, DFIN_EINVALID_ARGUMENT, "text", "offset 4");
+    CHECK_STATUS(dfin_decimal_validate_ex(&scale, TEXT("12.50"), &error), DFIN_OK);
+    CHECK(scale == 2);
+    expect_error(&error, DFIN_OK, "", "");
+    CHECK_STATUS(dfin_decimal_parse_ex(&out, TEXT("1.005"), 2, DFIN_ROUND_REQUIRE_EXACT, &error), DFIN_EINVALID_ARGUMENT);
+    expect_error(&error, DFIN_EINVALID_ARGUMENT, "text", "not exact");
+    CHECK_STATUS(dfin_decimal_parse_ex(&out, TEXT("99999999999999999999"), 0, DFIN_ROUND_DOWN, &error), DFIN_EOVERFLOW);
+    expect_error(&error, DFIN_EOVERFLOW, "text", "int64_t");
+    CHECK_STATUS(dfin_decimal_parse_ex(&out, TEXT("1"), 39, DFIN_ROUND_DOWN, &error), DFIN_EINVALID_ARGUMENT);
+    expect_error(&error, DFIN_EINVALID_ARGUMENT, "scale", "found 39");
+    CHECK_STATUS(dfin_decimal_format_ex(buffer, 3, &length, 43666, 2, &error), DFIN_EBUFFER_TOO_SMALL);
+    CHECK(length == 6);
+    expect_error(&error, DFIN_EBUFFER_TOO_SMALL, "capacity", "at least 7 bytes");
+    CHECK_STATUS(dfin_decimal_format_ex(buffer, sizeof buffer, NULL, 43666, 2, &error), DFIN_ENULL_ARGUMENT);
+    expect_error(&error, DFIN_ENULL_ARGUMENT, "out_length", "NULL");
+    CHECK_STATUS(dfin_decimal_round_ex(buffer, sizeof buffer, &length, TEXT("2.345"), 2, DFIN_ROUND_TO_NEAREST_OR_EVEN, &error), DFIN_OK);
+    CHECK(strcmp(buffer, "2.34") == 0);
+    expect_error(&error, DFIN_OK, "", "");
+
+    /* Batch: the first failing deal, by array element. */
+    {
+        int64_t payments[3], principals[3] = {3000000, 3000000, 3000000};
+        dfin_status statuses[3];
+        const char *aprs[3] = {"6", "abc", "6"};
+        size_t apr_lengths[3] = {1, 3, 1};
+        int32_t terms[3] = {60, 60, 0};
+        CHECK_STATUS(dfin_loan_payment_batch_ex(payments, statuses, 3, principals, NULL, aprs, apr_lengths, terms, 12, 0, 7, 2, &error),
+                     DFIN_EINVALID_ARGUMENT);
+        expect_error(&error, DFIN_EINVALID_ARGUMENT, "aprs[1]", "expected");
+        CHECK(statuses[0] == DFIN_OK && statuses[1] == DFIN_EINVALID_ARGUMENT && statuses[2] == DFIN_EINVALID_ARGUMENT);
+        aprs[1] = "6";
+        apr_lengths[1] = 1;
+        CHECK_STATUS(dfin_loan_payment_batch_ex(payments, statuses, 3, principals, NULL, aprs, apr_lengths, terms, 12, 0, 7, 2, &error),
+                     DFIN_EINVALID_ARGUMENT);
+        expect_error(&error, DFIN_EINVALID_ARGUMENT, "terms[2]", "found 0");
+        CHECK_STATUS(dfin_loan_payment_batch_ex(payments, statuses, 3, principals, NULL, aprs, apr_lengths, terms, 0, 0, 7, 2, &error),
+                     DFIN_EINVALID_ARGUMENT);
+        expect_error(&error, DFIN_EINVALID_ARGUMENT, "periods_per_year", "found 0");
+        CHECK_STATUS(dfin_loan_payment_batch_ex(payments, statuses, 3, principals, NULL, NULL, apr_lengths, terms, 12, 0, 7, 2, &error),
+                     DFIN_ENULL_ARGUMENT);
+        expect_error(&error, DFIN_ENULL_ARGUMENT, "aprs", "NULL");
+        terms[2] = 60;
+        CHECK_STATUS(dfin_loan_payment_batch_ex(payments, statuses, 3, principals, NULL, aprs, apr_lengths, terms, 12, 0, 7, 2, &error),
+                     DFIN_OK);
+        expect_error(&error, DFIN_OK, "", "");
+        CHECK(payments[0] == 57998 && payments[2] == 57998);
+    }
+}
+
 int main(void) {
     test_version();
     test_status_strings();
@@ -418,5 +523,6 @@ int main(void) {
     test_decimal_round();
     test_loan_payment();
     test_loan_payment_batch();
+    test_error_detail();
     return check_finish();
 }

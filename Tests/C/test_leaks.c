@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-enum { CALLS = 100000, KINDS = 24 };
+enum { CALLS = 100000, KINDS = 30 };
 
 static const char *const requests[] = {
     "{\"calculate\":\"loan\",\"sellingPrice\":\"30000.00\",\"apr\":\"6\",\"term\":60,\"balloon\":{\"amount\":\"10000.00\"},\"includeSchedule\":true,\"explain\":true}",
@@ -34,6 +34,7 @@ static void call(int kind) {
     int64_t value = 0;
     int32_t scale = 0;
     char *answer = NULL;
+    dfin_error error;
     const char *request = requests[kind % 7];
     switch (kind) {
     case 0: case 1: case 2: case 3: case 4: case 5: case 6:
@@ -56,6 +57,13 @@ static void call(int kind) {
     case 20: record(dfin_decimal_round(buffer, sizeof buffer, &length, "2.345", 5, 2, 99)); break;
     case 21: record(dfin_loan_payment(&value, "30000.00", 8, "10000.00", 8, "6", 1, 60, 12, DFIN_TIMING_ARREARS, DFIN_ROUND_TO_NEAREST_OR_AWAY, 2)); break;
     case 22: record(dfin_loan_payment(&value, "30000.00", 8, NULL, 3, "6", 1, 1201, 12, 7, 99, 9)); break;
+    /* The _ex forms: the error detail is written into the caller's struct, nothing allocated. */
+    case 23: record(dfin_decimal_validate_ex(&scale, "1e3", 3, &error)); break;
+    case 24: record(dfin_decimal_parse_ex(&value, "436.665", 7, 2, DFIN_ROUND_REQUIRE_EXACT, &error)); break;
+    case 25: record(dfin_decimal_format_ex(small, sizeof small, &length, 43666, 2, &error)); break;
+    case 26: record(dfin_decimal_round_ex(buffer, sizeof buffer, &length, "2.345", 5, 2, 99, &error)); break;
+    case 27: record(dfin_loan_payment_ex(&value, "30000.00", 8, NULL, 0, "6", 1, 0, 12, 0, 7, 2, &error)); break;
+    case 28: record(dfin_loan_payment_minor_ex(&value, 3000000, 0, "abc", 3, 60, 12, 0, 7, 2, &error)); break;
     default: {
         int64_t principals[3] = {3000000, -1, 100};
         const char *aprs[3] = {"6", "6", NULL};
@@ -65,6 +73,8 @@ static void call(int kind) {
         dfin_status statuses[3];
         record(dfin_loan_payment_batch(payments, statuses, 3, principals, NULL, aprs, apr_lengths, terms, 12,
                                        DFIN_TIMING_ARREARS, DFIN_ROUND_TO_NEAREST_OR_AWAY, 2));
+        record(dfin_loan_payment_batch_ex(payments, statuses, 3, principals, NULL, aprs, apr_lengths, terms, 12,
+                                          DFIN_TIMING_ARREARS, DFIN_ROUND_TO_NEAREST_OR_AWAY, 2, &error));
         record(dfin_loan_payment_minor(&value, 3000000, 0, "6", 1, 60, 12, DFIN_TIMING_ADVANCE, DFIN_ROUND_TO_ODD, 2));
         record(dfin_loan_payment_minor(NULL, 3000000, 0, "6", 1, 60, 12, DFIN_TIMING_ADVANCE, DFIN_ROUND_TO_ODD, 2));
         break;

@@ -20,6 +20,37 @@ struct ExactDecimalArithmeticTests {
         #expect(try (dec("5") - dec("7.25")).description == "-2.25")
     }
 
+    /// The compound operators and `reduce(.zero, +)` compose with `try`; on overflow they
+    /// throw `.overflow` and leave the left operand unchanged (the documented choice: throw,
+    /// never trap).
+    @Test func compoundOperatorsAndReduce() throws {
+        var total: ExactDecimal = 100
+        try total += dec("0.25")
+        #expect(total.description == "100.25")
+        try total -= dec("0.50")
+        #expect(total.description == "99.75")
+        try total *= 2
+        #expect(total.description == "199.50")
+        let lines = [dec("436.66"), dec("0.34"), dec("-37.00")]
+        #expect(try lines.reduce(.zero, +).description == "400.00")
+        #expect(try lines.reduce(ExactDecimal(1), *) == dec("-5493.18280"))
+
+        let largest = try ExactDecimal(coefficient: 99_999_999_999_999_999_999_999_999_999_999_999_999, scale: 0)
+        var sum = largest
+        #expect { try sum += 1 } throws: { error in
+            guard case DecimalError.overflow = error else { return false }
+            return true
+        }
+        #expect(sum == largest)
+        var product = largest
+        #expect(throws: DecimalError.self) { try product *= 10 }
+        #expect(product == largest)
+        var difference = largest.negated()
+        #expect(throws: DecimalError.self) { try difference -= 1 }
+        #expect(difference == largest.negated())
+        #expect(throws: DecimalError.self) { try [largest, 1].reduce(.zero, +) }
+    }
+
     @Test func scaleRules() throws {
         var rng = SplitMix64(seed: 11)
         for _ in 0..<3_000 {

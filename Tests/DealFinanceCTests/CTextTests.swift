@@ -10,7 +10,7 @@ private func viaC(_ text: [UInt8]) -> Result<ExactDecimal, ExportFailure> {
     text.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { buffer -> Result<ExactDecimal, ExportFailure> in
         // A non-NULL pointer even for empty text.
         let pointer = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        do throws(ExportFailure) { return .success(try CText.decimal(pointer, UInt(text.count))) } catch { return .failure(error) }
+        do throws(ExportFailure) { return .success(try CText.decimal(pointer, UInt(text.count), name: "text")) } catch { return .failure(error) }
     }
 }
 

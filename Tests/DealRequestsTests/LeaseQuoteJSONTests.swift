@@ -23,6 +23,17 @@ struct LeaseQuoteJSONTests {
         }
     }
 
+    @Test("jsonText is the result object written as JSON text")
+    func jsonText() throws {
+        let request = try LeaseRequest(json: try JSONReader().parse(Array((base + #","apr":"6"}"#).utf8)))
+        let quote = try request.lease.quote(includeSchedule: true)
+        for explain in [false, true] {
+            #expect(quote.jsonText(explain: explain) == JSONWriter(pretty: false).write(quote.json(explain: explain)))
+            #expect(quote.jsonText(explain: explain, pretty: true) == JSONWriter(pretty: true).write(quote.json(explain: explain)))
+        }
+        #expect(quote.jsonText(explain: false).contains(#""residualValue":"23200.00""#))
+    }
+
     @Test("Annuity results show apr, periodic rate and an informational money factor; lines that do not apply are omitted")
     func annuity() {
         let result = DealCalculator.calculate(requestText: base + #","apr":"6","rateMethod":"annuity","includeSchedule":true}"#)

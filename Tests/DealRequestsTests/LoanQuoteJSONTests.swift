@@ -92,6 +92,18 @@ struct LoanQuoteJSONTests {
         }
     }
 
+    @Test("jsonText is the result object written as JSON text")
+    func jsonText() throws {
+        var loan = RetailLoan(sellingPrice: try ExactDecimal(parsing: "30000.00"), apr: try ExactDecimal(parsing: "6"), term: 60)
+        loan.balloon = .amount(try ExactDecimal(parsing: "10000.00"))
+        let quote = try loan.quote(includeSchedule: true)
+        for explain in [false, true] {
+            #expect(quote.jsonText(explain: explain) == JSONWriter(pretty: false).write(quote.json(explain: explain)))
+            #expect(quote.jsonText(explain: explain, pretty: true) == JSONWriter(pretty: true).write(quote.json(explain: explain)))
+        }
+        #expect(quote.jsonText(explain: false).contains(#""periodicPayment":{"net":"436.66""#))
+    }
+
     @Test("Values of the full deal (hand-computed from RetailLoan.md)")
     func values() throws {
         let result = JSONValue.object(try answer(fullDeal + "}"))

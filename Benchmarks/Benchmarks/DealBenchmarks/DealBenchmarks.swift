@@ -5,6 +5,7 @@
 import Benchmark
 import BenchSupport
 import DealFinance
+import DealLeads
 import Foundation
 
 /// A cursor over the workload shared by the samples of one benchmark.
@@ -93,10 +94,8 @@ let benchmarks: @Sendable () -> Void = {
 
     let jsonCursor = Cursor()
     Benchmark("json/ours") { benchmark in
-        let writer = JSONWriter(pretty: false)
         for _ in benchmark.scaledIterations {
-            let answer = DealCalculator.calculate(requestBytes: requests[jsonCursor.next(requests.count)])
-            blackHole(writer.write(answer))
+            blackHole(DealCalculator.answer(requestBytes: requests[jsonCursor.next(requests.count)]).json)
         }
     }
 

@@ -5,6 +5,7 @@
 // (`LeadAnalytics.hotSheet`).
 
 import DealFinance
+import DealLeads
 import Foundation
 
 /// The lead workload: generation, the file format and the timed operation.

@@ -10,6 +10,7 @@
 
 import BenchSupport
 import DealFinance
+import DealLeads
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -62,10 +63,9 @@ case "digest":
     let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000
     let text = try String(contentsOfFile: Workload.directory + "/requests.jsonl", encoding: .utf8)
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    let writer = JSONWriter(pretty: false)
     for line in text.split(separator: "\n", maxSplits: count).prefix(count) {
         let request = Array(line.dropLast().utf8) + Array(#","includeSchedule":true,"explain":true}"#.utf8)
-        for byte in writer.write(DealCalculator.calculate(requestBytes: request)).utf8 {
+        for byte in DealCalculator.answer(requestBytes: request).json.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
     }
@@ -75,9 +75,9 @@ case "digest":
     var leaseHash: UInt64 = 0xcbf2_9ce4_8422_2325
     let leases = Workload.read(limit: count).compactMap(\.lease)
     for lease in leases {
-        let value: JSONValue
-        do { value = try lease.quote(includeSchedule: true).json(explain: true) } catch { value = .string("\(error)") }
-        for byte in writer.write(value).utf8 { leaseHash = (leaseHash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let value: String
+        do { value = try lease.quote(includeSchedule: true).jsonText(explain: true) } catch { value = jsonString("\(error)") }
+        for byte in value.utf8 { leaseHash = (leaseHash ^ UInt64(byte)) &* 0x100_0000_01b3 }
     }
     print("digest of \(leases.count) lease results: \(String(leaseHash, radix: 16))")
     // The same over the lead scores (every contribution and reason, lead by lead) and the hot
@@ -121,10 +121,9 @@ case "loanresults":
     // intended change moved (`diff` of two builds' output).
     let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000
     let text = try String(contentsOfFile: Workload.directory + "/requests.jsonl", encoding: .utf8)
-    let writer = JSONWriter(pretty: false)
     for line in text.split(separator: "\n", maxSplits: count).prefix(count) {
         let request = Array(line.dropLast().utf8) + Array(#","includeSchedule":true,"explain":true}"#.utf8)
-        print(writer.write(DealCalculator.calculate(requestBytes: request)))
+        print(DealCalculator.answer(requestBytes: request).json)
     }
 
 case "aprdump", "aprcompare":
@@ -206,8 +205,7 @@ case "profile":
     case "json":
         let text = (try? String(contentsOfFile: Workload.directory + "/requests.jsonl", encoding: .utf8)) ?? ""
         let requests = text.split(separator: "\n", maxSplits: count).prefix(count).map { Array($0.utf8) }
-        let writer = JSONWriter(pretty: false)
-        for request in requests { sink &+= writer.write(DealCalculator.calculate(requestBytes: request)).utf8.count }
+        for request in requests { sink &+= DealCalculator.answer(requestBytes: request).json.utf8.count }
     case "leasequote":
         let leases = deals.compactMap(\.lease)
         for lease in leases { sink &+= (try? lease.quote())?.numberOfPayments ?? 0 }
@@ -226,4 +224,26 @@ case "profile":
 default:
     print("usage: dealbench-data generate [count] [seed] | check | digest | aprdigest | aprdump | aprcompare FILE | profile WHAT [count]")
     exit(2)
+}
+
+/// `text` as a JSON string, escaped as the library's JSON writer escapes it (`"`, `\\`,
+/// `\n` `\r` `\t` `\b` `\f`, `\u00xx` for the other controls): the lease digest's error lines.
+func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{08}": out += "\\b"
+        case "\u{0C}": out += "\\f"
+        case _ where scalar.value < 0x20:
+            let hex = String(scalar.value, radix: 16)
+            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
 }

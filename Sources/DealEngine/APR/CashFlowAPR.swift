@@ -105,10 +105,10 @@ public struct AnnualPercentageRate: Sendable {
         public var apr: ExactDecimal
         /// The disclosed APR: regz 2 decimals, eu 1 decimal, half up.
         public var aprDisclosed: ExactDecimal
-        /// `"monthly"` … `"annual"`, a multiple of a week or month (`"4 weeks"`, `"2 months"`,
-        /// ``UnitPeriod``), `"term"` (a single advance repaid by a single payment, Appendix J
-        /// (b)(4)(ii)) or `"year"` (EU).
-        public var unitPeriod: String
+        /// The Appendix J unit-period (`monthly` … `annual`, k weeks or k months), the
+        /// whole `term` (a single advance repaid by a single payment, Appendix J (b)(4)(ii)) or
+        /// a `year` (EU); its ``APRUnitPeriod/name`` is the JSON `unitPeriod`.
+        public var unitPeriod: APRUnitPeriod
         /// Unit-periods per year: 12, 24, 26, 52, 4, 2, 1; 52/k or 12/k for k weeks or months
         /// (13, 6; 10 decimals when not whole); for `"term"` 365/days or 12/months.
         public var unitPeriodsPerYear: ExactDecimal
@@ -177,13 +177,13 @@ public struct AnnualPercentageRate: Sendable {
             } else {
                 bracket = try Self.regzBisectionBracket(terms: terms, exactSignAtZero: charge.signum)
             }
-            return try result(bracket: bracket, scale: perYear * 100, unit: unit.name,
+            return try result(bracket: bracket, scale: perYear * 100, unit: .unitPeriod(unit),
                               perYear: unit.periodsPerYearDecimal, advanced: advanced, paid: paid,
                               charge: charge, irregular: irregular)
         case .eu:
             let terms = try euTerms(start: start)
             let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum, evaluate: Self.euValue)
-            return try result(bracket: bracket, scale: 100, unit: "year", perYear: ExactDecimal(1),
+            return try result(bracket: bracket, scale: 100, unit: .year, perYear: ExactDecimal(1),
                               advanced: advanced, paid: paid, charge: charge, irregular: false)
         }
     }
@@ -407,7 +407,7 @@ public struct AnnualPercentageRate: Sendable {
             let scaledAdvance = try advanced * ExactDecimal(coefficient: denominator, scale: 0)
             let apr = try scaledCharge.divided(by: scaledAdvance, scale: Self.resultDecimals, rule: .toNearestOrEven)
             let disclosed = try scaledCharge.divided(by: scaledAdvance, scale: 2, rule: .toNearestOrAway)
-            return Result(apr: apr, aprDisclosed: disclosed, unitPeriod: "term", unitPeriodsPerYear: perYear,
+            return Result(apr: apr, aprDisclosed: disclosed, unitPeriod: .term, unitPeriodsPerYear: perYear,
                           amountFinanced: advanced, totalOfPayments: paid, financeCharge: charge,
                           errorBound: 0.5e-12, isIrregular: false)
         } catch {
@@ -944,7 +944,7 @@ public struct AnnualPercentageRate: Sendable {
         return lastAdvance <= firstPayment
     }
 
-    func result(bracket: RateSolver.Bracket, scale: Double, unit: String, perYear: ExactDecimal,
+    func result(bracket: RateSolver.Bracket, scale: Double, unit: APRUnitPeriod, perYear: ExactDecimal,
                 advanced: ExactDecimal, paid: ExactDecimal, charge: ExactDecimal, irregular: Bool) throws(DealError) -> Result {
         let rate = bracket.midpoint * scale
         let bound = bracket.halfWidth * scale * (1 + 4 * RateSolver.unitRoundoff) + abs(rate) * 4 * RateSolver.unitRoundoff

@@ -10,14 +10,14 @@ import DealDecimal
 /// let g = BoundedValue(value: 3.5, errorBound: 1e-12)
 /// g.provenSign   // 1
 /// ```
-public struct BoundedValue: Sendable, Equatable {
+package struct BoundedValue: Sendable, Equatable {
     /// The computed value.
-    public var value: Double
+    package var value: Double
     /// A bound on |computed − exact|.
-    public var errorBound: Double
+    package var errorBound: Double
 
     /// Creates a bounded value.
-    public init(value: Double, errorBound: Double) {
+    package init(value: Double, errorBound: Double) {
         self.value = value
         self.errorBound = errorBound
     }
@@ -28,7 +28,7 @@ public struct BoundedValue: Sendable, Equatable {
     /// ```swift
     /// BoundedValue(value: 1e-20, errorBound: 1e-12).provenSign   // 0
     /// ```
-    public var provenSign: Int {
+    package var provenSign: Int {
         guard value.isFinite, errorBound.isFinite else { return 0 }
         if value > errorBound { return 1 }
         if value < -errorBound { return -1 }
@@ -53,22 +53,22 @@ public struct BoundedValue: Sendable, Equatable {
 /// }
 /// bracket.lower <= 0.5 && 0.5 <= bracket.upper   // true
 /// ```
-public enum RateSolver {
+package enum RateSolver {
     /// The most bisection steps one narrowing takes (the double format has fewer than 2,100
     /// representable values between any two bracket ends' binades, so this is never reached
     /// before the bracket stops splitting; it bounds the work regardless).
-    public static let maximumSteps = 2_200
+    package static let maximumSteps = 2_200
 
     /// A bracket `[lower, upper]` that contains a root of the function it was narrowed on.
-    public struct Bracket: Sendable, Equatable {
+    package struct Bracket: Sendable, Equatable {
         /// The lower end.
-        public var lower: Double
+        package var lower: Double
         /// The upper end.
-        public var upper: Double
+        package var upper: Double
         /// The midpoint, the reported root.
-        public var midpoint: Double { lower + (upper - lower) / 2 }
+        package var midpoint: Double { lower + (upper - lower) / 2 }
         /// Half the width: the reported root is within this of a true root.
-        public var halfWidth: Double { (upper - lower) / 2 }
+        package var halfWidth: Double { (upper - lower) / 2 }
     }
 
     /// Narrows `[lower, upper]`, where `evaluate(lower)` has proven sign `signAtLower` and
@@ -80,7 +80,7 @@ public enum RateSolver {
     ///   - signAtLower: 1 or −1.
     ///   - evaluate: the function with an error bound.
     /// - Returns: the narrowed bracket; a root of the exact function lies inside it.
-    public static func narrow(lower: Double, upper: Double, signAtLower: Int,
+    package static func narrow(lower: Double, upper: Double, signAtLower: Int,
                               evaluate: (Double) -> BoundedValue) -> Bracket {
         var lo = lower, hi = upper
         var steps = 0
@@ -114,14 +114,14 @@ public enum RateSolver {
     }
 
     /// The unit roundoff of `Double`, 2⁻⁵³.
-    public static let unitRoundoff = Double.ulpOfOne / 2
+    package static let unitRoundoff = Double.ulpOfOne / 2
 
     /// Higham's γₙ = n·u / (1 − n·u): the relative error bound of n rounded operations.
     ///
     /// ```swift
     /// RateSolver.gamma(10)   // ≈ 1.11e-15
     /// ```
-    public static func gamma(_ operations: Int) -> Double {
+    package static func gamma(_ operations: Int) -> Double {
         let nu = Double(operations) * unitRoundoff
         return nu < 0.5 ? nu / (1 - nu) : .infinity
     }
@@ -131,7 +131,7 @@ public enum RateSolver {
     /// ```swift
     /// RateSolver.power(1.005, 12)   // 1.0616778118644...
     /// ```
-    public static func power(_ x: Double, _ n: Int) -> Double {
+    package static func power(_ x: Double, _ n: Int) -> Double {
         var result = 1.0, base = x, e = n
         while e > 0 {
             if e & 1 == 1 { result *= base }
@@ -142,7 +142,7 @@ public enum RateSolver {
     }
 
     /// The number of rounded products ``power(_:_:)`` performs for exponent `n`.
-    public static func powerOperations(_ n: Int) -> Int {
+    package static func powerOperations(_ n: Int) -> Int {
         n <= 0 ? 0 : 2 * (Int.bitWidth - n.leadingZeroBitCount)
     }
 
@@ -151,7 +151,7 @@ public enum RateSolver {
     /// ```swift
     /// RateSolver.double(try ExactDecimal(parsing: "320.00"))   // 320.0
     /// ```
-    public static func double(_ value: ExactDecimal) -> Double {
+    package static func double(_ value: ExactDecimal) -> Double {
         var scale = 1.0
         for _ in 0..<value.scale { scale *= 10 }
         let coefficient = value.coefficient
@@ -194,7 +194,7 @@ public enum RateSolver {
     /// RateSolver.decimal(0.1, scale: 20, rule: .toNearestOrEven)   // 0.10000000000000000555
     /// ```
     /// - Returns: nil when `x` is not finite or the result needs more than 38 digits.
-    public static func decimal(_ x: Double, scale: Int, rule: RoundingRule) -> ExactDecimal? {
+    package static func decimal(_ x: Double, scale: Int, rule: RoundingRule) -> ExactDecimal? {
         // The fast form takes normal x ≠ 0 only; zero and non-finite x are the division's.
         if rule == .toNearestOrEven, let fast = decimalToNearestEven(x, scale: scale) { return fast }
         return decimalByDivision(x, scale: scale, rule: rule)

@@ -38,14 +38,14 @@
 /// count.oddDays             // 19 (02-10 to 03-01)
 /// count.daysPerUnitPeriod   // 30, so the fraction is 19/30
 /// ```
-public struct UnitPeriodCount: Sendable, Equatable {
+package struct UnitPeriodCount: Sendable, Equatable {
     /// The number of full unit-periods, `t` of Appendix J (b)(8).
     ///
     /// ```swift
     /// try UnitPeriodCount(from: CivilDate(parsing: "1978-03-20"), to: CivilDate(parsing: "1978-04-21"),
     ///                     frequency: .weekly).wholePeriods   // 4
     /// ```
-    public let wholePeriods: Int
+    package let wholePeriods: Int
 
     /// The days left over after the whole unit-periods: actual days for `monthly`, `weekly`,
     /// `biweekly` and `annual`; for `semimonthly`, `quarterly` and `semiannual` the remainder
@@ -55,7 +55,7 @@ public struct UnitPeriodCount: Sendable, Equatable {
     /// try UnitPeriodCount(from: CivilDate(parsing: "1978-03-20"), to: CivilDate(parsing: "1978-04-21"),
     ///                     frequency: .weekly).oddDays   // 4
     /// ```
-    public let oddDays: Int
+    package let oddDays: Int
 
     /// The denominator of the fraction of a unit-period that ``oddDays`` make: 30 (month,
     /// (b)(5)(ii)), 15 (semimonth), 90 and 180 (3 and 6 months, (b)(5)(iii)), 14 and 7
@@ -65,7 +65,7 @@ public struct UnitPeriodCount: Sendable, Equatable {
     /// try UnitPeriodCount(from: CivilDate(parsing: "2026-01-01"), to: CivilDate(parsing: "2026-01-16"),
     ///                     frequency: .semimonthly).daysPerUnitPeriod   // 15
     /// ```
-    public let daysPerUnitPeriod: Int
+    package let daysPerUnitPeriod: Int
 
     /// For `annual` only, when the remainder after the full years is a whole number of months
     /// ((b)(5)(v)(A)): that number of months, the fraction being `oddMonths / 12`; `nil`
@@ -75,7 +75,7 @@ public struct UnitPeriodCount: Sendable, Equatable {
     /// try UnitPeriodCount(from: CivilDate(parsing: "2026-03-15"), to: CivilDate(parsing: "2027-09-15"),
     ///                     frequency: .annual).oddMonths   // 6, so 1 year and 6/12
     /// ```
-    public let oddMonths: Int?
+    package let oddMonths: Int?
 
     /// The fractional unit-period `f` of Appendix J (b)(8) as an exact ratio: `oddMonths / 12`
     /// in the annual case (b)(5)(v)(A), `oddDays / daysPerUnitPeriod` otherwise. Not reduced.
@@ -84,7 +84,7 @@ public struct UnitPeriodCount: Sendable, Equatable {
     /// try UnitPeriodCount(from: CivilDate(parsing: "1978-02-10"), to: CivilDate(parsing: "1978-04-01"),
     ///                     frequency: .monthly).fraction   // (numerator: 19, denominator: 30)
     /// ```
-    public var fraction: (numerator: Int, denominator: Int) {
+    package var fraction: (numerator: Int, denominator: Int) {
         if let oddMonths { return (oddMonths, 12) }
         return (oddDays, daysPerUnitPeriod)
     }
@@ -109,7 +109,7 @@ public struct UnitPeriodCount: Sendable, Equatable {
     ///                                 to: CivilDate(parsing: "2026-02-15"), frequency: .monthly)
     /// (count.wholePeriods, count.oddDays)   // (1, 5): 1 month and 5 days, f = 5/30
     /// ```
-    public init(from start: CivilDate, to end: CivilDate, frequency: PaymentFrequency) throws(CalendarError) {
+    package init(from start: CivilDate, to end: CivilDate, frequency: PaymentFrequency) throws(CalendarError) {
         try self.init(from: start, to: end, frequency: frequency,
                       monthDay: frequency.daysPerPeriod == nil ? DayOfMonth(anchoring: end) : nil)
     }
@@ -131,7 +131,7 @@ public struct UnitPeriodCount: Sendable, Equatable {
     /// let third = try UnitPeriodCount(from: contract, toPayment: 3, firstPayment: first, frequency: .monthly)
     /// (third.wholePeriods, third.oddDays)   // (4, 0): 2026-04-30 is 4 months after 2025-12-30
     /// ```
-    public init(from start: CivilDate, toPayment index: Int, firstPayment: CivilDate,
+    package init(from start: CivilDate, toPayment index: Int, firstPayment: CivilDate,
                 frequency: PaymentFrequency) throws(CalendarError) {
         let end = try frequency.paymentDate(index, first: firstPayment)
         try self.init(from: start, to: end, frequency: frequency,
@@ -149,7 +149,7 @@ public struct UnitPeriodCount: Sendable, Equatable {
     ///                                 to: CivilDate(parsing: "1978-03-01"), unitPeriod: .months(2))
     /// count.fraction   // (numerator: 52, denominator: 60): 1 month back to 02-01, then 22 days
     /// ```
-    public init(from start: CivilDate, to end: CivilDate, unitPeriod: UnitPeriod) throws(CalendarError) {
+    package init(from start: CivilDate, to end: CivilDate, unitPeriod: UnitPeriod) throws(CalendarError) {
         switch unitPeriod {
         case .frequency(let frequency):
             try self.init(from: start, to: end, frequency: frequency)

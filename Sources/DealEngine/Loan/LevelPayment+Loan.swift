@@ -29,19 +29,17 @@ extension LevelPayment {
                             numberOfPayments: Int, periodsPerYear: Int, timing: PaymentTiming,
                             minorUnitDigits: Int) throws(DealError) -> LevelPayment {
         let money = try minorUnits(digits: minorUnitDigits)
-        var unit: Int128 = 1
-        for _ in 0..<minorUnitDigits { unit *= 10 }
-        let largest = (MinorUnits.maximumMajorUnits + 1) * unit - 1
-        guard principal > 0, principal <= largest else {
+        let largest = largestPrincipal(minorUnitDigits: minorUnitDigits)
+        guard isValidPrincipal(principal, largest: largest) else {
             throw DealError.invalidArgument("principal", "expected a principal above zero and at most \(money.decimal(largest)), found \(money.decimal(principal))")
         }
-        guard balloon >= 0, balloon < principal else {
+        guard isValidBalloon(balloon, principal: principal) else {
             throw DealError.invalidArgument("balloon", "expected a balloon of zero or more below the principal \(money.decimal(principal)), found \(money.decimal(balloon))")
         }
-        guard (1...RetailLoan.Limits.maximumTerm).contains(numberOfPayments) else {
+        guard isValidNumberOfPayments(numberOfPayments) else {
             throw DealError.invalidArgument("term", "expected a number of payments from 1 to \(RetailLoan.Limits.maximumTerm), found \(numberOfPayments)")
         }
-        guard (1...maximumPeriodsPerYear).contains(periodsPerYear) else {
+        guard isValidPeriodsPerYear(periodsPerYear) else {
             throw DealError.invalidArgument("periodsPerYear", "expected from 1 to \(maximumPeriodsPerYear) periods a year, found \(periodsPerYear)")
         }
         let rate = try PeriodicRate(annualPercentage: annualPercentage, periodsPerYear: periodsPerYear)
@@ -94,9 +92,39 @@ extension LevelPayment {
 
     /// The converter for amounts with `digits` minor-unit decimals.
     static func minorUnits(digits: Int) throws(DealError) -> MinorUnits {
-        guard (0...maximumMinorUnitDigits).contains(digits) else {
+        guard isValidMinorUnitDigits(digits) else {
             throw DealError.invalidArgument("minorUnitDigits", "expected from 0 to \(maximumMinorUnitDigits) minor-unit decimals, found \(digits)")
         }
         return MinorUnits(Currency(uncheckedCode: "XXX", minorUnitDigits: digits))
     }
+
+    // MARK: The checks of `loan(…)`, one place for them: the C batch shortcut calls them too.
+
+    /// The largest principal in minor units: 999,999,999,999 major units and every minor unit
+    /// below the next (99999999999999 for 2 digits). `minorUnitDigits` must be valid.
+    package static func largestPrincipal(minorUnitDigits: Int) -> Int128 {
+        var unit: Int128 = 1
+        for _ in 0..<minorUnitDigits { unit *= 10 }
+        return (MinorUnits.maximumMajorUnits + 1) * unit - 1
+    }
+
+    /// A principal above zero and at most `largest`.
+    @inlinable
+    package static func isValidPrincipal(_ principal: Int128, largest: Int128) -> Bool { principal > 0 && principal <= largest }
+
+    /// A balloon of zero or more below the principal.
+    @inlinable
+    package static func isValidBalloon(_ balloon: Int128, principal: Int128) -> Bool { balloon >= 0 && balloon < principal }
+
+    /// A number of payments from 1 to ``RetailLoan/Limits/maximumTerm``.
+    @inlinable
+    package static func isValidNumberOfPayments(_ count: Int) -> Bool { (1...RetailLoan.Limits.maximumTerm).contains(count) }
+
+    /// Periods a year from 1 to ``maximumPeriodsPerYear``.
+    @inlinable
+    package static func isValidPeriodsPerYear(_ count: Int) -> Bool { (1...maximumPeriodsPerYear).contains(count) }
+
+    /// Minor-unit decimals from 0 to ``maximumMinorUnitDigits``.
+    @inlinable
+    package static func isValidMinorUnitDigits(_ digits: Int) -> Bool { (0...maximumMinorUnitDigits).contains(digits) }
 }

@@ -8,18 +8,18 @@ import DealDecimal
 /// ```swift
 /// let cents = try MinorUnits(.usd).amount(try ExactDecimal(parsing: "12.5"), path: "downPayment")  // 1250
 /// ```
-public struct MinorUnits: Sendable {
+package struct MinorUnits: Sendable {
     /// The currency.
-    public let currency: Currency
+    package let currency: Currency
     /// The largest accepted amount: 999,999,999,999 major units and the largest minor part.
-    public static let maximumMajorUnits: Int128 = 999_999_999_999
+    package static let maximumMajorUnits: Int128 = 999_999_999_999
 
     /// Converter for `currency`.
     ///
     /// ```swift
     /// MinorUnits(.usd)
     /// ```
-    public init(_ currency: Currency) { self.currency = currency }
+    package init(_ currency: Currency) { self.currency = currency }
 
     /// 10^(minor-unit digits).
     var unit: Int128 {
@@ -36,7 +36,7 @@ public struct MinorUnits: Sendable {
     /// - Throws: `invalid_argument` at `path` for a negative amount, more decimals than the
     ///   currency has, or more than 999,999,999,999 major units.
     ///   The path is only evaluated for the error, so callers may interpolate it freely.
-    public func amount(_ value: ExactDecimal, path: @autoclosure () -> String) throws(DealError) -> Int128 {
+    package func amount(_ value: ExactDecimal, path: @autoclosure () -> String) throws(DealError) -> Int128 {
         // The usual case (0…4 minor digits, scale within them, in range): the limit and the
         // scaling by constants, no loops; anything else, and every error, below.
         let scale = value.scale, digits = currency.minorUnitDigits
@@ -87,7 +87,7 @@ public struct MinorUnits: Sendable {
     /// ```swift
     /// MinorUnits(.usd).decimal(43666)   // 436.66
     /// ```
-    public func decimal(_ minorUnits: Int128) -> ExactDecimal {
+    package func decimal(_ minorUnits: Int128) -> ExactDecimal {
         let scale = currency.minorUnitDigits
         // The checks of ExactDecimal(coefficient:scale:) inline: no call and no throw per amount.
         guard minorUnits.magnitude < Self.decimalLimit, (0...ExactDecimal.maximumScale).contains(scale) else {

@@ -52,7 +52,7 @@ private func regzEquationSign(_ problem: AnnualPercentageRate, unit: UnitPeriod,
 /// The exact equation changes sign across apr ± (errorBound + 1e-12): a root lies within.
 private func expectRootBracketed(_ problem: AnnualPercentageRate, _ result: AnnualPercentageRate.Result,
                                  sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let unit = try #require(UnitPeriod.candidates.first { $0.name == result.unitPeriod }, "unit-period \(result.unitPeriod)")
+    let unit = try #require(UnitPeriod.candidates.first { .unitPeriod($0) == result.unitPeriod }, "unit-period \(result.unitPeriod)")
     let apr = Rational(result.apr.description)!
     let slack = Rational(RateSolver.decimal(result.errorBound, scale: 20, rule: .up)!.description)! + Rational("0.000000000001")!
     let perYear = Rational(numerator: 100 * unit.periodsPerYear.numerator, denominator: unit.periodsPerYear.denominator)
@@ -71,7 +71,7 @@ struct RegZAPRTests {
         let oddResult = try odd.solve()
         #expect(try oddResult.apr.rounded(scale: 4, rule: .toNearestOrAway) == dec("9.1685"))
         #expect(oddResult.aprDisclosed == dec("9.17"))
-        #expect(oddResult.unitPeriod == "monthly")
+        #expect(oddResult.unitPeriod == .unitPeriod(.monthly))
         #expect(oddResult.financeCharge == dec("1520.00"))
         #expect(!oddResult.isIrregular)
         try expectRootBracketed(odd, oddResult)
@@ -95,7 +95,7 @@ struct RegZAPRTests {
         #expect(try quarterly.chooseUnitPeriod(start: day("2026-01-01")) == .quarterly)
         var override = monthly
         override.unitPeriod = .semimonthly
-        #expect(try override.solve().unitPeriod == "semimonthly")
+        #expect(try override.solve().unitPeriod == .unitPeriod(.semimonthly))
         // No common period: the nearest nominal length to the average interval (≈ 33 days → monthly).
         let ragged = AnnualPercentageRate(method: .regz, advances: [advance("1000.00", "2026-01-01")],
                                           payments: [advance("400.00", "2026-02-05"), advance("400.00", "2026-03-09"), advance("300.00", "2026-04-12")])
@@ -106,15 +106,15 @@ struct RegZAPRTests {
     @Test("Single advance, single payment: the unit-period is the term (Appendix J (b)(4)(ii))")
     func singlePayment() throws {
         let tenDays = try AnnualPercentageRate(method: .regz, advances: [advance("100.00", "2026-04-01")], payments: [advance("115.00", "2026-04-11")]).solve()
-        #expect(tenDays.unitPeriod == "term")
+        #expect(tenDays.unitPeriod == .term)
         #expect(tenDays.unitPeriodsPerYear == dec("36.5"))
         #expect(tenDays.apr == dec("547.500000000000"))
         let twoMonths = try AnnualPercentageRate(method: .regz, advances: [advance("100.00", "2026-04-01")], payments: [advance("102.00", "2026-06-01")]).solve()
-        #expect(twoMonths.unitPeriod == "term")
+        #expect(twoMonths.unitPeriod == .term)
         #expect(twoMonths.unitPeriodsPerYear == dec("6"))
         #expect(twoMonths.apr == dec("12.000000000000"))
         let year = try AnnualPercentageRate(method: .regz, advances: [advance("100.00", "2026-04-01")], payments: [advance("110.00", "2027-04-01")]).solve()
-        #expect(year.unitPeriod == "annual")
+        #expect(year.unitPeriod == .unitPeriod(.annual))
         #expect(year.apr == dec("10.000000000000"))
     }
 
@@ -198,7 +198,7 @@ struct RegZAPRTests {
             do {
                 let result = try problem.solve()
                 #expect(!result.apr.isNegative)
-                if result.unitPeriod != "term" { try expectRootBracketed(problem, result) }
+                if result.unitPeriod != .term { try expectRootBracketed(problem, result) }
             } catch let error as DealError {
                 // The only acceptable failure: payments that total less than the advances.
                 #expect(error.code == .noSolution, "\(error)")
@@ -226,7 +226,7 @@ struct EUAPRTests {
         let result = try year.solve()
         #expect(try result.apr.rounded(scale: 9, rule: .toNearestOrAway) == dec("10.000000000"))
         #expect(result.aprDisclosed == dec("10.0"))
-        #expect(result.unitPeriod == "year")
+        #expect(result.unitPeriod == .year)
         let monthly = AnnualPercentageRate(method: .eu, advances: [advance("10000.00", "2026-04-01")], payments: series("320.00", 36, "2026-05-01"))
         let months = try monthly.solve()
         try check(monthly, months)

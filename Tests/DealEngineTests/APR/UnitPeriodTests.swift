@@ -75,7 +75,7 @@ struct UnitPeriodTests {
                                               payments: [flow("39.50", "1978-04-20")] + every("38.31", 11, "1978-05-18", days: 28))
         #expect(try fourWeekly.chooseUnitPeriod(start: day("1978-03-18")) == .weeks(4))
         let result = try fourWeekly.solve()
-        #expect(result.unitPeriod == "4 weeks" && result.unitPeriodsPerYear == dec("13"))
+        #expect(result.unitPeriod == .unitPeriod(.weeks(4)) && result.unitPeriodsPerYear == dec("13"))
         #expect(result.aprDisclosed == dec("28.50"))
         let i = Rational(result.apr.description)! / Rational(1300)
         let slack = Rational(1) / Rational(10).power(10)
@@ -85,7 +85,7 @@ struct UnitPeriodTests {
         let bimonthly = AnnualPercentageRate(method: .regz, advances: [flow("8000.00", "1978-01-10")],
                                              payments: [flow("449.36", "1978-03-01")] + every("465.00", 18, "1978-05-01", months: 2) + [flow("200.00", "1981-05-01")])
         let b = try bimonthly.solve()
-        #expect(b.unitPeriod == "2 months" && b.unitPeriodsPerYear == dec("6") && b.aprDisclosed == dec("7.30"))
+        #expect(b.unitPeriod == .unitPeriod(.months(2)) && b.unitPeriodsPerYear == dec("6") && b.aprDisclosed == dec("7.30"))
 
         let february = AnnualPercentageRate(method: .regz, advances: [flow("1000.00", "2026-02-01")], payments: [flow("1010.00", "2026-03-01")])
         #expect(try february.chooseUnitPeriod(start: day("2026-02-01")) == .monthly)
@@ -99,7 +99,7 @@ struct UnitPeriodTests {
         // Three weeks.
         let threeWeekly = AnnualPercentageRate(method: .regz, advances: [flow("1000.00", "2026-01-01")], payments: every("100.00", 12, "2026-01-22", days: 21))
         let t = try threeWeekly.solve()
-        #expect(t.unitPeriod == "3 weeks" && t.unitPeriodsPerYear == dec("17.3333333333"))
+        #expect(t.unitPeriod == .unitPeriod(.weeks(3)) && t.unitPeriodsPerYear == dec("17.3333333333"))
     }
 
     @Test("gapKey decides the candidates: every pair of dates 7…41 days apart with one key is one period of the same candidates (leap, century, 400-year and year 2/9998 boundaries)")

@@ -49,10 +49,10 @@ import DealEngine
 
     /// `requireExact` succeeds only for a whole number of minor units.
     @Test func requireExact() throws {
-        let exact = try LevelPayment.loan(principal: 120_000, balloon: 0, annualPercentage: .zero, numberOfPayments: 12,
+        let exact = try LevelPayment.loan(principal: Int128(120_000), balloon: 0, annualPercentage: .zero, numberOfPayments: 12,
                                           periodsPerYear: 12, timing: .arrears, minorUnitDigits: 2)
         #expect(try exact.payment(rule: .requireExact) == 10_000)
-        let inexact = try LevelPayment.loan(principal: 100_000, balloon: 0, annualPercentage: .zero, numberOfPayments: 3,
+        let inexact = try LevelPayment.loan(principal: Int128(100_000), balloon: 0, annualPercentage: .zero, numberOfPayments: 3,
                                             periodsPerYear: 12, timing: .arrears, minorUnitDigits: 2)
         #expect(throws: DealError.self) { try inexact.payment(rule: .requireExact) }
         #expect(try inexact.payment(rule: .down) == 33_333)

@@ -17,7 +17,7 @@ import json
 from enum import IntEnum
 from typing import Any, Mapping, Optional, Sequence, Tuple, Union
 
-from ._native import lib as _lib
+from ._native import DfinError, lib as _lib
 
 __all__ = [
     "Status", "Rounding", "Timing", "DealFinanceError",
@@ -68,7 +68,8 @@ class Timing(IntEnum):
 
 
 class DealFinanceError(Exception):
-    """A call failed: the status, the Documentation/Reference/Errors.md code and, for JSON requests, path and message."""
+    """A call failed: the status, the Documentation/Reference/Errors.md code, the path (a JSON field, or the C
+    parameter of a typed call such as "apr" or "aprs[3]") and the message."""
 
     def __init__(self, status: int, code: str, path: str = "", message: str = "") -> None:
         super().__init__(f"{code} at {path}: {message}" if path else (f"{code}: {message}" if message else code))
@@ -82,9 +83,13 @@ def _bytes(text: Text) -> bytes:
     return text.encode("utf-8") if isinstance(text, str) else bytes(text)
 
 
-def _check(status: int) -> None:
+def _check(status: int, error: Optional[Any] = None) -> None:
+    """Raises DealFinanceError for a failed status, with the `dfin_error` detail when given."""
     if status != Status.OK:
-        raise DealFinanceError(status, status_string(status))
+        if error is None:
+            raise DealFinanceError(status, status_string(status))
+        raise DealFinanceError(status, status_string(status), error.path.decode("utf-8", "replace"),
+                               error.message.decode("utf-8", "replace"))
 
 
 def version() -> str:
@@ -150,7 +155,8 @@ def decimal_validate(text: Text) -> int:
     """Checks a plain decimal (Documentation/Reference/Values.md) and returns its scale; raises DealFinanceError."""
     data = _bytes(text)
     scale = ctypes.c_int32(0)
-    _check(_lib.dfin_decimal_validate(ctypes.byref(scale), data, len(data)))
+    error = DfinError()
+    _check(_lib.dfin_decimal_validate_ex(ctypes.byref(scale), data, len(data), ctypes.byref(error)), error)
     return int(scale.value)
 
 
@@ -158,27 +164,30 @@ def decimal_parse(text: Text, scale: int, rounding: Rounding = Rounding.REQUIRE_
     """The decimal in whole units of 10**-scale: decimal_parse("436.66", 2) == 43666."""
     data = _bytes(text)
     out = ctypes.c_int64(0)
-    _check(_lib.dfin_decimal_parse(ctypes.byref(out), data, len(data), scale, int(rounding)))
+    error = DfinError()
+    _check(_lib.dfin_decimal_parse_ex(ctypes.byref(out), data, len(data), scale, int(rounding), ctypes.byref(error)), error)
     return int(out.value)
 
 
 def _into_buffer(call: Any) -> str:
     buffer = ctypes.create_string_buffer(48)   # DFIN_DECIMAL_BUFFER_SIZE
     length = ctypes.c_size_t(0)
-    _check(call(buffer, len(buffer), ctypes.byref(length)))
+    error = DfinError()
+    _check(call(buffer, len(buffer), ctypes.byref(length), ctypes.byref(error)), error)
     return buffer.raw[: length.value].decode("ascii")
 
 
 def decimal_format(units: int, scale: int) -> str:
     """Whole units of 10**-scale as canonical text: decimal_format(43666, 2) == "436.66"."""
-    return _into_buffer(lambda out, capacity, length: _lib.dfin_decimal_format(out, capacity, length, units, scale))
+    return _into_buffer(lambda out, capacity, length, error: _lib.dfin_decimal_format_ex(out, capacity, length, units, scale,
+                                                                                         error))
 
 
 def decimal_round(text: Text, scale: int, rounding: Rounding) -> str:
     """The decimal rounded to `scale` places: decimal_round("2.345", 2, Rounding.TO_NEAREST_OR_EVEN) == "2.34"."""
     data = _bytes(text)
-    return _into_buffer(lambda out, capacity, length: _lib.dfin_decimal_round(out, capacity, length, data, len(data),
-                                                                              scale, int(rounding)))
+    return _into_buffer(lambda out, capacity, length, error: _lib.dfin_decimal_round_ex(out, capacity, length, data, len(data),
+                                                                                        scale, int(rounding), error))
 
 
 def loan_payment(principal: Union[Text, int], apr: Text, term: int, *, balloon: Union[Text, int, None] = None,
@@ -190,21 +199,24 @@ def loan_payment(principal: Union[Text, int], apr: Text, term: int, *, balloon: 
     units (3000000); apr is percent text ("6.9").
     """
     out = ctypes.c_int64(0)
+    error = DfinError()
     rate = _bytes(apr)
     if isinstance(principal, int):
         if balloon is not None and not isinstance(balloon, int):
             raise TypeError("give principal and balloon both as minor units (int) or both as decimal text")
-        status = _lib.dfin_loan_payment_minor(ctypes.byref(out), principal, balloon or 0, rate, len(rate), term,
-                                              periods_per_year, int(timing), int(rounding), minor_digits)
+        status = _lib.dfin_loan_payment_minor_ex(ctypes.byref(out), principal, balloon or 0, rate, len(rate), term,
+                                                 periods_per_year, int(timing), int(rounding), minor_digits,
+                                                 ctypes.byref(error))
     else:
         if isinstance(balloon, int):
             raise TypeError("give principal and balloon both as minor units (int) or both as decimal text")
         amount = _bytes(principal)
         balloon_bytes: Optional[bytes] = None if balloon is None else _bytes(balloon)
-        status = _lib.dfin_loan_payment(ctypes.byref(out), amount, len(amount), balloon_bytes,
-                                        0 if balloon_bytes is None else len(balloon_bytes), rate, len(rate), term,
-                                        periods_per_year, int(timing), int(rounding), minor_digits)
-    _check(status)
+        status = _lib.dfin_loan_payment_ex(ctypes.byref(out), amount, len(amount), balloon_bytes,
+                                           0 if balloon_bytes is None else len(balloon_bytes), rate, len(rate), term,
+                                           periods_per_year, int(timing), int(rounding), minor_digits,
+                                           ctypes.byref(error))
+    _check(status, error)
     return int(out.value)
 
 

@@ -13,6 +13,15 @@ _int32_p = ctypes.POINTER(ctypes.c_int32)
 _int64_p = ctypes.POINTER(ctypes.c_int64)
 
 
+class DfinError(ctypes.Structure):
+    """`dfin_error`: the status, path and message an `_ex` call fills."""
+
+    _fields_ = [("status", ctypes.c_int32), ("path", ctypes.c_char * 64), ("message", ctypes.c_char * 256)]
+
+
+_error_p = ctypes.POINTER(DfinError)
+
+
 def _library_path() -> str:
     """The bundled library, or $DEALFINANCE_LIBRARY when set."""
     override = os.environ.get("DEALFINANCE_LIBRARY")
@@ -47,6 +56,11 @@ def _load() -> ctypes.CDLL:
                                                      _size_p, _int32_p, ctypes.c_int32, ctypes.c_int32, ctypes.c_int32,
                                                      ctypes.c_int32]),
     }
+    # Each typed call's `_ex` form: the same parameters and a last `dfin_error *`.
+    for name in ["dfin_decimal_validate", "dfin_decimal_parse", "dfin_decimal_format", "dfin_decimal_round",
+                 "dfin_loan_payment", "dfin_loan_payment_minor", "dfin_loan_payment_batch"]:
+        result, arguments = signatures[name]
+        signatures[name + "_ex"] = (result, arguments + [_error_p])
     for name, (result, arguments) in signatures.items():
         function = getattr(lib, name)
         function.restype = result

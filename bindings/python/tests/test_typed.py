@@ -15,8 +15,8 @@ LOAN = {"calculate": "loan", "sellingPrice": "30000.00", "apr": "6", "term": 60,
 
 
 def test_version() -> None:
-    assert dealfinance.version() == "0.1.0"
-    assert dealfinance.version_number() == 100
+    assert dealfinance.version() == "0.2.0"
+    assert dealfinance.version_number() == 200
 
 
 def test_status_strings() -> None:
@@ -105,6 +105,24 @@ def test_typed_errors(call, status: Status) -> None:
         call()
     assert raised.value.status == status
     assert raised.value.code == dealfinance.status_string(status)
+
+
+@pytest.mark.parametrize("call, path, needle", [
+    (lambda: dealfinance.loan_payment("1000.00", "6", 0), "term", "found 0"),
+    (lambda: dealfinance.loan_payment("1000.00", "101", 60), "apr", "found 101"),
+    (lambda: dealfinance.loan_payment("1000.00", "6", 60, balloon="1000.00"), "balloon", "below the principal"),
+    (lambda: dealfinance.loan_payment(100000, "6", 60, periods_per_year=0), "periods_per_year", "found 0"),
+    (lambda: dealfinance.loan_payment(100000, "6", 60, minor_digits=7), "minor_digits", "found 7"),
+    (lambda: dealfinance.decimal_validate("12,50"), "text", "offset 2"),
+    (lambda: dealfinance.decimal_parse("1", 39), "scale", "found 39"),
+])
+def test_typed_error_detail(call, path: str, needle: str) -> None:
+    """Typed calls report the C parameter at fault and what was expected (dfin_error)."""
+    with pytest.raises(DealFinanceError) as raised:
+        call()
+    assert raised.value.path == path
+    assert needle in raised.value.message
+    assert path in str(raised.value)
 
 
 def test_loan_payment() -> None:
