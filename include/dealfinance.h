@@ -151,7 +151,8 @@ typedef int32_t dfin_status;
 #define DFIN_EBUFFER_TOO_SMALL 6
 /** A required pointer argument was NULL. Nothing was computed or written. */
 #define DFIN_ENULL_ARGUMENT 7
-/** A failure inside the library that no input should cause (please report it). */
+/** A failure inside the library that no input should cause (please report it); also the
+ *  status of a JSON error object whose code is "internal" (an invariant did not hold). */
 #define DFIN_EINTERNAL 8
 
 /**

@@ -66,8 +66,9 @@ public struct SimpleInterestLoan: Sendable, Hashable {
             var years = ExactRatio.zero
             var from = start
             while from < end {
-                let nextYear = (try? CivilDate(year: from.year + 1, month: 1, day: 1)) ?? end
-                let to = min(nextYear, end)
+                // The next 1 January before `end`, or `end` itself in its own year (so year + 1
+                // is at most end's year, a valid date).
+                let to = from.year < end.year ? CivilDate(unchecked: from.year + 1, 1, 1) : end
                 years = years + ExactRatio(Int128(from.days(until: to)), CivilDate.isLeapYear(from.year) ? 366 : 365)
                 from = to
             }
@@ -127,7 +128,10 @@ public struct SimpleInterestLoan: Sendable, Hashable {
         let accrued = try accrue(to: date, path: "payoffDate")
         let yearDays: Int128 = dayBasis == .days360 ? 360 : (dayBasis == .actual && CivilDate.isLeapYear(date.year) ? 366 : 365)
         let perDiem = ExactRatio(balance) * ExactRatio(apr) / ExactRatio(100 * yearDays * money.unit)
-        let perDiemMajor = (try? perDiem.decimal(significantDigits: 30).rounded(scale: 5, rule: .toNearestOrAway)) ?? .zero
+        let perDiemMajor: ExactDecimal
+        do { perDiemMajor = try perDiem.decimal(significantDigits: 30).rounded(scale: 5, rule: .toNearestOrAway) } catch {
+            throw DealError(code: .overflow, path: "payoffDate", message: "the per diem needs more than 38 digits")
+        }
         return SimpleInterestPayoff(payoffDate: date, daysSinceLastPayment: last.days(until: date), principalBalance: money.decimal(balance),
                                     unpaidInterest: money.decimal(unpaid), accruedInterest: money.decimal(accrued),
                                     payoffAmount: money.decimal(balance + unpaid + accrued), perDiem: perDiemMajor,

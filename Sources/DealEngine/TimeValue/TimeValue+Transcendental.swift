@@ -97,7 +97,14 @@ extension TimeValue {
         }
         if flows.reduce(ExactFraction(0), { $0 + $1.value }).isZero { return .zero }
         // Bracket in double (exp/log1p, bounded as in Documentation/Rates.md), then exactness.
-        let doubles = flows.map { (value: $0.value.decimal(significantDigits: 30).map(RateSolver.double) ?? 0, years: Double($0.days) / 365) }
+        var doubles: [(value: Double, years: Double)] = []
+        for flow in flows {
+            // Values on one day are summed exactly: the sum may need more than 38 digits.
+            guard let value = flow.value.decimal(significantDigits: 30) else {
+                throw DealError(code: .overflow, path: "values", message: "the values on day \(flow.days) sum to more than 38 digits")
+            }
+            doubles.append((RateSolver.double(value), Double(flow.days) / 365))
+        }
         let evaluate: (Double) -> BoundedValue = { r in xnpvDouble(doubles, r) }
         guard let bracket = nearestBracket(evaluate, guess: RateSolver.double(guess)) else {
             throw DealError(code: .noSolution, path: "values", message: "expected cash flows that some rate above -100 % (up to 10^6) balances, found none: the present value never changes sign")
@@ -198,15 +205,17 @@ extension TimeValue {
             widen *= 16
         }
         guard signLow != 0, signHigh == -signLow else {
-            return RateSolver.decimal(mid, scale: digits, rule: .toNearestOrEven)?.normalized() ?? .zero
+            // Widened 8 times (16^8 grid steps) without a proven sign change, or a sign
+            // undecided at 4096 bits: any value reported would be a guess.
+            throw DealError.internalFailure(path, "expected the exact signs near the bracket [\(low), \(high)] to differ, found \(signLow) and \(signHigh) after widening")
         }
         while b - a > 1 {
             let m = a + (b - a) / 2
             let s = try h(m)
-            if s == 0 { return (try? ExactDecimal(coefficient: m % 2 == 0 ? m : m + 1, scale: digits))?.normalized() ?? .zero }
+            if s == 0 { return try rootDecimal(m % 2 == 0 ? m : m + 1, scale: digits, path: path).normalized() }
             if s == signLow { a = m } else { b = m }
         }
-        return (try? ExactDecimal(coefficient: b, scale: digits))?.normalized() ?? .zero
+        return try rootDecimal(b, scale: digits, path: path).normalized()
     }
 
     static func transcendentalOutput(_ rounded: PreciseInterval.Rounded?, path: String) throws(DealError) -> ExactDecimal {

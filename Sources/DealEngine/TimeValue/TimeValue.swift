@@ -231,8 +231,13 @@ public enum TimeValue {
         guard guess > ExactDecimal(-1) else { throw DealError.invalidArgument("guess", "expected a guess above -1, found \(guess)") }
         // Exact integer coefficients over the common (largest) power-of-ten denominator.
         let common = fractions.reduce(WideInteger(1)) { $0.compare(to: $1.denominator) >= 0 ? $0 : $1.denominator }
-        let integers = fractions.map { f in
-            f.numerator * ((try? common.divided(by: f.denominator, rule: .down)) ?? WideInteger(1))
+        var integers: [WideInteger] = []
+        for f in fractions {
+            // Every denominator is a power of ten no larger than `common`: the quotient is exact.
+            guard let factor = try? common.divided(by: f.denominator, rule: .requireExact) else {
+                throw DealError.internalFailure(path, "expected power-of-ten denominators dividing \(common.decimalText), found \(f.denominator.decimalText)")
+            }
+            integers.append(f.numerator * factor)
         }
         // Double coefficients for the bracket: each rounded to 30 digits first (≪ one rounding).
         var doubles: [Double] = []
@@ -274,16 +279,25 @@ public enum TimeValue {
         var a = low.coefficient - 1, b = high.coefficient
         let signLow = h(a)
         guard signLow != 0, h(b) == -signLow else {
-            // The double bracket did not hold exactly (should not happen): report its midpoint.
-            return RateSolver.decimal(mid, scale: digits, rule: .toNearestOrEven) ?? .zero
+            // The double bracket rests on proven error bounds, so its ends' exact signs differ;
+            // if they did not, any value reported would be a guess.
+            throw DealError.internalFailure(path, "expected the exact signs at the proven bracket [\(low), \(high)] to differ, found \(signLow) and \(h(b))")
         }
         while b - a > 1 {
             let m = a + (b - a) / 2
             let s = h(m)
-            if s == 0 { return (try? ExactDecimal(coefficient: m % 2 == 0 ? m : m + 1, scale: digits))?.normalized() ?? .zero }
+            if s == 0 { return try rootDecimal(m % 2 == 0 ? m : m + 1, scale: digits, path: path).normalized() }
             if s == signLow { a = m } else { b = m }
         }
-        return (try? ExactDecimal(coefficient: b, scale: digits)) ?? .zero
+        return try rootDecimal(b, scale: digits, path: path)
+    }
+
+    /// A root's coefficient at `scale` as a decimal; `overflow` when it needs more than 38
+    /// digits (a coefficient between the bracket ends, which fit, always fits).
+    static func rootDecimal(_ coefficient: Int128, scale: Int, path: String) throws(DealError) -> ExactDecimal {
+        do { return try ExactDecimal(coefficient: coefficient, scale: scale) } catch {
+            throw DealError(code: .overflow, path: path, message: "the rate needs more than 38 digits")
+        }
     }
 
     /// Σ a_j x^j at x = 1 + r with a proven error bound; for x > 1 it evaluates x^(−N)·P(x)

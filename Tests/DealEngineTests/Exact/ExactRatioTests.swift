@@ -19,7 +19,8 @@ func referenceDecimal(_ ratio: ExactRatio, significantDigits: Int) -> ExactDecim
             exact = shorter
             scale -= 1
         }
-        if let value = exact.int128Value { return (try? ExactDecimal(coefficient: value, scale: scale)) ?? .zero }
+        // Exact when the coefficient fits 38 digits; otherwise rounded below (never 0).
+        if let value = exact.int128Value, let decimal = try? ExactDecimal(coefficient: value, scale: scale) { return decimal }
     }
     let magnitude = ratio.isNegative ? -numerator : numerator
     var shift = 0
