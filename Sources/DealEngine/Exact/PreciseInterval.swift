@@ -303,8 +303,9 @@ package struct PreciseInterval: Sendable {
     ///
     /// - Returns: `.decided(value)`; `.zero` when even `maximumBits` cannot separate the
     ///   enclosure from 0 (the value is 0 or within 2^−(maximumBits−16) of it);
-    ///   `.undecided(midpoint)` when the value sits on (or within 2^−maximumBits of) a rounding
-    ///   boundary; nil when `compute` fails (for example, an exponent out of range).
+    ///   `.undecided` when the value sits on (or within 2^−maximumBits of) a rounding
+    ///   boundary (no rounding is proven, so none is reported); nil when `compute` fails (for
+    ///   example, an exponent out of range).
     package static func correctlyRounded(significantDigits: Int, maximumBits: Int = 4096,
                                          _ compute: (Int) -> PreciseInterval?) -> Rounded? {
         var bits = 128
@@ -316,23 +317,21 @@ package struct PreciseInterval: Sendable {
             bits *= 2
         }
         guard let value = last else { return nil }
-        if value.containsZero { return .zero }
-        let mid = ExactFraction(value.lower + value.upper, WideInteger(1).shiftedLeft(value.bits + 1))
-        guard let decimal = mid.decimal(significantDigits: significantDigits) else { return nil }
-        return .undecided(decimal)
+        return value.containsZero ? .zero : .undecided
     }
 
     /// The outcome of ``correctlyRounded(significantDigits:maximumBits:_:)``.
     package enum Rounded: Sendable, Equatable {
         case decided(ExactDecimal)
         case zero
-        case undecided(ExactDecimal)
+        case undecided
 
-        /// The decimal (0 for `.zero`).
-        package var value: ExactDecimal {
+        /// The decimal (0 for `.zero`); nil when undecided.
+        package var value: ExactDecimal? {
             switch self {
-            case .decided(let d), .undecided(let d): return d
+            case .decided(let d): return d
             case .zero: return .zero
+            case .undecided: return nil
             }
         }
     }

@@ -14,20 +14,22 @@ extension TimeValue {
     /// and `−(pv + fv)/pmt` at rate 0. Rounded half even to ``significantDigits`` significant
     /// digits (exact when the quotient of logarithms is rational; correctly rounded otherwise).
     ///
-    /// - Throws: `invalid_argument` when the logarithm's argument is not positive (spreadsheets
-    ///   answer #NUM!), when pmt is 0 at rate 0, for `type` not 0 or 1 and rate ≤ −1.
+    /// - Throws: `no_solution` when no count of periods reaches fv from pv: the logarithm's
+    ///   argument is not positive (spreadsheets answer #NUM!) or pmt is 0 at rate 0;
+    ///   `invalid_argument` for rate ≤ −1. `type` 0 is the end of the period, any other number
+    ///   the beginning.
     public static func nper(rate: ExactDecimal, pmt: ExactDecimal, pv: ExactDecimal, fv: ExactDecimal = .zero, type: Int = 0) throws(DealError) -> ExactDecimal {
         try check(rate: rate)
-        guard type == 0 || type == 1 else { throw DealError.invalidArgument("type", "expected 0 (end of period) or 1 (beginning), found \(type)") }
+        let type = paymentType(type)
         let r = ExactFraction(rate), p = ExactFraction(pmt), v = ExactFraction(pv), f = ExactFraction(fv)
         if r.isZero {
-            guard !p.isZero else { throw DealError.invalidArgument("pmt", "expected a payment other than 0 when the rate is 0, found \(pmt)") }
+            guard !p.isZero else { throw noNumber("pmt", "at rate 0 with a payment of 0 no count of periods moves pv to fv") }
             return try output(-(v + f) / p)
         }
         let a = p * (ExactFraction(1) + r * ExactFraction(type))
         let numerator = a - f * r, denominator = a + v * r
         guard !denominator.isZero, numerator.sign * denominator.sign > 0 else {
-            throw DealError.invalidArgument("pmt", "expected payments that reach fv from pv at this rate ((pmt·(1+rate·type) − fv·rate)/(pmt·(1+rate·type) + pv·rate) above 0), found none")
+            throw noNumber("pmt", "no count of periods reaches fv from pv at this rate ((pmt·(1+rate·type) − fv·rate)/(pmt·(1+rate·type) + pv·rate) is not above 0)")
         }
         let ratio = numerator / denominator
         if (ratio - ExactFraction(1)).isZero { return .zero }
@@ -222,6 +224,9 @@ extension TimeValue {
         guard let rounded else {
             throw DealError(code: .overflow, path: path, message: "the result needs exponents beyond e^4096 or more than 38 digits")
         }
-        return rounded.value.normalized()
+        guard let value = rounded.value else {
+            throw DealError.internalFailure(path, "expected \(maximumBits) bits to decide the rounding to \(significantDigits) significant digits, found the value within 2^-\(maximumBits) of a rounding tie")
+        }
+        return value.normalized()
     }
 }

@@ -34,30 +34,35 @@ public enum TimeValue {
 
     // MARK: Closed forms
 
-    /// FV(rate, nper, pmt, pv, type).
+    /// FV(rate, nper, pmt, pv, type), wherever spreadsheets return a number: any whole nper
+    /// from −1200 to 1200 (0 gives −pv), any rate with |rate| < 10⁶, `type` 0 (end) or any
+    /// other number (beginning).
+    ///
+    /// - Throws: `no_solution` at rate −1 with a negative nper (0 to a negative power).
     public static func fv(rate: ExactDecimal, nper: Int, pmt: ExactDecimal, pv: ExactDecimal = .zero, type: Int = 0) throws(DealError) -> ExactDecimal {
-        try check(rate: rate, nper: nper, type: type)
-        return try output(fvFraction(ExactFraction(rate), nper, ExactFraction(pmt), ExactFraction(pv), type))
+        try output(signedFV(rate: rate, nper: nper, pmt: pmt, pv: pv, type: type))
     }
 
-    /// PV(rate, nper, pmt, fv, type).
+    /// PV(rate, nper, pmt, fv, type), over the same domain as ``fv(rate:nper:pmt:pv:type:)``
+    /// (nper 0 gives −fv).
+    ///
+    /// - Throws: `no_solution` at rate −1 (x^nper is 0 or undefined: no present value).
     public static func pv(rate: ExactDecimal, nper: Int, pmt: ExactDecimal, fv: ExactDecimal = .zero, type: Int = 0) throws(DealError) -> ExactDecimal {
-        try check(rate: rate, nper: nper, type: type)
-        let r = ExactFraction(rate), p = ExactFraction(pmt), f = ExactFraction(fv)
-        if r.isZero { return try output(-(f + p * ExactFraction(nper))) }
-        let x = (ExactFraction(1) + r).power(nper)
-        let annuity = p * (ExactFraction(1) + r * ExactFraction(type)) * (x - ExactFraction(1)) / r
-        return try output(-(f + annuity) / x)
+        try output(signedPV(rate: rate, nper: nper, pmt: pmt, fv: fv, type: type))
     }
 
-    /// PMT(rate, nper, pv, fv, type).
+    /// PMT(rate, nper, pv, fv, type), over the same domain as ``fv(rate:nper:pmt:pv:type:)``
+    /// (LibreOffice: PMT(0.0199/12; −36; 25000) = 674.497001104058, PMT(−1; 36; 25000) = 0).
+    ///
+    /// - Throws: `no_solution` for nper 0 (#NUM! in spreadsheets), type ≠ 0 at rate −1, rate −2
+    ///   with an even nper, rate −1 with a negative nper.
     public static func pmt(rate: ExactDecimal, nper: Int, pv: ExactDecimal, fv: ExactDecimal = .zero, type: Int = 0) throws(DealError) -> ExactDecimal {
-        try check(rate: rate, nper: nper, type: type)
-        return try output(pmtFraction(ExactFraction(rate), nper, ExactFraction(pv), ExactFraction(fv), type))
+        try output(signedPMT(rate: rate, nper: nper, pv: pv, fv: fv, type: type))
     }
 
     /// IPMT(rate, per, nper, pv, fv, type): the interest part of payment `per`.
     public static func ipmt(rate: ExactDecimal, per: Int, nper: Int, pv: ExactDecimal, fv: ExactDecimal = .zero, type: Int = 0) throws(DealError) -> ExactDecimal {
+        let type = paymentType(type)
         try check(rate: rate, nper: nper, type: type)
         try check(per: per, nper: nper)
         let r = ExactFraction(rate)
@@ -67,6 +72,7 @@ public enum TimeValue {
 
     /// PPMT(rate, per, nper, pv, fv, type) = PMT − IPMT.
     public static func ppmt(rate: ExactDecimal, per: Int, nper: Int, pv: ExactDecimal, fv: ExactDecimal = .zero, type: Int = 0) throws(DealError) -> ExactDecimal {
+        let type = paymentType(type)
         try check(rate: rate, nper: nper, type: type)
         try check(per: per, nper: nper)
         let r = ExactFraction(rate)
@@ -114,6 +120,7 @@ public enum TimeValue {
     /// - Throws: `no_solution` when no rate above −100 % satisfies the equation.
     public static func rate(nper: Int, pmt: ExactDecimal, pv: ExactDecimal, fv: ExactDecimal = .zero, type: Int = 0,
                             guess: ExactDecimal? = nil) throws(DealError) -> ExactDecimal {
+        let type = paymentType(type)
         try check(nper: nper, type: type)
         // pv·x^n + pmt·Σ x^j (j = type … n−1+type) + fv, x = 1 + r (exact: sums of 38-digit
         // decimals of different scales may need more than 38 digits).
