@@ -53,6 +53,8 @@ private let pending: [(path: String, code: String, why: String)] = [
      "public non-throwing dueAtSigning items: the fee amounts were validated by the quote that holds them"),
     ("Sources/DealEngine/Loan/LoanQuote+Explanation.swift", "let financedTax = (try? financedAmount - sellingPrice - addOnsTotal - productsTotal - feesFinanced - negativeEquity) ?? .zero",
      "public non-throwing explanation(): text only, the amounts are the quote's own (each below 10^15)"),
+    ("Sources/DealEngine/Loan/PeriodicRate.swift", "return value ?? ExactDecimal.zero",
+     "public non-throwing decimal(significantDigits:): 0 only when significantDigits asks for more than 38 digits"),
     ("Sources/DealEngine/APR/UnitPeriod.swift", "return (try? ExactDecimal(n).divided(by: ExactDecimal(d), scale: 10, rule: .toNearestOrEven).normalized()) ?? ExactDecimal(n)",
      "APR unit-period file under rewrite by the APR change; d ≥ 1 so the division cannot fail"),
 ]
@@ -68,12 +70,22 @@ private func sourcesRoot() -> URL {
 /// Every matching line as `path:line: pattern: code`.
 private func fallbacks(in text: String, path: String) -> [String] {
     var found: [String] = []
+    // Names bound to `try? …` on an earlier line (`let value = try? f()`), so that a later
+    // `value ?? .zero` is the same fallback split over two lines.
+    var attempts: Set<String> = []
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         let code = String(line)
-        if code.trimmingCharacters(in: .whitespaces).hasPrefix("//") { continue }
         let trimmed = code.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("//") { continue }
         for pattern in patterns where pattern.matches(code) {
             found.append("\(path):\(index + 1): \(pattern.name): \(trimmed)")
+        }
+        if attempts.contains(where: { name in ["?? .zero", "?? 0", "?? ExactDecimal", "?? Int128(", "?? WideInteger"].contains { trimmed.contains("\(name) \($0)") } }) {
+            found.append("\(path):\(index + 1): a thrown error replaced by a default (try? on an earlier line): \(trimmed)")
+        }
+        for binding in ["let ", "var "] {
+            guard let start = trimmed.range(of: binding), let equals = trimmed.range(of: " = try?", range: start.upperBound..<trimmed.endIndex) else { continue }
+            attempts.insert(String(trimmed[start.upperBound..<equals.lowerBound]))
         }
     }
     return found
@@ -115,6 +127,8 @@ struct NoSilentFallbackTests {
         ("guard let value = try? parse(text) else { return nil }", false),
         ("try fields.decimal(\"fv\", absent: .zero)", false),
         ("// return midpoint", false),
+        ("let value = try? f(x)\nreturn value ?? ExactDecimal.zero", true),
+        ("let value = try? f(x)\nreturn value ?? fallback", false),
     ])
     func patterns(line: String, flagged: Bool) {
         #expect(fallbacks(in: line, path: "x.swift").isEmpty == !flagged)
