@@ -171,12 +171,13 @@ package struct ExactRatio: Sendable {
     }
 
     /// The value as a decimal: exact when it terminates within `maximumScale` decimals, else
-    /// rounded half-even to `significantDigits` significant digits.
+    /// rounded half-even to `significantDigits` significant digits; nil when even its whole
+    /// part needs more than 38 digits.
     ///
     /// ```swift
     /// ExactRatio(1, 480).decimal(significantDigits: 24)   // 0.00208333333333333333333333
     /// ```
-    package func decimal(significantDigits: Int) -> ExactDecimal {
+    package func decimal(significantDigits: Int) -> ExactDecimal? {
         if isZero { return .zero }
         // Terminating within the limit? Decided once from the denominator's factors 2 and 5
         // (not by trial divisions at every scale); the least scale comes with the answer.
@@ -199,7 +200,7 @@ package struct ExactRatio: Sendable {
             }
             scale -= 1
         }
-        return .zero
+        return nil
     }
 
     /// The value as a decimal at the least scale at which it is exact, if that scale is at most
@@ -282,7 +283,7 @@ package struct ExactRatio: Sendable {
             }
             scale -= 1
         }
-        return .zero
+        return nil
     }
 
     /// ``roundedDecimal(_:_:significantDigits:)`` when both parts are below 2^64 and the first

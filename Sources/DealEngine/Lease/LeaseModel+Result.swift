@@ -117,7 +117,7 @@ extension LeaseModel {
         if case .moneyFactor(let given) = lease.rate, lease.rateMethod == .moneyFactor, moneyFactorBefore == nil {
             mfDisplay = given
         } else {
-            mfDisplay = moneyFactor.decimal(significantDigits: 24)
+            mfDisplay = try Self.decimal(moneyFactor, significantDigits: 24, path: "moneyFactor")
         }
         return LeaseQuote(
             currency: lease.currency, rateMethod: lease.rateMethod,
@@ -140,14 +140,14 @@ extension LeaseModel {
             moneyFactor: mfDisplay,
             moneyFactorFraction: moneyFactor.smallParts.map { FractionText(numerator: $0.0, denominator: $0.1) }
                 ?? FractionText(text: "\(moneyFactor.numerator.decimalText)/\(moneyFactor.denominator.decimalText)"),
-            moneyFactorBeforeDeposits: moneyFactorBefore.map { $0.decimal(significantDigits: 24) },
+            moneyFactorBeforeDeposits: try moneyFactorBefore.map { (value) throws(DealError) in try Self.decimal(value, significantDigits: 24, path: "moneyFactor") },
             moneyFactorFromApr: mfFromApr,
-            equivalentApr: lease.rateMethod == .moneyFactor ? (moneyFactor * ExactRatio(2400)).decimal(significantDigits: 24) : nil,
+            equivalentApr: lease.rateMethod == .moneyFactor ? try Self.decimal(moneyFactor * ExactRatio(2400), significantDigits: 24, path: "moneyFactor") : nil,
             apr: apr, aprFromMoneyFactor: aprFromMF, periodicRate: periodicRate,
             periodicPayment: LeasePayment(net: money.decimal(base), tax: money.decimal(try minor(e.paymentTax)), total: money.decimal(payment),
                                           taxLines: hasNamedComponents && lease.tax?.method == .monthly
                                             ? NamedAmountList(list: try e.paymentTaxes.enumerated().map { (item) throws(DealError) in NamedAmount(name: taxComponents[item.offset].0, amount: money.decimal(try minor(item.element))) }) : nil),
-            unroundedPayment: Self.unrounded(e.exactPayment, money: money),
+            unroundedPayment: try Self.unrounded(e.exactPayment, money: money),
             numberOfPayments: q, term: n, frequency: lease.frequency, paymentTiming: lease.paymentTiming, onePay: lease.onePay,
             securityDeposit: deposit == 0 && lease.securityDeposits == nil && lease.multipleSecurityDeposits == nil ? nil : money.decimal(deposit),
             securityDepositEach: try e.depositEach.map { (each) throws(DealError) in money.decimal(try minor(each)) },
@@ -172,9 +172,18 @@ extension LeaseModel {
     }
 
     /// The exact payment in major units with at least 20 significant digits.
-    static func unrounded(_ value: ExactRatio, money: MinorUnits) -> ExactDecimal {
+    static func unrounded(_ value: ExactRatio, money: MinorUnits) throws(DealError) -> ExactDecimal {
         var unit: Int128 = 1
         for _ in 0..<money.currency.minorUnitDigits { unit *= 10 }
-        return (value / ExactRatio(unit)).decimal(significantDigits: 20)
+        return try decimal(value / ExactRatio(unit), significantDigits: 20, path: "")
+    }
+
+    /// A value of the result as a decimal; `overflow` when its whole part needs more than 38
+    /// digits.
+    static func decimal(_ value: ExactRatio, significantDigits: Int, path: String) throws(DealError) -> ExactDecimal {
+        guard let decimal = value.decimal(significantDigits: significantDigits) else {
+            throw DealError(code: .overflow, path: path, message: "a lease value needs more than 38 digits")
+        }
+        return decimal
     }
 }

@@ -128,8 +128,8 @@ public struct SimpleInterestLoan: Sendable, Hashable {
         let accrued = try accrue(to: date, path: "payoffDate")
         let yearDays: Int128 = dayBasis == .days360 ? 360 : (dayBasis == .actual && CivilDate.isLeapYear(date.year) ? 366 : 365)
         let perDiem = ExactRatio(balance) * ExactRatio(apr) / ExactRatio(100 * yearDays * money.unit)
-        let perDiemMajor: ExactDecimal
-        do { perDiemMajor = try perDiem.decimal(significantDigits: 30).rounded(scale: 5, rule: .toNearestOrAway) } catch {
+        guard let perDiemDecimal = perDiem.decimal(significantDigits: 30),
+              let perDiemMajor = try? perDiemDecimal.rounded(scale: 5, rule: .toNearestOrAway) else {
             throw DealError(code: .overflow, path: "payoffDate", message: "the per diem needs more than 38 digits")
         }
         return SimpleInterestPayoff(payoffDate: date, daysSinceLastPayment: last.days(until: date), principalBalance: money.decimal(balance),
@@ -252,12 +252,12 @@ public struct PrecomputedContract: Sendable, Hashable {
             try MinorUnits.checkPercent(apr, path: "apr", what: "an annual rate in percent")
             exact = Self.actuarial(remaining: remaining, apr: apr, periodsPerYear: periodsPerYear)
         }
-        guard let rebate = exact.rounded(.toNearestOrAway) else {
+        guard let rebate = exact.rounded(.toNearestOrAway), let rebateExact = (exact / ExactRatio(money.unit)).decimal(significantDigits: 25) else {
             throw DealError(code: .overflow, path: "financeCharge", message: "the rebate could not be computed")
         }
         return PrecomputedPayoff(method: method, numberOfPayments: n, paymentsMade: paymentsMade, remainingPayments: k,
                                  remainingBalance: money.decimal(remainingTotal), rebate: money.decimal(rebate),
-                                 rebateExact: (exact / ExactRatio(money.unit)).decimal(significantDigits: 25),
+                                 rebateExact: rebateExact,
                                  earnedFinanceCharge: money.decimal(financeCharge - rebate),
                                  payoffAmount: money.decimal(remainingTotal - rebate))
     }
