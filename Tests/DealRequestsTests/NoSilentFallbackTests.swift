@@ -45,6 +45,8 @@ private let pending: [(path: String, code: String, why: String)] = [
     ("Sources/DealEngine/Loan/LevelPayment.swift", "let quotient = (try? numerator.divided(by: denominator, rule: rule)) ?? .zero",
      "public non-throwing exactRounded(rule:): 0 for a public LevelPayment with numberOfPayments 0 or a payment beyond Int128 (needs a throwing signature)"),
     ("Sources/DealEngine/Loan/LevelPayment.swift", "return quotient.int128Value ?? 0", "same site as above"),
+    ("Sources/DealEngine/Loan/LevelPayment.swift", "return ExactDecimal.zero",
+     "public non-throwing unroundedPayment(minorUnitDigits:significantDigits:): 0 for a public LevelPayment with numberOfPayments 0 or a payment of 38 digits or more (needs a throwing signature)"),
     ("Sources/DealEngine/Money/MinorUnits.swift", "return (try? ExactDecimal(coefficient: minorUnits, scale: scale)) ?? .zero",
      "public non-throwing decimal(_:): 0 for |minorUnits| ≥ 10^38 (every engine amount is below 10^18; needs a throwing signature)"),
     ("Sources/DealEngine/Loan/LoanQuote.swift", "let amount = (try? money.amount(fee.amount, path: \"\")) ?? 0",
@@ -73,10 +75,17 @@ private func fallbacks(in text: String, path: String) -> [String] {
     // Names bound to `try? …` on an earlier line (`let value = try? f()`), so that a later
     // `value ?? .zero` is the same fallback split over two lines.
     var attempts: Set<String> = []
+    // The last lines of code, for a zero returned after a loop of `try?` attempts.
+    var recent: [String] = []
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         let code = String(line)
         let trimmed = code.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("//") { continue }
+        if trimmed.hasPrefix("//") || trimmed.isEmpty { continue }
+        defer { recent = Array((recent + [trimmed]).suffix(8)) }
+        if ["return .zero", "return 0", "return ExactDecimal.zero", "return WideInteger.zero"].contains(trimmed),
+           recent.last == "}", recent.contains(where: { $0.contains("try?") }) {
+            found.append("\(path):\(index + 1): a zero returned when every try? attempt failed: \(trimmed)")
+        }
         for pattern in patterns where pattern.matches(code) {
             found.append("\(path):\(index + 1): \(pattern.name): \(trimmed)")
         }
@@ -129,6 +138,8 @@ struct NoSilentFallbackTests {
         ("// return midpoint", false),
         ("let value = try? f(x)\nreturn value ?? ExactDecimal.zero", true),
         ("let value = try? f(x)\nreturn value ?? fallback", false),
+        ("while k > 0 {\nif let v = try? f(k) { return v }\nk -= 1\n}\nreturn .zero", true),
+        ("while i >= 0 {\nif a[i] != b[i] { return 1 }\ni -= 1\n}\nreturn 0", false),
     ])
     func patterns(line: String, flagged: Bool) {
         #expect(fallbacks(in: line, path: "x.swift").isEmpty == !flagged)
