@@ -3,7 +3,8 @@
 import DealFinance
 
 extension FuzzChecks {
-    /// The error codes of SPEC §3.5.
+    /// The error codes of SPEC §3.5 an input may cause. `internal` is deliberately absent: it
+    /// says an invariant of the engine failed, which is a bug the fuzzer must report.
     static let errorCodes: Set<String> = ["invalid_json", "invalid_argument", "unsupported", "no_solution", "overflow"]
 
     /// The JSON request decoder and calculator, for every request kind: the answer is a
