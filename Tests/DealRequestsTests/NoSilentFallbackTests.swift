@@ -25,7 +25,7 @@ private let patterns: [FallbackPattern] = [
     },
     // Conversions that return nil when the value does not fit, defaulted to a number.
     FallbackPattern(name: "a conversion that did not fit replaced by a number") { line in
-        let conversions = [".int128Value", ".rounded(", ".decimal(significantDigits", "RateSolver.decimal(", "ExactDecimal(coefficient", ".amount("]
+        let conversions = [".int128Value", ".rounded(", ".decimal(significantDigits", "RateSolver.decimal(", "ExactDecimal(coefficient", ".amount(", "Int("]
         let zeros = ["?? .zero", "?? 0", "?? ExactDecimal", "?? Int128(", "?? WideInteger"]
         guard let coalesce = zeros.compactMap({ line.range(of: $0) }).first else { return false }
         let before = line[..<coalesce.lowerBound]
@@ -132,6 +132,7 @@ struct NoSilentFallbackTests {
         ("return RateSolver.decimal(mid, scale: digits, rule: .toNearestOrEven) ?? .zero", true),
         ("return bracket.midpoint", true),
         ("let v = flow.value.decimal(significantDigits: 30).map(RateSolver.double) ?? 0", true),
+        ("let index = path.first.flatMap { Int($0) } ?? 0", true),
         ("let equity = tradeInEquity ?? .zero", false),
         ("guard let value = try? parse(text) else { return nil }", false),
         ("try fields.decimal(\"fv\", absent: .zero)", false),
