@@ -53,8 +53,6 @@ private let pending: [(path: String, code: String, why: String)] = [
      "public non-throwing dueAtSigning items: the fee amounts were validated by the quote that holds them"),
     ("Sources/DealEngine/Lease/LeaseQuote.swift", "let amount = (try? money.amount(fee.amount, path: \"\")) ?? 0",
      "public non-throwing dueAtSigning items: the fee amounts were validated by the quote that holds them"),
-    ("Sources/DealEngine/Loan/LoanQuote+Explanation.swift", "let financedTax = (try? financedAmount - sellingPrice - addOnsTotal - productsTotal - feesFinanced - negativeEquity) ?? .zero",
-     "public non-throwing explanation(): text only, the amounts are the quote's own (each below 10^15)"),
     ("Sources/DealEngine/Loan/PeriodicRate.swift", "return value ?? ExactDecimal.zero",
      "public non-throwing decimal(significantDigits:): 0 only when significantDigits asks for more than 38 digits"),
     ("Sources/DealEngine/APR/UnitPeriod.swift", "return (try? ExactDecimal(n).divided(by: ExactDecimal(d), scale: 10, rule: .toNearestOrEven).normalized()) ?? ExactDecimal(n)",
