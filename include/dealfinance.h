@@ -185,7 +185,8 @@ typedef int32_t dfin_status;
 #define DFIN_EBUFFER_TOO_SMALL 6
 /** A required pointer argument was NULL. Nothing was computed or written. */
 #define DFIN_ENULL_ARGUMENT 7
-/** A failure inside the library that no input should cause (please report it). */
+/** A failure inside the library that no input should cause (please report it); also the
+ *  status of a JSON error object whose code is "internal" (an invariant did not hold). */
 #define DFIN_EINTERNAL 8
 
 /**
@@ -244,7 +245,9 @@ typedef struct dfin_error {
  *
  * @param out            Required. Receives a NUL-terminated UTF-8 answer owned by the caller,
  *                       to be released with `dfin_string_free` (never `free()`); set to NULL
- *                       when the status is DFIN_ENULL_ARGUMENT or DFIN_EINTERNAL.
+ *                       when the status is DFIN_ENULL_ARGUMENT, or DFIN_EINTERNAL because
+ *                       memory could not be allocated (an "internal" error object is
+ *                       returned like any other).
  * @param out_length     Optional (may be NULL). Receives the answer's length in bytes,
  *                       not counting the NUL (0 when `*out` is NULL).
  * @param request        Required. The request's UTF-8 bytes; borrowed for the call only.
@@ -252,7 +255,8 @@ typedef struct dfin_error {
  * @return DFIN_OK with a result object; DFIN_EINVALID_JSON, DFIN_EINVALID_ARGUMENT,
  *         DFIN_EUNSUPPORTED, DFIN_ENO_SOLUTION or DFIN_EOVERFLOW with the error object that
  *         has that code; DFIN_ENULL_ARGUMENT when `out` or `request` is NULL; DFIN_EINTERNAL
- *         if memory cannot be allocated.
+ *         if memory cannot be allocated, or with the error object whose code is "internal"
+ *         (an invariant of the engine failed; never caused by the request alone).
  */
 DFIN_API dfin_status dfin_calculate(char *DFIN_NULLABLE *DFIN_NULLABLE out,
                                     size_t *DFIN_NULLABLE out_length,

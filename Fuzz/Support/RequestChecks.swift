@@ -4,7 +4,8 @@ import DealFinance
 import DealJSON
 
 extension FuzzChecks {
-    /// The error codes of Documentation/Reference/Errors.md.
+    /// The error codes of Documentation/Reference/Errors.md an input may cause. `internal` is deliberately absent: it
+    /// says an invariant of the engine failed, which is a bug the fuzzer must report.
     static let errorCodes: Set<String> = ["invalid_json", "invalid_argument", "unsupported", "no_solution", "overflow"]
 
     /// The JSON request decoder and calculator, for every request kind: the answer is a

@@ -303,9 +303,28 @@ package struct WideInteger: Sendable, Equatable {
         // Work on the magnitude, then restore the sign: rules are applied to the signed value.
         let magnitude = WideInteger(limbs: quotientLimbs, negative: false)
         let one = WideInteger(1)
-        let away = try rule.adjustWide(truncatedIsOdd: (quotientLimbs.first ?? 0) & 1 == 1, negative: negative, remainderVersusHalf: half)
+        let away = try rule.adjustWide(truncatedIsOdd: quotientLimbs.first.map { $0 & 1 == 1 } == true, negative: negative, remainderVersusHalf: half)
         let resultMagnitude = away ? magnitude + one : magnitude
         return WideInteger(limbs: resultMagnitude.limbs, negative: negative)
+    }
+}
+
+extension WideInteger {
+    /// ⌊self / divisor⌋, or ⌈self / divisor⌉ when `up`: the directed quotient, which cannot be
+    /// inexact. Like `Int`'s `/`, a zero divisor is a programming error (it traps).
+    ///
+    /// ```swift
+    /// WideInteger(-7).quotient(dividingBy: WideInteger(2), roundingUp: false)   // -4
+    /// ```
+    package func quotient(dividingBy divisor: WideInteger, roundingUp up: Bool) -> WideInteger {
+        let (quotientLimbs, remainderLimbs) = Self.divideMagnitudes(limbs, divisor.limbs)
+        let negative = isNegative != divisor.isNegative
+        let truncated = WideInteger(limbs: quotientLimbs, negative: negative)
+        if remainderLimbs.isEmpty { return truncated }
+        // Truncation moved toward zero: correct by one when the direction is away from zero.
+        if up && !negative { return truncated + WideInteger(1) }
+        if !up && negative { return truncated - WideInteger(1) }
+        return truncated
     }
 }
 

@@ -21,6 +21,9 @@ public struct DealError: Error, Sendable, Equatable, CustomStringConvertible {
         case noSolution = "no_solution"
         /// An intermediate result exceeded the engine's limits.
         case overflow
+        /// A failure inside the engine that no input should cause: an invariant the code relies
+        /// on did not hold. The message says which; please report it with the request.
+        case `internal`
     }
 
     /// The error code.
@@ -48,6 +51,16 @@ public struct DealError: Error, Sendable, Equatable, CustomStringConvertible {
     /// ```
     public static func invalidArgument(_ path: String, _ message: String) -> DealError {
         DealError(code: .invalidArgument, path: path, message: message)
+    }
+
+    /// An `internal` error: an invariant the engine relies on did not hold (never the caller's
+    /// fault; a typed error instead of a made-up value).
+    ///
+    /// ```swift
+    /// DealError.internalFailure("rate", "the exact signs at the bracket ends do not differ")
+    /// ```
+    public static func internalFailure(_ path: String, _ message: String) -> DealError {
+        DealError(code: .internal, path: path, message: message)
     }
 
     /// `code at path: message`.

@@ -98,7 +98,7 @@ extension LoanPaymentCall {
         let shortcut = LoanBatchShortcut(periodsPerYear: periodsPerYear, timing: timing, rounding: rounding, minorDigits: minorDigits)
         var rates = LoanBatchShortcut.RateCache()
         for index in 0..<Int(count) {
-            let principal = principals[index], balloon = balloons?[index] ?? 0
+            let principal = principals[index], balloon: Int64 = if let balloons { balloons[index] } else { 0 }
             if let shortcut, let payment = shortcut.payment(principal: principal, balloon: balloon, term: terms[index],
                                                             apr: aprs[index], aprLength: aprLengths[index], rates: &rates) {
                 outPayments[index] = payment

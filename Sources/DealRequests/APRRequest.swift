@@ -102,7 +102,11 @@ struct APRRequest {
     func json() throws(DealError) -> JSONValue {
         let result = try problem.solve()
         func money(_ value: ExactDecimal) -> JSONValue {
-            .string(((try? value.rounded(scale: currency.minorUnitDigits, rule: .requireExact)) ?? value).description)
+            // At the currency's scale when that is exact (436.6 → 436.60), else as computed.
+            guard value.scale < currency.minorUnitDigits, let padded = try? value.rounded(scale: currency.minorUnitDigits, rule: .requireExact) else {
+                return .string(value.description)
+            }
+            return .string(padded.description)
         }
         var object = JSONObject()
         object["calculate"] = .string("apr")
@@ -123,7 +127,10 @@ struct APRRequest {
         }
         if let disclosed = disclosedApr {
             let tolerance = try! ExactDecimal(parsing: result.isIrregular ? "0.25" : "0.125")
-            let difference = ((try? disclosed - result.apr) ?? .zero).magnitude
+            let difference: ExactDecimal
+            do { difference = try (disclosed - result.apr).magnitude } catch {
+                throw DealError(code: .overflow, path: "disclosedApr", message: "the difference from the computed APR needs more than 38 digits")
+            }
             object["disclosedApr"] = .string(disclosed.description)
             object["aprTolerance"] = .string(tolerance.description)
             object["withinTolerance"] = .bool(difference <= tolerance)

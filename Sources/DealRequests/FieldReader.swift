@@ -54,6 +54,13 @@ struct FieldReader {
         }
     }
 
+    /// A decimal string, or `absent` when the field is not given (the field's documented
+    /// default, e.g. a spreadsheet's `fv` of 0).
+    mutating func decimal(_ key: String, absent: ExactDecimal) throws(DealError) -> ExactDecimal {
+        guard let value = try decimal(key) else { return absent }
+        return value
+    }
+
     /// A required decimal string.
     mutating func requiredDecimal(_ key: String) throws(DealError) -> ExactDecimal {
         guard let value = try decimal(key) else { throw missing(key, "a decimal string") }
@@ -79,6 +86,12 @@ struct FieldReader {
             throw DealError.invalidArgument(path(key), "expected a whole number such as 60, found \(Self.excerpt(literal))")
         }
         return integer
+    }
+
+    /// A JSON integer, or `absent` when the field is not given (its documented default).
+    mutating func integer(_ key: String, absent: Int) throws(DealError) -> Int {
+        guard let value = try integer(key) else { return absent }
+        return value
     }
 
     /// A required JSON integer.

@@ -110,8 +110,9 @@ enum LeadReportRequests {
         }
         let document = AutoLeadDocument(prospects: prospects)
         do { result["xml"] = .string(try document.xml()) } catch {
-            let index = error.path.split(separator: "[").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
-            throw DealError.invalidArgument("leads.\(index)", "expected a lead ADF can carry, found \(error.message) at ADF \(error.path)")
+            // The prospect's index in the ADF path names the lead; without one, the list.
+            let index = error.path.split(separator: "[").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) }
+            throw DealError.invalidArgument(index.map { "leads.\($0)" } ?? "leads", "expected a lead ADF can carry, found \(error.message) at ADF \(error.path)")
         }
     }
 

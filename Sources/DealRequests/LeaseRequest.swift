@@ -68,7 +68,7 @@ struct LeaseRequest {
             lease.multipleSecurityDeposits = MultipleSecurityDeposits(
                 count: try item.requiredInteger("count"),
                 moneyFactorReductionPerDeposit: try item.requiredDecimal("moneyFactorReductionPerDeposit"),
-                roundUpTo: try item.decimal("roundUpTo") ?? ExactDecimal(50),
+                roundUpTo: try item.decimal("roundUpTo", absent: ExactDecimal(50)),
                 maximumCount: try item.integer("maximumCount") ?? 7)
             try item.finish()
         }

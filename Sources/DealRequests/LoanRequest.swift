@@ -96,7 +96,7 @@ struct LoanRequest {
         var tradeIns: [TradeIn] = []
         for element in elements {
             var item = try FieldReader(element.value, path: element.path)
-            let tradeIn = TradeIn(allowance: try item.requiredDecimal("allowance"), payoff: try item.decimal("payoff") ?? .zero)
+            let tradeIn = TradeIn(allowance: try item.requiredDecimal("allowance"), payoff: try item.decimal("payoff", absent: .zero))
             try item.finish()
             tradeIns.append(tradeIn)
         }

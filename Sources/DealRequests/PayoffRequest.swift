@@ -131,9 +131,10 @@ enum PayoffRequest {
                 throw DealError(code: .unsupported, path: "loan", message: "expected a precomputed loan in arrears with level payments and no balloon or odd-days first payment, found \(deal.balloon != nil ? "a balloon" : deal.paymentTiming == .advance ? "payments in advance" : "a different first payment")")
             }
             let money = MinorUnits(deal.currency)
-            let payments = (quote.schedule ?? []).map { minor($0.payment, money: money) }
+            var payments: [Int128] = []
+            for line in quote.schedule ?? [] { payments.append(try minor(line.payment, money: money)) }
             // The precomputed interest: total of payments − the principal they repay.
-            let charge = minor(quote.totalOfPayments, money: money) - minor(quote.netFinancedAmount, money: money)
+            let charge = try minor(quote.totalOfPayments, money: money) - minor(quote.netFinancedAmount, money: money)
             contract = PrecomputedContract(payments: payments, financeCharge: charge, apr: deal.apr)
             contract.periodsPerYear = deal.frequency.periodsPerYear
             contract.currency = deal.currency
@@ -193,7 +194,8 @@ enum PayoffRequest {
 }
 
 /// A non-negative result amount in minor units.
-private func minor(_ value: ExactDecimal, money: MinorUnits) -> Int128 { (try? money.amount(value, path: "")) ?? 0 }
+/// An amount of the loan's own quote in minor units (always at the currency's scale).
+private func minor(_ value: ExactDecimal, money: MinorUnits) throws(DealError) -> Int128 { try money.amount(value, path: "loan") }
 
 extension DealError {
     /// The same error with a leading path component renamed.

@@ -30,7 +30,9 @@ enum TVMRequest {
             try fields.decimal(key)
         }
         func integer(_ key: String) throws(DealError) -> Int { try fields.requiredInteger(key) }
-        func type() throws(DealError) -> Int { try fields.integer("type") ?? 0 }
+        func type() throws(DealError) -> Int { try fields.integer("type", absent: 0) }
+        /// fv or pv: 0 when absent, as in spreadsheets.
+        func money(_ key: String) throws(DealError) -> ExactDecimal { try fields.decimal(key, absent: .zero) }
         func values() throws(DealError) -> [ExactDecimal] {
             guard let elements = try fields.array("values", limit: TimeValue.maximumPeriods + 1) else {
                 throw fields.missing("values", "an array of decimal strings")
@@ -60,15 +62,15 @@ enum TVMRequest {
         let value: ExactDecimal
         switch name {
         case "pmt":
-            value = try TimeValue.pmt(rate: decimal("rate"), nper: integer("nper"), pv: decimal("pv"), fv: optionalDecimal("fv") ?? .zero, type: type())
+            value = try TimeValue.pmt(rate: decimal("rate"), nper: integer("nper"), pv: decimal("pv"), fv: money("fv"), type: type())
         case "pv":
-            value = try TimeValue.pv(rate: decimal("rate"), nper: integer("nper"), pmt: decimal("pmt"), fv: optionalDecimal("fv") ?? .zero, type: type())
+            value = try TimeValue.pv(rate: decimal("rate"), nper: integer("nper"), pmt: decimal("pmt"), fv: money("fv"), type: type())
         case "fv":
-            value = try TimeValue.fv(rate: decimal("rate"), nper: integer("nper"), pmt: decimal("pmt"), pv: optionalDecimal("pv") ?? .zero, type: type())
+            value = try TimeValue.fv(rate: decimal("rate"), nper: integer("nper"), pmt: decimal("pmt"), pv: money("pv"), type: type())
         case "ipmt":
-            value = try TimeValue.ipmt(rate: decimal("rate"), per: integer("per"), nper: integer("nper"), pv: decimal("pv"), fv: optionalDecimal("fv") ?? .zero, type: type())
+            value = try TimeValue.ipmt(rate: decimal("rate"), per: integer("per"), nper: integer("nper"), pv: decimal("pv"), fv: money("fv"), type: type())
         case "ppmt":
-            value = try TimeValue.ppmt(rate: decimal("rate"), per: integer("per"), nper: integer("nper"), pv: decimal("pv"), fv: optionalDecimal("fv") ?? .zero, type: type())
+            value = try TimeValue.ppmt(rate: decimal("rate"), per: integer("per"), nper: integer("nper"), pv: decimal("pv"), fv: money("fv"), type: type())
         case "cumipmt":
             value = try TimeValue.cumipmt(rate: decimal("rate"), nper: integer("nper"), pv: decimal("pv"), startPeriod: integer("startPeriod"), endPeriod: integer("endPeriod"), type: integer("type"))
         case "cumprinc":
@@ -78,11 +80,11 @@ enum TVMRequest {
         case "npv":
             value = try TimeValue.npv(rate: decimal("rate"), values: values())
         case "rate":
-            value = try TimeValue.rate(nper: integer("nper"), pmt: decimal("pmt"), pv: decimal("pv"), fv: optionalDecimal("fv") ?? .zero, type: type(), guess: optionalDecimal("guess"))
+            value = try TimeValue.rate(nper: integer("nper"), pmt: decimal("pmt"), pv: decimal("pv"), fv: money("fv"), type: type(), guess: optionalDecimal("guess"))
         case "irr":
             value = try TimeValue.irr(values: values(), guess: optionalDecimal("guess"))
         case "nper":
-            value = try TimeValue.nper(rate: decimal("rate"), pmt: decimal("pmt"), pv: decimal("pv"), fv: optionalDecimal("fv") ?? .zero, type: type())
+            value = try TimeValue.nper(rate: decimal("rate"), pmt: decimal("pmt"), pv: decimal("pv"), fv: money("fv"), type: type())
         case "nominal":
             value = try TimeValue.nominal(effectRate: decimal("effectRate"), npery: integer("npery"))
         case "xnpv":

@@ -68,8 +68,14 @@ package struct VectorCase: Sendable {
     package let request: JSONValue
     /// Expected values by dotted path (empty for an error case).
     package let expect: [(path: String, value: JSONValue)]
-    /// Tolerances by path.
-    package let tolerance: [String: ExactDecimal]
+    /// Tolerances by path as written: decimal strings of any length.
+    package let tolerances: [String: String]
+    /// Tolerances by path that fit an ``ExactDecimal`` (38 digits); the check itself uses
+    /// ``tolerances`` at any length.
+    @available(*, deprecated, renamed: "tolerances", message: "holds only tolerances of at most 38 digits")
+    package var tolerance: [String: ExactDecimal] { tolerances.compactMapValues { ExactDecimal($0) } }
+    /// ``tolerances`` parsed.
+    let exactTolerances: [String: VectorDecimal]
     /// The expected error code, for `expectError` cases.
     package let expectError: String?
 
@@ -86,16 +92,18 @@ package struct VectorCase: Sendable {
         }
         expect = expected
         guard expectError != nil || !expected.isEmpty else { throw VectorFileError("\(label): needs \"expect\" or \"expectError\"") }
-        var tolerances: [String: ExactDecimal] = [:]
+        var tolerances: [String: VectorDecimal] = [:], texts: [String: String] = [:]
         if let toleranceObject = object["tolerance"]?.objectValue {
             for (path, value) in toleranceObject {
-                guard let text = value.stringValue, let amount = ExactDecimal(text) else {
-                    throw VectorFileError("\(label): tolerance for \(path) must be a decimal string")
+                guard let text = value.stringValue, let amount = VectorDecimal(text), !amount.coefficient.isNegative else {
+                    throw VectorFileError("\(label): tolerance for \(path) must be a decimal string of 0 or more")
                 }
                 tolerances[path] = amount
+                texts[path] = text
             }
         }
-        tolerance = tolerances
+        exactTolerances = tolerances
+        self.tolerances = texts
     }
 
     /// A failing path: `FAIL file#id path: expected X, got Y` without the `FAIL ` prefix.
@@ -135,23 +143,29 @@ package struct VectorCase: Sendable {
                 failures.append(Failure(label: label, path: path, expected: Self.show(expected), got: "nothing (missing path)"))
                 continue
             }
-            if !Self.matches(computed: computed, expected: expected, tolerance: tolerance[path]) {
+            if !Self.matches(computed: computed, expected: expected, tolerance: exactTolerances[path]) {
                 failures.append(Failure(label: label, path: path, expected: Self.show(expected), got: Self.show(computed)))
             }
         }
         return failures
     }
 
-    /// Documentation/Reference/Vectors.md's matching rule.
+    /// Documentation/Reference/Vectors.md's matching rule, exact for decimal strings of any length: the computed value
+    /// rounded half up to the expected's decimals equals it, or |computed − expected| ≤ the
+    /// tolerance.
+    ///
+    /// ```swift
+    /// VectorCase.matches(computed: "9.6857", expected: "9.69", tolerance: nil)   // true
+    /// ```
     static func matches(computed: JSONValue, expected: JSONValue, tolerance: ExactDecimal?) -> Bool {
-        if let expectedText = expected.stringValue, let expectedValue = ExactDecimal(expectedText),
-           let computedText = computed.stringValue, let computedValue = ExactDecimal(computedText) {
-            if let tolerance {
-                guard let difference = try? computedValue - expectedValue else { return false }
-                return difference.magnitude <= tolerance
-            }
-            guard let rounded = try? computedValue.rounded(scale: expectedValue.scale, rule: .toNearestOrAway) else { return false }
-            return rounded == expectedValue
+        matches(computed: computed, expected: expected, tolerance: tolerance.map { VectorDecimal(coefficient: WideInteger($0.coefficient), scale: $0.scale) })
+    }
+
+    static func matches(computed: JSONValue, expected: JSONValue, tolerance: VectorDecimal?) -> Bool {
+        if let expectedText = expected.stringValue, let expectedValue = VectorDecimal(expectedText),
+           let computedText = computed.stringValue, let computedValue = VectorDecimal(computedText) {
+            if let tolerance { return computedValue.isWithin(tolerance, of: expectedValue) }
+            do { return try computedValue.rounded(toScale: expectedValue.scale) == expectedValue } catch { return false }
         }
         if case .number(let expectedNumber) = expected, case .number(let computedNumber) = computed {
             return expectedNumber == computedNumber || (Int(expectedNumber) != nil && Int(expectedNumber) == Int(computedNumber))

@@ -7,7 +7,7 @@ import DealEngine
 struct DealErrorTests {
     /// Documentation/Reference/Errors.md's codes and their JSON spellings.
     @Test func codes() {
-        #expect(DealError.Code.allCases.map(\.rawValue) == ["invalid_json", "invalid_argument", "unsupported", "no_solution", "overflow"])
+        #expect(DealError.Code.allCases.map(\.rawValue) == ["invalid_json", "invalid_argument", "unsupported", "no_solution", "overflow", "internal"])
         #expect(DealError.Code(rawValue: "invalid_argument") == .invalidArgument)
         #expect(DealError.Code(rawValue: "invalidArgument") == nil)
     }
@@ -18,6 +18,13 @@ struct DealErrorTests {
         #expect(error.code.rawValue == "invalid_argument")
         #expect(error.path == "term")
         #expect(error.message == "expected a number of payments from 1 to 1200, found 0")
+    }
+
+    @Test func internalFailureFactory() {
+        let error = DealError.internalFailure("rate", "the exact signs at the bracket ends do not differ")
+        #expect(error.code == .internal)
+        #expect(error.code.rawValue == "internal")
+        #expect(error.description == "internal at rate: the exact signs at the bracket ends do not differ")
     }
 
     @Test func descriptionWithAndWithoutPath() {

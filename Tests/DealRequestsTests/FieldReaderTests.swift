@@ -33,6 +33,17 @@ struct FieldReaderTests {
         #expect(try reader("{}", path: "fees.3").path("amount") == "fees.3.amount")
     }
 
+    @Test("absent: a field's documented default only when the field is not given; a bad value is still an error")
+    func absentDefaults() throws {
+        var fields = try reader(#"{"fv":"-100.5","type":1,"bad":12.5,"n":"x"}"#)
+        #expect(try fields.decimal("fv", absent: .zero) == ExactDecimal(parsing: "-100.5"))
+        #expect(try fields.decimal("pv", absent: .zero) == .zero)
+        #expect(try fields.integer("type", absent: 0) == 1)
+        #expect(try fields.integer("per", absent: 7) == 7)
+        #expect(failure { () throws(DealError) in _ = try fields.decimal("bad", absent: .zero) }?.path == "deal.bad")
+        #expect(failure { () throws(DealError) in _ = try fields.integer("n", absent: 0) }?.path == "deal.n")
+    }
+
     @Test("decimal: strings parse exactly, absent is nil, numbers and other kinds are rejected")
     func decimals() throws {
         var fields = try reader(#"{"a":"12.50","b":12.5,"c":true,"d":"1e3","e":"-0.01"}"#)

@@ -30,8 +30,9 @@ struct TVMRequestTests {
     }
 
     @Test("Errors", arguments: [
-        (#""function":"pmt","rate":"0.01","nper":0,"pv":"1""#, "invalid_argument", "nper"),
-        (#""function":"pmt","rate":"0.01","nper":10,"pv":"1","type":2"#, "invalid_argument", "type"),
+        (#""function":"pmt","rate":"0.01","nper":0,"pv":"1""#, "no_solution", "nper"),
+        (#""function":"pmt","rate":"0.01","nper":1201,"pv":"1""#, "invalid_argument", "nper"),
+        (#""function":"nper","rate":"0","pmt":"0","pv":"1""#, "no_solution", "pmt"),
         (#""function":"pmt","rate":0.01,"nper":10,"pv":"1""#, "invalid_argument", "rate"),
         (#""function":"pmt","rate":"0.01","nper":10,"pv":"1","per":1"#, "invalid_argument", "per"),
         (#""function":"pmt","nper":10,"pv":"1""#, "invalid_argument", "rate"),

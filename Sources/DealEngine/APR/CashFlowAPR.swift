@@ -157,7 +157,8 @@ public struct AnnualPercentageRate: Sendable {
             advanced = try Self.total(advances)
             paid = try Self.total(payments)
         } catch { throw DealError(code: .overflow, path: "", message: "the totals need more than 38 digits") }
-        let charge = (try? paid - advanced) ?? .zero
+        let charge: ExactDecimal
+        do { charge = try paid - advanced } catch { throw DealError(code: .overflow, path: "", message: "the finance charge needs more than 38 digits") }
         guard !charge.isNegative else {
             throw DealError(code: .noSolution, path: "payments", message: "expected payments totalling at least the advances (\(advanced)), found \(paid): no rate of zero or more repays them, and an APR is not negative")
         }

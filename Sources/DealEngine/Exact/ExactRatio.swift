@@ -171,12 +171,13 @@ package struct ExactRatio: Sendable {
     }
 
     /// The value as a decimal: exact when it terminates within `maximumScale` decimals, else
-    /// rounded half-even to `significantDigits` significant digits.
+    /// rounded half-even to `significantDigits` significant digits; nil when even its whole
+    /// part needs more than 38 digits.
     ///
     /// ```swift
     /// ExactRatio(1, 480).decimal(significantDigits: 24)   // 0.00208333333333333333333333
     /// ```
-    package func decimal(significantDigits: Int) -> ExactDecimal {
+    package func decimal(significantDigits: Int) -> ExactDecimal? {
         if isZero { return .zero }
         // Terminating within the limit? Decided once from the denominator's factors 2 and 5
         // (not by trial divisions at every scale); the least scale comes with the answer.
@@ -199,12 +200,12 @@ package struct ExactRatio: Sendable {
             }
             scale -= 1
         }
-        return .zero
+        return nil
     }
 
     /// The value as a decimal at the least scale at which it is exact, if that scale is at most
-    /// ``ExactDecimal/maximumScale`` and its coefficient fits in `Int128`; nil otherwise. (A
-    /// coefficient of 10^38 or more that fits gives zero, as the trial-division form did.)
+    /// ``ExactDecimal/maximumScale`` and its coefficient has at most 38 digits; nil otherwise
+    /// (the caller then rounds).
     ///
     /// With `denominator = 2^a · 5^b · r` (`r` coprime to 10) the value terminates iff `r`
     /// divides the numerator; then with `c = numerator / r` the least scale is
@@ -242,7 +243,7 @@ package struct ExactRatio: Sendable {
         guard scale <= ExactDecimal.maximumScale, let twosAndFives = denominator.exactQuotient(by: rest),
               let value = c.multiplied(byPowerOfTen: scale).exactQuotient(by: twosAndFives)?.int128Value
         else { return nil }
-        return (try? ExactDecimal(coefficient: value, scale: scale)) ?? .zero
+        return try? ExactDecimal(coefficient: value, scale: scale)
     }
 
     /// The rounding part of ``decimal(significantDigits:)`` for parts in `Int128`, with the
@@ -282,7 +283,7 @@ package struct ExactRatio: Sendable {
             }
             scale -= 1
         }
-        return .zero
+        return nil
     }
 
     /// ``roundedDecimal(_:_:significantDigits:)`` when both parts are below 2^64 and the first
@@ -372,7 +373,7 @@ package struct ExactRatio: Sendable {
             if overflow { return nil }
             coefficient = product
         }
-        return (try? ExactDecimal(coefficient: coefficient, scale: scale)) ?? .zero
+        return try? ExactDecimal(coefficient: coefficient, scale: scale)
     }
 }
 
@@ -413,14 +414,14 @@ extension WideInteger {
     package var decimalText: String {
         if isZero { return "0" }
         if let value = int128Value { return String(value) }
-        let chunk = WideInteger(Int128(1_000_000_000_000_000_000))
-        var magnitude = isNegative ? -self : self
+        let chunk: [UInt64] = [1_000_000_000_000_000_000]
+        var magnitude = limbs
         var parts: [String] = []
-        while !magnitude.isZero {
-            let quotient = (try? magnitude.divided(by: chunk, rule: .towardZero)) ?? .zero
-            let remainder = magnitude - quotient * chunk
-            parts.append(String(remainder.int128Value ?? 0))
-            magnitude = quotient
+        while !magnitude.isEmpty {
+            // 18 digits at a time: the remainder is one limb below 10^18 (none when zero).
+            let (quotient, remainder) = Self.divideMagnitudes(magnitude, chunk)
+            parts.append(remainder.isEmpty ? "0" : String(remainder[0]))
+            magnitude = WideInteger(limbs: quotient, negative: false).limbs
         }
         var text = parts.last ?? "0"
         for part in parts.dropLast().reversed() { text += String(repeating: "0", count: 18 - part.count) + part }

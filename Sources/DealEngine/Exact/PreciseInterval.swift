@@ -79,8 +79,8 @@ package struct PreciseInterval: Sendable {
     /// The interval of width at most 2^−bits around `value`.
     package init(_ value: ExactFraction, bits: Int) {
         let scaled = value.numerator.shiftedLeft(bits)
-        lower = (try? scaled.divided(by: value.denominator, rule: .down)) ?? .zero
-        upper = (try? scaled.divided(by: value.denominator, rule: .up)) ?? .zero
+        lower = scaled.quotient(dividingBy: value.denominator, roundingUp: false)
+        upper = scaled.quotient(dividingBy: value.denominator, roundingUp: true)
         self.bits = bits
     }
 
@@ -212,9 +212,9 @@ package struct PreciseInterval: Sendable {
         var k = 1
         while true {
             termLow = (termLow * r).shiftedRight(work, roundingUp: false)
-            termLow = (try? termLow.divided(by: WideInteger(k), rule: .down)) ?? .zero
+            termLow = termLow.quotient(dividingBy: WideInteger(k), roundingUp: false)
             termHigh = (termHigh * r).shiftedRight(work, roundingUp: true)
-            termHigh = (try? termHigh.divided(by: WideInteger(k), rule: .up)) ?? .zero
+            termHigh = termHigh.quotient(dividingBy: WideInteger(k), roundingUp: true)
             sumLow = sumLow + termLow
             sumHigh = sumHigh + termHigh
             // The next terms shrink by r/(k+1) < 1/2 each: the tail is below 2 × this term.
@@ -249,8 +249,8 @@ package struct PreciseInterval: Sendable {
         let yHigh = shift >= 0 ? y : m.shiftedRight(-shift, roundingUp: true)
         let one = WideInteger(1).shiftedLeft(work)
         // z = (y − 1)/(y + 1) ∈ [0, 1/3), increasing in y.
-        let zLow = ((y - one).shiftedLeft(work)).divided(rounding: .down, by: y + one)
-        let zHigh = ((yHigh - one).shiftedLeft(work)).divided(rounding: .up, by: yHigh + one)
+        let zLow = ((y - one).shiftedLeft(work)).quotient(dividingBy: y + one, roundingUp: false)
+        let zHigh = ((yHigh - one).shiftedLeft(work)).quotient(dividingBy: yHigh + one, roundingUp: true)
         let atanhLow = atanhBounds(zLow, work: work).lower, atanhHigh = atanhBounds(zHigh, work: work).upper
         let ln2 = ln2Bounds(work: work)
         var low = atanhLow + atanhLow, high = atanhHigh + atanhHigh
@@ -265,7 +265,7 @@ package struct PreciseInterval: Sendable {
     /// Bounds on ln 2 × 2^work = 2·atanh(1/3).
     static func ln2Bounds(work: Int) -> (lower: WideInteger, upper: WideInteger) {
         let scaled = WideInteger(1).shiftedLeft(work)
-        let third = (low: scaled.divided(rounding: .down, by: WideInteger(3)), high: scaled.divided(rounding: .up, by: WideInteger(3)))
+        let third = (low: scaled.quotient(dividingBy: WideInteger(3), roundingUp: false), high: scaled.quotient(dividingBy: WideInteger(3), roundingUp: true))
         let low = atanhBounds(third.low, work: work).lower, high = atanhBounds(third.high, work: work).upper
         return (low + low, high + high)
     }
@@ -282,8 +282,8 @@ package struct PreciseInterval: Sendable {
             powerLow = (powerLow * z2Low).shiftedRight(work, roundingUp: false)
             powerHigh = (powerHigh * z2High).shiftedRight(work, roundingUp: true)
             let d = WideInteger(2 * k + 1)
-            let termHigh = powerHigh.divided(rounding: .up, by: d)
-            sumLow = sumLow + powerLow.divided(rounding: .down, by: d)
+            let termHigh = powerHigh.quotient(dividingBy: d, roundingUp: true)
+            sumLow = sumLow + powerLow.quotient(dividingBy: d, roundingUp: false)
             sumHigh = sumHigh + termHigh
             // Later terms shrink by z² ≤ 1/4 each: the tail is below termHigh/3 < termHigh.
             if termHigh.compare(to: WideInteger(1)) <= 0 {
@@ -303,8 +303,9 @@ package struct PreciseInterval: Sendable {
     ///
     /// - Returns: `.decided(value)`; `.zero` when even `maximumBits` cannot separate the
     ///   enclosure from 0 (the value is 0 or within 2^−(maximumBits−16) of it);
-    ///   `.undecided(midpoint)` when the value sits on (or within 2^−maximumBits of) a rounding
-    ///   boundary; nil when `compute` fails (for example, an exponent out of range).
+    ///   `.undecided` when the value sits on (or within 2^−maximumBits of) a rounding
+    ///   boundary (no rounding is proven, so none is reported); nil when `compute` fails (for
+    ///   example, an exponent out of range).
     package static func correctlyRounded(significantDigits: Int, maximumBits: Int = 4096,
                                          _ compute: (Int) -> PreciseInterval?) -> Rounded? {
         var bits = 128
@@ -316,31 +317,22 @@ package struct PreciseInterval: Sendable {
             bits *= 2
         }
         guard let value = last else { return nil }
-        if value.containsZero { return .zero }
-        let mid = ExactFraction(value.lower + value.upper, WideInteger(1).shiftedLeft(value.bits + 1))
-        guard let decimal = mid.decimal(significantDigits: significantDigits) else { return nil }
-        return .undecided(decimal)
+        return value.containsZero ? .zero : .undecided
     }
 
     /// The outcome of ``correctlyRounded(significantDigits:maximumBits:_:)``.
     package enum Rounded: Sendable, Equatable {
         case decided(ExactDecimal)
         case zero
-        case undecided(ExactDecimal)
+        case undecided
 
-        /// The decimal (0 for `.zero`).
-        package var value: ExactDecimal {
+        /// The decimal (0 for `.zero`); nil when undecided.
+        package var value: ExactDecimal? {
             switch self {
-            case .decided(let d), .undecided(let d): return d
+            case .decided(let d): return d
             case .zero: return .zero
+            case .undecided: return nil
             }
         }
-    }
-}
-
-extension WideInteger {
-    /// self / divisor rounded by `rule` (divisor nonzero).
-    func divided(rounding rule: RoundingRule, by divisor: WideInteger) -> WideInteger {
-        (try? divided(by: divisor, rule: rule)) ?? .zero
     }
 }

@@ -228,10 +228,12 @@ extension Lease {
             // (m/10^s)·2400 terminates: m·2400 at scale s without its trailing zeros.
             equivalentApr = Self.leastScale(coefficient: mfNumerator * 2400, scale: given.scale)
         } else {
-            mfDisplay = ExactRatio(mfNumerator, mfDenominator).decimal(significantDigits: 24)
-            equivalentApr = (ExactRatio(mfNumerator, mfDenominator) * ExactRatio(2400)).decimal(significantDigits: 24)
+            guard let display = ExactRatio(mfNumerator, mfDenominator).decimal(significantDigits: 24),
+                  let apr = (ExactRatio(mfNumerator, mfDenominator) * ExactRatio(2400)).decimal(significantDigits: 24) else { return nil }
+            mfDisplay = display
+            equivalentApr = apr
         }
-        guard let unitL = Self.product(l, money.unit) else { return nil }
+        guard let unitL = Self.product(l, money.unit), let unroundedPayment = ExactRatio(exactNumerator, unitL).decimal(significantDigits: 20) else { return nil }
         let hasNamedComponents = tax.map { !($0.components.count == 1 && $0.components[0].name == "Sales tax") } ?? false
         let hasTradeIns = !tradeIns.isEmpty
         let parts = LeaseDueAtSigning.LeaseParts(
@@ -262,7 +264,7 @@ extension Lease {
             apr: nil, aprFromMoneyFactor: false, periodicRate: nil,
             periodicPayment: LeasePayment(net: money.decimal(base), tax: money.decimal(paymentTax), total: money.decimal(payment),
                                           taxLines: hasNamedComponents ? paymentTaxes.map { NamedAmountList(currency: currency, components: tax?.components ?? [], taxes: $0) } : nil),
-            unroundedPayment: ExactRatio(exactNumerator, unitL).decimal(significantDigits: 20),
+            unroundedPayment: unroundedPayment,
             numberOfPayments: q, term: n, frequency: frequency, paymentTiming: paymentTiming, onePay: false,
             securityDeposit: securityDeposits == nil && plainDeposit == 0 ? nil : money.decimal(plainDeposit),
             securityDepositEach: plainDepositEach.map(money.decimal),

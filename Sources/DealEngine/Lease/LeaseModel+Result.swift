@@ -4,11 +4,16 @@ import DealDecimal
 
 extension LeaseModel {
     /// An integer amount of an evaluation in rounded mode.
-    func minor(_ value: ExactRatio) -> Int128 { value.rounded(.toNearestOrAway) ?? 0 }
+    func minor(_ value: ExactRatio) throws(DealError) -> Int128 {
+        guard let amount = value.rounded(.toNearestOrAway) else {
+            throw DealError(code: .overflow, path: "", message: "a lease amount needs more than 38 digits")
+        }
+        return amount
+    }
 
     /// The result lines from the rounded evaluation.
     func quote(_ e: Evaluation, solved: Bool, totalCash: Int128?, includeSchedule: Bool) throws(DealError) -> LeaseQuote {
-        let adjusted = minor(e.adjusted)
+        let adjusted = try minor(e.adjusted)
         guard adjusted > 0 else {
             let path: String
             switch lease.driveOff {
@@ -16,13 +21,13 @@ extension LeaseModel {
             case .zeroDriveOff: path = "zeroDriveOff"
             case .totalCash: path = "totalCash"   // also for "0.00": the field the request gave
             }
-            throw DealError.invalidArgument(path, "expected the capitalized cost reduction (\(money.decimal(minor(e.reduction)))) to leave an adjusted capitalized cost above zero (gross capitalized cost \(money.decimal(minor(e.gross)))), found \(money.decimal(adjusted))")
+            throw DealError.invalidArgument(path, "expected the capitalized cost reduction (\(money.decimal(try minor(e.reduction)))) to leave an adjusted capitalized cost above zero (gross capitalized cost \(money.decimal(try minor(e.gross)))), found \(money.decimal(adjusted))")
         }
         guard residual < adjusted else {
             throw DealError.invalidArgument("residual", "expected a residual value below the adjusted capitalized cost \(money.decimal(adjusted)), found \(money.decimal(residual))")
         }
-        let d = minor(e.d), x = minor(e.x)
-        let base = minor(e.base), payment = minor(e.payment)
+        let d = try minor(e.d), x = try minor(e.x)
+        let base = try minor(e.base), payment = try minor(e.payment)
         let depreciation = adjusted - residual
         let periods = ExactRatio(Int128(n))
         let straight = lease.onePay ? ExactRatio(depreciation) : ExactRatio(depreciation) / periods
@@ -32,15 +37,15 @@ extension LeaseModel {
 
         // MARK: Due at signing
         var items: [NamedAmount] = []
-        let reduction = minor(e.reduction)
+        let reduction = try minor(e.reduction)
         if reduction != 0 { items.append(NamedAmount(name: "Capitalized cost reduction", amount: money.decimal(reduction))) }
         if advance { items.append(NamedAmount(name: lease.onePay ? "Single payment" : "First periodic payment", amount: money.decimal(payment))) }
-        let deposit = minor(e.deposit)
+        let deposit = try minor(e.deposit)
         if deposit != 0 { items.append(NamedAmount(name: "Refundable security deposit", amount: money.decimal(deposit))) }
         for (name, amount) in signingFees where amount != 0 { items.append(NamedAmount(name: name, amount: money.decimal(amount))) }
         if e.upfrontAtSigning {
-            for (index, value) in e.upfrontTaxes.enumerated() where minor(value) != 0 {
-                items.append(NamedAmount(name: "\(taxComponents[index].0) (up front)", amount: money.decimal(minor(value))))
+            for (index, value) in e.upfrontTaxes.enumerated() where try minor(value) != 0 {
+                items.append(NamedAmount(name: "\(taxComponents[index].0) (up front)", amount: money.decimal(try minor(value))))
             }
         }
         if x != 0 { items.append(NamedAmount(name: "Amount capitalized (drive-off)", amount: money.decimal(-x))) }
@@ -87,7 +92,7 @@ extension LeaseModel {
                 } else if lease.rateMethod == .moneyFactor {
                     let before = try round(ExactRatio(depreciation * Int128(number - 1)) / periods, rule, path: "schedule")
                     let after = try round(ExactRatio(depreciation * Int128(number)) / periods, rule, path: "schedule")
-                    depreciationPart = minor(after - before)
+                    depreciationPart = try minor(after - before)
                     rent = base - depreciationPart
                 } else {
                     let rentBase = advance ? balance - base : balance
@@ -95,7 +100,7 @@ extension LeaseModel {
                         rent = residual - balance + base
                     } else {
                         let rate = periodicRate!
-                        rent = minor(try round(ExactRatio(rentBase) * ExactRatio(rate.numerator, rate.denominator), lease.rounding.interest, path: "schedule"))
+                        rent = try minor(try round(ExactRatio(rentBase) * ExactRatio(rate.numerator, rate.denominator), lease.rounding.interest, path: "schedule"))
                     }
                     depreciationPart = base - rent
                 }
@@ -112,7 +117,7 @@ extension LeaseModel {
         if case .moneyFactor(let given) = lease.rate, lease.rateMethod == .moneyFactor, moneyFactorBefore == nil {
             mfDisplay = given
         } else {
-            mfDisplay = moneyFactor.decimal(significantDigits: 24)
+            mfDisplay = try Self.decimal(moneyFactor, significantDigits: 24, path: "moneyFactor")
         }
         return LeaseQuote(
             currency: lease.currency, rateMethod: lease.rateMethod,
@@ -124,34 +129,34 @@ extension LeaseModel {
             tradeInEquity: lease.tradeIns.isEmpty ? nil : money.decimal(equity),
             downPayment: money.decimal(d), downPaymentSolved: solved, totalCash: totalCash.map(money.decimal),
             rebatesTotal: money.decimal(rebatesTotal),
-            capitalizedTaxes: e.capitalizedTax.isZero ? nil : money.decimal(minor(e.capitalizedTax)),
+            capitalizedTaxes: e.capitalizedTax.isZero ? nil : money.decimal(try minor(e.capitalizedTax)),
             capitalizedDriveOff: x == 0 ? nil : money.decimal(x),
-            grossCapitalizedCost: money.decimal(minor(e.gross)), capitalizedCostReduction: money.decimal(reduction),
+            grossCapitalizedCost: money.decimal(try minor(e.gross)), capitalizedCostReduction: money.decimal(reduction),
             adjustedCapitalizedCost: money.decimal(adjusted),
             residualOnVehicle: money.decimal(residualVehicle), residualOnAddOns: residualAddOns.map(money.decimal),
             residualValue: money.decimal(residual), depreciation: money.decimal(depreciation),
-            periodicDepreciation: money.decimal(minor(periodicDepreciation)), periodicRentCharge: money.decimal(minor(periodicRent)),
+            periodicDepreciation: money.decimal(try minor(periodicDepreciation)), periodicRentCharge: money.decimal(try minor(periodicRent)),
             rentCharge: money.decimal(rentCharge),
             moneyFactor: mfDisplay,
             moneyFactorFraction: moneyFactor.smallParts.map { FractionText(numerator: $0.0, denominator: $0.1) }
                 ?? FractionText(text: "\(moneyFactor.numerator.decimalText)/\(moneyFactor.denominator.decimalText)"),
-            moneyFactorBeforeDeposits: moneyFactorBefore.map { $0.decimal(significantDigits: 24) },
+            moneyFactorBeforeDeposits: try moneyFactorBefore.map { (value) throws(DealError) in try Self.decimal(value, significantDigits: 24, path: "moneyFactor") },
             moneyFactorFromApr: mfFromApr,
-            equivalentApr: lease.rateMethod == .moneyFactor ? (moneyFactor * ExactRatio(2400)).decimal(significantDigits: 24) : nil,
+            equivalentApr: lease.rateMethod == .moneyFactor ? try Self.decimal(moneyFactor * ExactRatio(2400), significantDigits: 24, path: "moneyFactor") : nil,
             apr: apr, aprFromMoneyFactor: aprFromMF, periodicRate: periodicRate,
-            periodicPayment: LeasePayment(net: money.decimal(base), tax: money.decimal(minor(e.paymentTax)), total: money.decimal(payment),
+            periodicPayment: LeasePayment(net: money.decimal(base), tax: money.decimal(try minor(e.paymentTax)), total: money.decimal(payment),
                                           taxLines: hasNamedComponents && lease.tax?.method == .monthly
-                                            ? NamedAmountList(list: e.paymentTaxes.enumerated().map { NamedAmount(name: taxComponents[$0.offset].0, amount: money.decimal(minor($0.element))) }) : nil),
-            unroundedPayment: Self.unrounded(e.exactPayment, money: money),
+                                            ? NamedAmountList(list: try e.paymentTaxes.enumerated().map { (item) throws(DealError) in NamedAmount(name: taxComponents[item.offset].0, amount: money.decimal(try minor(item.element))) }) : nil),
+            unroundedPayment: try Self.unrounded(e.exactPayment, money: money),
             numberOfPayments: q, term: n, frequency: lease.frequency, paymentTiming: lease.paymentTiming, onePay: lease.onePay,
             securityDeposit: deposit == 0 && lease.securityDeposits == nil && lease.multipleSecurityDeposits == nil ? nil : money.decimal(deposit),
-            securityDepositEach: e.depositEach.map { money.decimal(minor($0)) },
+            securityDepositEach: try e.depositEach.map { (each) throws(DealError) in money.decimal(try minor(each)) },
             securityDepositCount: depositCount,
             taxMethod: lease.tax?.method, taxCapitalized: lease.tax?.capitalized ?? false,
             capitalizedTaxBase: lease.tax.flatMap { $0.method == .upfrontOnPayments && $0.capitalized ? $0.capitalizedTaxBase : nil },
-            upfrontTaxBase: e.upfrontBase.map { money.decimal(minor(try! round($0, .toNearestOrAway, path: ""))) },
-            upfrontTax: lease.tax == nil ? nil : money.decimal(minor(e.upfrontTax)),
-            upfrontTaxLines: lease.tax == nil ? nil : NamedAmountList(list: e.upfrontTaxes.enumerated().map { NamedAmount(name: taxComponents[$0.offset].0, amount: money.decimal(minor($0.element))) }),
+            upfrontTaxBase: try e.upfrontBase.map { (base) throws(DealError) in money.decimal(try minor(try round(base, .toNearestOrAway, path: "tax"))) },
+            upfrontTax: lease.tax == nil ? nil : money.decimal(try minor(e.upfrontTax)),
+            upfrontTaxLines: lease.tax == nil ? nil : NamedAmountList(list: try e.upfrontTaxes.enumerated().map { (item) throws(DealError) in NamedAmount(name: taxComponents[item.offset].0, amount: money.decimal(try minor(item.element))) }),
             disclosedDownPayment: money.decimal(max(0, d + rebatesTotal + equity)),
             dueAtSigning: LeaseDueAtSigning(total: money.decimal(dueTotal), items: items, paidBy: paidBy),
             cashDueAtSigning: money.decimal(cash),
@@ -167,9 +172,18 @@ extension LeaseModel {
     }
 
     /// The exact payment in major units with at least 20 significant digits.
-    static func unrounded(_ value: ExactRatio, money: MinorUnits) -> ExactDecimal {
+    static func unrounded(_ value: ExactRatio, money: MinorUnits) throws(DealError) -> ExactDecimal {
         var unit: Int128 = 1
         for _ in 0..<money.currency.minorUnitDigits { unit *= 10 }
-        return (value / ExactRatio(unit)).decimal(significantDigits: 20)
+        return try decimal(value / ExactRatio(unit), significantDigits: 20, path: "")
+    }
+
+    /// A value of the result as a decimal; `overflow` when its whole part needs more than 38
+    /// digits.
+    static func decimal(_ value: ExactRatio, significantDigits: Int, path: String) throws(DealError) -> ExactDecimal {
+        guard let decimal = value.decimal(significantDigits: significantDigits) else {
+            throw DealError(code: .overflow, path: path, message: "a lease value needs more than 38 digits")
+        }
+        return decimal
     }
 }

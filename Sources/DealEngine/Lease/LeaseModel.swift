@@ -186,7 +186,9 @@ struct LeaseModel {
                 aprFromMF = false
             case .moneyFactor(let value):
                 try Self.checkMoneyFactor(value, path: "moneyFactor")
-                annual = (try? value * ExactDecimal(2400)) ?? value
+                do { annual = try value * ExactDecimal(2400) } catch {
+                    throw DealError(code: .overflow, path: "moneyFactor", message: "moneyFactor × 2400 needs more than 38 digits")
+                }
                 aprFromMF = true
             }
             let rate = try PeriodicRate(annualPercentage: annual, periodsPerYear: periodsPerYear, path: aprFromMF ? "moneyFactor" : "apr")
@@ -455,10 +457,10 @@ struct LeaseModel {
             guard let residue = (target - check).rounded(.towardZero) else { throw DealError(code: .overflow, path: path, message: "overflow") }
             return (ExactRatio(max(0, first + residue)), .zero)
         }
-        var fixedDeposit = ExactRatio.zero
-        if let plainDeposit { fixedDeposit = ExactRatio(plainDeposit) }
+        let depositInCash: Int128 = if let plainDeposit { plainDeposit } else { 0 }
+        let fixedDeposit = ExactRatio(depositInCash)
         guard !(target < fixedDeposit) else {
-            throw DealError.invalidArgument(path, "expected at least the refundable security deposit \(money.decimal(plainDeposit ?? 0)) in cash, found \(money.decimal(cash))")
+            throw DealError.invalidArgument(path, "expected at least the refundable security deposit \(money.decimal(depositInCash)) in cash, found \(money.decimal(cash))")
         }
         let slope = try evaluate(d: .zero, x: .one, rounded: false).cashDue - origin
         guard slope.isNegative else {

@@ -17,7 +17,12 @@ extension LoanQuote {
         func add(_ line: String, _ text: String) { lines.append((line, text)) }
         let negativeEquity = tradeInEquity.map { $0.isNegative ? $0.negated() : ExactDecimal.zero } ?? .zero
         let positiveEquity = tradeInEquity.map { $0.isNegative ? ExactDecimal.zero : $0 } ?? .zero
-        let financedTax = (try? financedAmount - sellingPrice - addOnsTotal - productsTotal - feesFinanced - negativeEquity) ?? .zero
+        // The financed sales tax is what the other parts leave of financedAmount; quotes set by
+        // hand may not subtract within 38 digits, and then the text says so instead of a number.
+        let financedTax: String
+        do { financedTax = "\(try financedAmount - sellingPrice - addOnsTotal - productsTotal - feesFinanced - negativeEquity)" } catch {
+            financedTax = "(not within 38 digits: \(error))"
+        }
         add("sellingPrice", "the agreed price of the vehicle, as given = \(sellingPrice)")
         if let msrp { add("msrp", "the list price, as given (shown, and the base of a balloon in percent of MSRP) = \(msrp)") }
         add("addOnsTotal", "sum of the add-on amounts = \(addOnsTotal)")

@@ -73,8 +73,9 @@ public struct SimpleInterestLoan: Sendable, Hashable {
             var years = ExactRatio.zero
             var from = start
             while from < end {
-                let nextYear = (try? CivilDate(year: from.year + 1, month: 1, day: 1)) ?? end
-                let to = min(nextYear, end)
+                // The next 1 January before `end`, or `end` itself in its own year (so year + 1
+                // is at most end's year, a valid date).
+                let to = from.year < end.year ? CivilDate(unchecked: from.year + 1, 1, 1) : end
                 years = years + ExactRatio(Int128(from.days(until: to)), CivilDate.isLeapYear(from.year) ? 366 : 365)
                 from = to
             }
@@ -134,7 +135,10 @@ public struct SimpleInterestLoan: Sendable, Hashable {
         let accrued = try accrue(to: date, path: "payoffDate")
         let yearDays: Int128 = dayBasis == .days360 ? 360 : (dayBasis == .actual && CivilDate.isLeapYear(date.year) ? 366 : 365)
         let perDiem = ExactRatio(balance) * ExactRatio(apr) / ExactRatio(100 * yearDays * money.unit)
-        let perDiemMajor = (try? perDiem.decimal(significantDigits: 30).rounded(scale: 5, rule: .toNearestOrAway)) ?? .zero
+        guard let perDiemDecimal = perDiem.decimal(significantDigits: 30),
+              let perDiemMajor = try? perDiemDecimal.rounded(scale: 5, rule: .toNearestOrAway) else {
+            throw DealError(code: .overflow, path: "payoffDate", message: "the per diem needs more than 38 digits")
+        }
         return SimpleInterestPayoff(payoffDate: date, daysSinceLastPayment: last.days(until: date), principalBalance: money.decimal(balance),
                                     unpaidInterest: money.decimal(unpaid), accruedInterest: money.decimal(accrued),
                                     payoffAmount: money.decimal(balance + unpaid + accrued), perDiem: perDiemMajor,
@@ -269,12 +273,12 @@ public struct PrecomputedContract: Sendable, Hashable {
             try MinorUnits.checkPercent(apr, path: "apr", what: "an annual rate in percent")
             exact = Self.actuarial(remaining: remaining, apr: apr, periodsPerYear: periodsPerYear)
         }
-        guard let rebate = exact.rounded(.toNearestOrAway) else {
+        guard let rebate = exact.rounded(.toNearestOrAway), let rebateExact = (exact / ExactRatio(money.unit)).decimal(significantDigits: 25) else {
             throw DealError(code: .overflow, path: "financeCharge", message: "the rebate could not be computed")
         }
         return PrecomputedPayoff(method: method, numberOfPayments: n, paymentsMade: paymentsMade, remainingPayments: k,
                                  remainingBalance: money.decimal(remainingTotal), rebate: money.decimal(rebate),
-                                 rebateExact: (exact / ExactRatio(money.unit)).decimal(significantDigits: 25),
+                                 rebateExact: rebateExact,
                                  earnedFinanceCharge: money.decimal(financeCharge - rebate),
                                  payoffAmount: money.decimal(remainingTotal - rebate))
     }

@@ -135,7 +135,7 @@ struct MonotoneSearch {
     /// adjacent value > target. `increasing`: the quantity grows with the value and the
     /// largest meeting value is returned; otherwise the smallest.
     mutating func solve(lo: Int128, hi: Int128, increasing: Bool, target: Int128,
-                        describe: (Int128) -> String, money: (Int128) -> String, field: String, line: String) throws(DealError) -> (value: Int128, adjacent: Int128?) {
+                        describe: (Int128) throws(DealError) -> String, money: (Int128) -> String, field: String, line: String) throws(DealError) -> (value: Int128, adjacent: Int128?) {
         // 1. The feasible range: the forward quote may refuse values at one end (a price below
         //    the down payment, a down payment above the price); that part is cut off.
         var low = lo, high = hi
@@ -154,21 +154,21 @@ struct MonotoneSearch {
         }
         let qLow = try value(low), qHigh = try value(high)
         if qLow == qHigh {
-            throw DealError(code: .noSolution, path: field, message: "expected \(line) to depend on \(field), found it is the same at \(describe(low)) and \(describe(high)) (the ends of the field's range)")
+            throw DealError(code: .noSolution, path: field, message: "expected \(line) to depend on \(field), found it is the same at \(try describe(low)) and \(try describe(high)) (the ends of the field's range)")
         }
         if increasing {
             guard qLow <= target else {
-                throw DealError(code: .noSolution, path: field, message: "expected a value of \(field) whose \(line) is at most the target, found that even the smallest, \(describe(low)), gives \(money(qLow))")
+                throw DealError(code: .noSolution, path: field, message: "expected a value of \(field) whose \(line) is at most the target, found that even the smallest, \(try describe(low)), gives \(money(qLow))")
             }
             guard qHigh > target else {
-                throw DealError(code: .noSolution, path: field, message: "expected the target to bind within the field's range, found that even the largest \(field), \(describe(high)), gives a \(line) at most the target (\(money(qHigh)))")
+                throw DealError(code: .noSolution, path: field, message: "expected the target to bind within the field's range, found that even the largest \(field), \(try describe(high)), gives a \(line) at most the target (\(money(qHigh)))")
             }
             var good = low, bad = high
             while bad - good > 1 { let mid = good + (bad - good) / 2; if try value(mid) <= target { good = mid } else { bad = mid } }
             return (good, bad)
         }
         guard qHigh <= target else {
-            throw DealError(code: .noSolution, path: field, message: "expected a value of \(field) whose \(line) is at most the target, found that even the largest, \(describe(high)), gives \(money(qHigh))")
+            throw DealError(code: .noSolution, path: field, message: "expected a value of \(field) whose \(line) is at most the target, found that even the largest, \(try describe(high)), gives \(money(qHigh))")
         }
         if qLow <= target { return (low, nil) }
         var bad = low, good = high
@@ -201,13 +201,18 @@ enum ReverseSolve {
         }
     }
 
-    static func decimal(_ x: Int128, _ field: SolveField, money: MinorUnits) -> ExactDecimal {
-        (try? ExactDecimal(coefficient: x, scale: field.decimals(currencyDigits: money.currency.minorUnitDigits))) ?? .zero
+    /// A value of the field's grid (`x` units of its last decimal) as a decimal.
+    static func decimal(_ x: Int128, _ field: SolveField, money: MinorUnits) throws(DealError) -> ExactDecimal {
+        do { return try ExactDecimal(coefficient: x, scale: field.decimals(currencyDigits: money.currency.minorUnitDigits)) } catch {
+            throw DealError.internalFailure(field.rawValue, "expected a value of the field's range to fit 38 digits, found \(x) units")
+        }
     }
 
     /// An amount of the result in minor units.
-    static func minor(_ value: ExactDecimal, money: MinorUnits) -> Int128 {
-        ((try? value.rescaled(to: money.currency.minorUnitDigits)) ?? value).coefficient
+    static func minor(_ value: ExactDecimal, money: MinorUnits) throws(DealError) -> Int128 {
+        do { return try value.rescaled(to: money.currency.minorUnitDigits).coefficient } catch {
+            throw DealError(code: .overflow, path: "", message: "a result amount \(value) is not a whole number of minor units within 38 digits")
+        }
     }
 
     static func run<Quote: Sendable>(field: SolveField, target: SolveTarget, money: MinorUnits,
@@ -215,17 +220,17 @@ enum ReverseSolve {
                                      line: @escaping (Quote) -> ExactDecimal) throws(DealError) -> SolveOutcome<Quote> {
         let goal = try money.amount(target.amount, path: target.requestField)
         var search = MonotoneSearch { x in
-            do throws(DealError) { return .success(minor(line(try quote(decimal(x, field, money: money))), money: money)) } catch { return .failure(error) }
+            do throws(DealError) { return .success(try minor(line(try quote(try decimal(x, field, money: money))), money: money)) } catch { return .failure(error) }
         }
         let bounds = range(field, money: money)
         let increasing = increasing(field, target)
         let (x, adjacent) = try search.solve(lo: bounds.lowerBound, hi: bounds.upperBound, increasing: increasing, target: goal,
-                                             describe: { decimal($0, field, money: money).description }, money: { money.decimal($0).description },
+                                             describe: { (x) throws(DealError) in try decimal(x, field, money: money).description }, money: { money.decimal($0).description },
                                              field: field.rawValue, line: target.resultPath)
-        let value = decimal(x, field, money: money)
+        let value = try decimal(x, field, money: money)
         let final = try quote(value)
         return SolveOutcome(field: field, target: target, value: value, achieved: line(final), largest: increasing,
-                            adjacentValue: adjacent.map { decimal($0, field, money: money) },
+                            adjacentValue: try adjacent.map { (a) throws(DealError) in try decimal(a, field, money: money) },
                             adjacentAchieved: try adjacent.map { (a) throws(DealError) in money.decimal(try search.value(a)) },
                             evaluations: search.evaluations + 1, quote: final)
     }

@@ -14,20 +14,22 @@ extension TimeValue {
     /// and `−(pv + fv)/pmt` at rate 0. Rounded half even to ``significantDigits`` significant
     /// digits (exact when the quotient of logarithms is rational; correctly rounded otherwise).
     ///
-    /// - Throws: `invalid_argument` when the logarithm's argument is not positive (spreadsheets
-    ///   answer #NUM!), when pmt is 0 at rate 0, for `type` not 0 or 1 and rate ≤ −1.
+    /// - Throws: `no_solution` when no count of periods reaches fv from pv: the logarithm's
+    ///   argument is not positive (spreadsheets answer #NUM!) or pmt is 0 at rate 0;
+    ///   `invalid_argument` for rate ≤ −1. `type` 0 is the end of the period, any other number
+    ///   the beginning.
     public static func nper(rate: ExactDecimal, pmt: ExactDecimal, pv: ExactDecimal, fv: ExactDecimal = .zero, type: Int = 0) throws(DealError) -> ExactDecimal {
         try check(rate: rate)
-        guard type == 0 || type == 1 else { throw DealError.invalidArgument("type", "expected 0 (end of period) or 1 (beginning), found \(type)") }
+        let type = paymentType(type)
         let r = ExactFraction(rate), p = ExactFraction(pmt), v = ExactFraction(pv), f = ExactFraction(fv)
         if r.isZero {
-            guard !p.isZero else { throw DealError.invalidArgument("pmt", "expected a payment other than 0 when the rate is 0, found \(pmt)") }
+            guard !p.isZero else { throw noNumber("pmt", "at rate 0 with a payment of 0 no count of periods moves pv to fv") }
             return try output(-(v + f) / p)
         }
         let a = p * (ExactFraction(1) + r * ExactFraction(type))
         let numerator = a - f * r, denominator = a + v * r
         guard !denominator.isZero, numerator.sign * denominator.sign > 0 else {
-            throw DealError.invalidArgument("pmt", "expected payments that reach fv from pv at this rate ((pmt·(1+rate·type) − fv·rate)/(pmt·(1+rate·type) + pv·rate) above 0), found none")
+            throw noNumber("pmt", "no count of periods reaches fv from pv at this rate ((pmt·(1+rate·type) − fv·rate)/(pmt·(1+rate·type) + pv·rate) is not above 0)")
         }
         let ratio = numerator / denominator
         if (ratio - ExactFraction(1)).isZero { return .zero }
@@ -97,7 +99,14 @@ extension TimeValue {
         }
         if flows.reduce(ExactFraction(0), { $0 + $1.value }).isZero { return .zero }
         // Bracket in double (exp/log1p, bounded as in Documentation/Rates.md), then exactness.
-        let doubles = flows.map { (value: $0.value.decimal(significantDigits: 30).map(RateSolver.double) ?? 0, years: Double($0.days) / 365) }
+        var doubles: [(value: Double, years: Double)] = []
+        for flow in flows {
+            // Values on one day are summed exactly: the sum may need more than 38 digits.
+            guard let value = flow.value.decimal(significantDigits: 30) else {
+                throw DealError(code: .overflow, path: "values", message: "the values on day \(flow.days) sum to more than 38 digits")
+            }
+            doubles.append((RateSolver.double(value), Double(flow.days) / 365))
+        }
         let evaluate: (Double) -> BoundedValue = { r in xnpvDouble(doubles, r) }
         guard let bracket = nearestBracket(evaluate, guess: RateSolver.double(guess)) else {
             throw DealError(code: .noSolution, path: "values", message: "expected cash flows that some rate above -100 % (up to 10^6) balances, found none: the present value never changes sign")
@@ -198,21 +207,26 @@ extension TimeValue {
             widen *= 16
         }
         guard signLow != 0, signHigh == -signLow else {
-            return RateSolver.decimal(mid, scale: digits, rule: .toNearestOrEven)?.normalized() ?? .zero
+            // Widened 8 times (16^8 grid steps) without a proven sign change, or a sign
+            // undecided at 4096 bits: any value reported would be a guess.
+            throw DealError.internalFailure(path, "expected the exact signs near the bracket [\(low), \(high)] to differ, found \(signLow) and \(signHigh) after widening")
         }
         while b - a > 1 {
             let m = a + (b - a) / 2
             let s = try h(m)
-            if s == 0 { return (try? ExactDecimal(coefficient: m % 2 == 0 ? m : m + 1, scale: digits))?.normalized() ?? .zero }
+            if s == 0 { return try rootDecimal(m % 2 == 0 ? m : m + 1, scale: digits, path: path).normalized() }
             if s == signLow { a = m } else { b = m }
         }
-        return (try? ExactDecimal(coefficient: b, scale: digits))?.normalized() ?? .zero
+        return try rootDecimal(b, scale: digits, path: path).normalized()
     }
 
     static func transcendentalOutput(_ rounded: PreciseInterval.Rounded?, path: String) throws(DealError) -> ExactDecimal {
         guard let rounded else {
             throw DealError(code: .overflow, path: path, message: "the result needs exponents beyond e^4096 or more than 38 digits")
         }
-        return rounded.value.normalized()
+        guard let value = rounded.value else {
+            throw DealError.internalFailure(path, "expected \(maximumBits) bits to decide the rounding to \(significantDigits) significant digits, found the value within 2^-\(maximumBits) of a rounding tie")
+        }
+        return value.normalized()
     }
 }

@@ -34,30 +34,35 @@ public enum TimeValue {
 
     // MARK: Closed forms
 
-    /// FV(rate, nper, pmt, pv, type).
+    /// FV(rate, nper, pmt, pv, type), wherever spreadsheets return a number: any whole nper
+    /// from −1200 to 1200 (0 gives −pv), any rate with |rate| < 10⁶, `type` 0 (end) or any
+    /// other number (beginning).
+    ///
+    /// - Throws: `no_solution` at rate −1 with a negative nper (0 to a negative power).
     public static func fv(rate: ExactDecimal, nper: Int, pmt: ExactDecimal, pv: ExactDecimal = .zero, type: Int = 0) throws(DealError) -> ExactDecimal {
-        try check(rate: rate, nper: nper, type: type)
-        return try output(fvFraction(ExactFraction(rate), nper, ExactFraction(pmt), ExactFraction(pv), type))
+        try output(signedFV(rate: rate, nper: nper, pmt: pmt, pv: pv, type: type))
     }
 
-    /// PV(rate, nper, pmt, fv, type).
+    /// PV(rate, nper, pmt, fv, type), over the same domain as ``fv(rate:nper:pmt:pv:type:)``
+    /// (nper 0 gives −fv).
+    ///
+    /// - Throws: `no_solution` at rate −1 (x^nper is 0 or undefined: no present value).
     public static func pv(rate: ExactDecimal, nper: Int, pmt: ExactDecimal, fv: ExactDecimal = .zero, type: Int = 0) throws(DealError) -> ExactDecimal {
-        try check(rate: rate, nper: nper, type: type)
-        let r = ExactFraction(rate), p = ExactFraction(pmt), f = ExactFraction(fv)
-        if r.isZero { return try output(-(f + p * ExactFraction(nper))) }
-        let x = (ExactFraction(1) + r).power(nper)
-        let annuity = p * (ExactFraction(1) + r * ExactFraction(type)) * (x - ExactFraction(1)) / r
-        return try output(-(f + annuity) / x)
+        try output(signedPV(rate: rate, nper: nper, pmt: pmt, fv: fv, type: type))
     }
 
-    /// PMT(rate, nper, pv, fv, type).
+    /// PMT(rate, nper, pv, fv, type), over the same domain as ``fv(rate:nper:pmt:pv:type:)``
+    /// (LibreOffice: PMT(0.0199/12; −36; 25000) = 674.497001104058, PMT(−1; 36; 25000) = 0).
+    ///
+    /// - Throws: `no_solution` for nper 0 (#NUM! in spreadsheets), type ≠ 0 at rate −1, rate −2
+    ///   with an even nper, rate −1 with a negative nper.
     public static func pmt(rate: ExactDecimal, nper: Int, pv: ExactDecimal, fv: ExactDecimal = .zero, type: Int = 0) throws(DealError) -> ExactDecimal {
-        try check(rate: rate, nper: nper, type: type)
-        return try output(pmtFraction(ExactFraction(rate), nper, ExactFraction(pv), ExactFraction(fv), type))
+        try output(signedPMT(rate: rate, nper: nper, pv: pv, fv: fv, type: type))
     }
 
     /// IPMT(rate, per, nper, pv, fv, type): the interest part of payment `per`.
     public static func ipmt(rate: ExactDecimal, per: Int, nper: Int, pv: ExactDecimal, fv: ExactDecimal = .zero, type: Int = 0) throws(DealError) -> ExactDecimal {
+        let type = paymentType(type)
         try check(rate: rate, nper: nper, type: type)
         try check(per: per, nper: nper)
         let r = ExactFraction(rate)
@@ -67,6 +72,7 @@ public enum TimeValue {
 
     /// PPMT(rate, per, nper, pv, fv, type) = PMT − IPMT.
     public static func ppmt(rate: ExactDecimal, per: Int, nper: Int, pv: ExactDecimal, fv: ExactDecimal = .zero, type: Int = 0) throws(DealError) -> ExactDecimal {
+        let type = paymentType(type)
         try check(rate: rate, nper: nper, type: type)
         try check(per: per, nper: nper)
         let r = ExactFraction(rate)
@@ -114,6 +120,7 @@ public enum TimeValue {
     /// - Throws: `no_solution` when no rate above −100 % satisfies the equation.
     public static func rate(nper: Int, pmt: ExactDecimal, pv: ExactDecimal, fv: ExactDecimal = .zero, type: Int = 0,
                             guess: ExactDecimal? = nil) throws(DealError) -> ExactDecimal {
+        let type = paymentType(type)
         try check(nper: nper, type: type)
         // pv·x^n + pmt·Σ x^j (j = type … n−1+type) + fv, x = 1 + r (exact: sums of 38-digit
         // decimals of different scales may need more than 38 digits).
@@ -231,8 +238,13 @@ public enum TimeValue {
         guard guess > ExactDecimal(-1) else { throw DealError.invalidArgument("guess", "expected a guess above -1, found \(guess)") }
         // Exact integer coefficients over the common (largest) power-of-ten denominator.
         let common = fractions.reduce(WideInteger(1)) { $0.compare(to: $1.denominator) >= 0 ? $0 : $1.denominator }
-        let integers = fractions.map { f in
-            f.numerator * ((try? common.divided(by: f.denominator, rule: .down)) ?? WideInteger(1))
+        var integers: [WideInteger] = []
+        for f in fractions {
+            // Every denominator is a power of ten no larger than `common`: the quotient is exact.
+            guard let factor = try? common.divided(by: f.denominator, rule: .requireExact) else {
+                throw DealError.internalFailure(path, "expected power-of-ten denominators dividing \(common.decimalText), found \(f.denominator.decimalText)")
+            }
+            integers.append(f.numerator * factor)
         }
         // Double coefficients for the bracket: each rounded to 30 digits first (≪ one rounding).
         var doubles: [Double] = []
@@ -274,16 +286,25 @@ public enum TimeValue {
         var a = low.coefficient - 1, b = high.coefficient
         let signLow = h(a)
         guard signLow != 0, h(b) == -signLow else {
-            // The double bracket did not hold exactly (should not happen): report its midpoint.
-            return RateSolver.decimal(mid, scale: digits, rule: .toNearestOrEven) ?? .zero
+            // The double bracket rests on proven error bounds, so its ends' exact signs differ;
+            // if they did not, any value reported would be a guess.
+            throw DealError.internalFailure(path, "expected the exact signs at the proven bracket [\(low), \(high)] to differ, found \(signLow) and \(h(b))")
         }
         while b - a > 1 {
             let m = a + (b - a) / 2
             let s = h(m)
-            if s == 0 { return (try? ExactDecimal(coefficient: m % 2 == 0 ? m : m + 1, scale: digits))?.normalized() ?? .zero }
+            if s == 0 { return try rootDecimal(m % 2 == 0 ? m : m + 1, scale: digits, path: path).normalized() }
             if s == signLow { a = m } else { b = m }
         }
-        return (try? ExactDecimal(coefficient: b, scale: digits)) ?? .zero
+        return try rootDecimal(b, scale: digits, path: path)
+    }
+
+    /// A root's coefficient at `scale` as a decimal; `overflow` when it needs more than 38
+    /// digits (a coefficient between the bracket ends, which fit, always fits).
+    static func rootDecimal(_ coefficient: Int128, scale: Int, path: String) throws(DealError) -> ExactDecimal {
+        do { return try ExactDecimal(coefficient: coefficient, scale: scale) } catch {
+            throw DealError(code: .overflow, path: path, message: "the rate needs more than 38 digits")
+        }
     }
 
     /// Σ a_j x^j at x = 1 + r with a proven error bound; for x > 1 it evaluates x^(−N)·P(x)

@@ -105,6 +105,13 @@ struct PreciseIntervalTests {
             PreciseInterval(3, bits: bits).log().map { $0 - $0 }
         }
         #expect(zero?.value == .zero)
+        // An enclosure that always straddles the tie 2.5 decides nothing: no midpoint is made up.
+        let tie = PreciseInterval.correctlyRounded(significantDigits: 1, maximumBits: 512) { bits in
+            let center = WideInteger(5).shiftedLeft(bits - 1)
+            return PreciseInterval(lower: center - WideInteger(1), upper: center + WideInteger(1), bits: bits)
+        }
+        #expect(tie == .undecided)
+        #expect(tie?.value == nil)
         #expect(PreciseInterval(5000, bits: 64).exp() == nil)
     }
 

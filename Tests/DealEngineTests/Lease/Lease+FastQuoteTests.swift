@@ -262,7 +262,7 @@ struct LeaseFastQuoteTests {
         for (coefficient, scale) in [(Int128(0), 6), (5_000_000, 6), (4_999_200, 6), (12, 0), (120, 0), (1, 12), (-3_500, 3)] {
             let expected = ExactRatio(coefficient, Int128(ExactRatio.tenToThe(scale))).decimal(significantDigits: 24)
             let value = Lease.leastScale(coefficient: coefficient, scale: scale)
-            #expect(value.description == expected.description && value.scale == expected.scale)
+            #expect(value.description == expected?.description && value.scale == expected?.scale)
         }
     }
 }

@@ -43,6 +43,15 @@ struct LoanQuoteExplanationTests {
         }
     }
 
+    @Test("A hand-set quote whose parts do not subtract within 38 digits says so, not 0")
+    func financedTaxBeyondDigits() throws {
+        var quote = try RetailLoan(sellingPrice: dec("30000.00"), apr: dec("6"), term: 60).quote()
+        quote.financedAmount = dec("99999999999999999999999999999999999999")
+        quote.sellingPrice = dec("-99999999999999999999999999999999999999")
+        let text = Dictionary(uniqueKeysWithValues: quote.explanation().map { ($0.line, $0.text) })
+        #expect(text["financedAmount"]?.contains("financed sales tax (not within 38 digits") == true)
+    }
+
     @Test("Each text shows its inputs and its value")
     func texts() throws {
         let quote = try fullQuote()

@@ -95,14 +95,22 @@ struct TimeValueTests {
         do { _ = try TimeValue.rate(nper: 12, pmt: dec("100"), pv: dec("1000")); Issue.record("expected no_solution") } catch { #expect(error.code == .noSolution) }
     }
 
-    @Test("Domain errors are invalid_argument")
+    @Test("Domain errors are invalid_argument; no value is no_solution")
     func domain() {
         func code(_ body: () throws(DealError) -> ExactDecimal) -> String? {
             do { _ = try body(); return nil } catch { return "\(error.code.rawValue)@\(error.path)" }
         }
-        #expect(code { () throws(DealError) in try TimeValue.pmt(rate: dec("0.01"), nper: 0, pv: dec("1")) } == "invalid_argument@nper")
-        #expect(code { () throws(DealError) in try TimeValue.pmt(rate: dec("0.01"), nper: 10, pv: dec("1"), type: 2) } == "invalid_argument@type")
-        #expect(code { () throws(DealError) in try TimeValue.pmt(rate: dec("-1"), nper: 10, pv: dec("1")) } == "invalid_argument@rate")
+        #expect(code { () throws(DealError) in try TimeValue.pmt(rate: dec("0.01"), nper: 0, pv: dec("1")) } == "no_solution@nper")
+        #expect(code { () throws(DealError) in try TimeValue.pmt(rate: dec("0"), nper: 0, pv: dec("1")) } == "no_solution@nper")
+        #expect(code { () throws(DealError) in try TimeValue.pmt(rate: dec("0.01"), nper: 1201, pv: dec("1")) } == "invalid_argument@nper")
+        #expect(code { () throws(DealError) in try TimeValue.pmt(rate: dec("0.01"), nper: -1201, pv: dec("1")) } == "invalid_argument@nper")
+        #expect(code { () throws(DealError) in try TimeValue.pmt(rate: dec("-1"), nper: 10, pv: dec("1"), type: 1) } == "no_solution@type")
+        #expect(code { () throws(DealError) in try TimeValue.pmt(rate: dec("-2"), nper: 10, pv: dec("1")) } == "no_solution@nper")
+        #expect(code { () throws(DealError) in try TimeValue.pmt(rate: dec("-1"), nper: -3, pv: dec("1")) } == "no_solution@nper")
+        #expect(code { () throws(DealError) in try TimeValue.pv(rate: dec("-1"), nper: 3, pmt: dec("1")) } == "no_solution@rate")
+        #expect(code { () throws(DealError) in try TimeValue.fv(rate: dec("-1"), nper: -3, pmt: dec("1")) } == "no_solution@nper")
+        #expect(code { () throws(DealError) in try TimeValue.pmt(rate: dec("-1000000"), nper: 10, pv: dec("1")) } == "invalid_argument@rate")
+        #expect(code { () throws(DealError) in try TimeValue.ipmt(rate: dec("-1"), per: 1, nper: 10, pv: dec("1")) } == "invalid_argument@rate")
         #expect(code { () throws(DealError) in try TimeValue.ipmt(rate: dec("0.01"), per: 11, nper: 10, pv: dec("1")) } == "invalid_argument@per")
         #expect(code { () throws(DealError) in try TimeValue.cumipmt(rate: dec("0"), nper: 10, pv: dec("1"), startPeriod: 1, endPeriod: 2, type: 0) } == "invalid_argument@rate")
         #expect(code { () throws(DealError) in try TimeValue.cumipmt(rate: dec("0.01"), nper: 10, pv: dec("1"), startPeriod: 3, endPeriod: 2, type: 0) } == "invalid_argument@startPeriod")

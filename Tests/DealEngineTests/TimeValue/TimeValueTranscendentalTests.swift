@@ -89,13 +89,16 @@ struct TimeValueTranscendentalTests {
     }
 
     @Test("Domain errors and no solution")
-    func errors() {
+    func errors() throws {
         func code(_ body: () throws(DealError) -> ExactDecimal) -> DealError.Code? {
             do { _ = try body(); return nil } catch { return error.code }
         }
-        #expect(code { () throws(DealError) in try TimeValue.nper(rate: .zero, pmt: .zero, pv: dec("1")) } == .invalidArgument)
-        #expect(code { () throws(DealError) in try TimeValue.nper(rate: dec("0.01"), pmt: dec("100"), pv: dec("-20000")) } == .invalidArgument)
-        #expect(code { () throws(DealError) in try TimeValue.nper(rate: dec("0.01"), pmt: dec("-100"), pv: dec("1000"), type: 2) } == .invalidArgument)
+        // No count of periods reaches fv: no_solution (spreadsheets' #NUM!), not a bad argument.
+        #expect(code { () throws(DealError) in try TimeValue.nper(rate: .zero, pmt: .zero, pv: dec("1")) } == .noSolution)
+        #expect(code { () throws(DealError) in try TimeValue.nper(rate: dec("0.01"), pmt: dec("100"), pv: dec("-20000")) } == .noSolution)
+        // Any type other than 0 is the beginning of the period, as in spreadsheets.
+        #expect(try TimeValue.nper(rate: dec("0.01"), pmt: dec("-100"), pv: dec("1000"), type: 2)
+                == TimeValue.nper(rate: dec("0.01"), pmt: dec("-100"), pv: dec("1000"), type: 1))
         #expect(code { () throws(DealError) in try TimeValue.nper(rate: dec("-1"), pmt: dec("-100"), pv: dec("1000")) } == .invalidArgument)
         #expect(code { () throws(DealError) in try TimeValue.nominal(effectRate: .zero, npery: 4) } == .invalidArgument)
         #expect(code { () throws(DealError) in try TimeValue.nominal(effectRate: dec("0.1"), npery: 0) } == .invalidArgument)

@@ -44,3 +44,23 @@ def test_matching_rule() -> None:
     assert not matches("436.42", "436.40", "0.01")
     assert matches(60, 60, None) and not matches(60, 61, None)
     assert matches("USD", "USD", None) and not matches(True, 1, None)
+
+
+FIFTY = "3.1415926535897932384626433832795028841971693993751"
+
+
+def test_matching_rule_at_fifty_digits() -> None:
+    # More digits than a 38-digit decimal (or a float) holds: compared exactly.
+    assert matches(FIFTY, FIFTY, None)
+    assert matches("3.14159265358979323846264338327950288419716939937505", FIFTY, None)
+    assert not matches("3.14159265358979323846264338327950288419716939937504999", FIFTY, None)
+    assert not matches("3.1415926535897932384626433832795", FIFTY, None)
+    assert matches("-3.14159265358979323846264338327950288419716939937505", "-" + FIFTY, None)
+    assert matches(FIFTY, "3.14", None)
+    assert matches("3.14159265358979", FIFTY, "0.0000000001")
+    assert not matches("3.1415926", FIFTY, "0.0000000001")
+    tiny = "0.0000000000000000000000000000000000000000000000001"
+    assert matches("3.1415926535897932384626433832795028841971693993752", FIFTY, tiny)
+    assert not matches("3.1415926535897932384626433832795028841971693993753", FIFTY, tiny)
+    big = "1" * 250 + ".5"
+    assert matches(big, "1" * 249 + "2", None) and not matches(big, "1" * 250, None)

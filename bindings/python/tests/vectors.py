@@ -6,12 +6,11 @@ from __future__ import annotations
 import json
 import os
 import re
-from decimal import ROUND_HALF_UP, Context, Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, Iterator, List, Optional, Tuple
 
 DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?\Z")
-_CONTEXT = Context(prec=200)
 _MISSING = object()
 
 
@@ -50,13 +49,17 @@ def value_at(answer: Any, path: str) -> Any:
 
 def matches(computed: Any, expected: Any, tolerance: Optional[str]) -> bool:
     """Documentation/Reference/Vectors.md: decimal strings match when the computed value rounded half up to the expected's
-    decimals equals it, or within the tolerance; other JSON values must be equal."""
+    decimals equals it, or within the tolerance; other JSON values must be equal. Exact for
+    decimals of any length (integers and fractions, no decimal context to overflow)."""
     if isinstance(expected, str) and isinstance(computed, str) and DECIMAL.match(expected) and DECIMAL.match(computed):
-        want, got = Decimal(expected), Decimal(computed)
+        want, got = Fraction(expected), Fraction(computed)
         if tolerance is not None:
-            return _CONTEXT.subtract(got, want).copy_abs() <= Decimal(tolerance)
-        places = len(expected.split(".")[1]) if "." in expected else 0
-        return got.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_CONTEXT) == want
+            return abs(got - want) <= Fraction(tolerance)
+        places = len(expected.partition(".")[2])
+        scaled = got * 10 ** places
+        # Half away from zero ("half up"): floor(|x| + 1/2) with x's sign.
+        rounded = int(abs(scaled) + Fraction(1, 2))
+        return Fraction(-rounded if scaled < 0 else rounded, 10 ** places) == want
     if isinstance(expected, bool) or isinstance(computed, bool):
         return computed is expected
     return computed == expected
