@@ -9,7 +9,8 @@ PROPERTY_CASES ?= 20000
 
 all: build
 
-## deps: install what the tests need that may be missing (GMP, the exact oracle).
+## deps: install what the tests need that may be missing (GMP, the exact oracle; rsvg-convert,
+## which renders dealcalc's SVG charts in cli-test).
 deps:
 	@if printf '#include <gmp.h>\n' | cc -E -x c - >/dev/null 2>&1; then \
 		echo "deps: libgmp-dev present"; \
@@ -18,6 +19,15 @@ deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgmp-dev >/dev/null; \
 	else \
 		echo "deps: the tests need GMP headers: run 'sudo apt-get install libgmp-dev' (Debian/Ubuntu) or 'brew install gmp' (macOS)" >&2; \
+		exit 1; \
+	fi
+	@if command -v rsvg-convert >/dev/null 2>&1; then \
+		echo "deps: rsvg-convert present"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "deps: installing librsvg2-bin (rsvg-convert, for the SVG chart checks) with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq librsvg2-bin >/dev/null; \
+	else \
+		echo "deps: cli-test renders dealcalc's SVG charts: run 'sudo apt-get install librsvg2-bin' (Debian/Ubuntu) or 'brew install librsvg' (macOS)" >&2; \
 		exit 1; \
 	fi
 
@@ -33,8 +43,8 @@ swift-test: deps
 vectors: build
 	$$($(SWIFT) build --show-bin-path)/dealcalc check Vectors
 
-## cli-test: dealcalc's exit codes, outputs and messages (Tests/cli/test_dealcalc.sh).
-cli-test: build
+## cli-test: dealcalc's exit codes, outputs, messages and charts (Tests/cli/test_dealcalc.sh).
+cli-test: deps build
 	Tests/cli/test_dealcalc.sh $$($(SWIFT) build --show-bin-path)/dealcalc
 
 ## reference-check: nothing tracked points outside the repository; relative Markdown links resolve

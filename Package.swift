@@ -15,6 +15,9 @@ let package = Package(
     dependencies: [
         // Only for `make docs` (swift package generate-documentation); no target depends on it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Only the `dealcalc` executable parses its command line with it; the libraries stay
+        // standard-library-only.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // MARK: - Library modules (one-way: DealDecimal ← DealEngine ← DealLeads ← DealRequests ← DealFinance)
@@ -34,7 +37,9 @@ let package = Package(
         /// The C ABI of include/dealfinance.h: @c exports that only convert, call and map errors.
         .target(name: "DealFinanceC", dependencies: ["DealFinance"]),
         /// The `dealcalc` command line (Foundation allowed here).
-        .executableTarget(name: "dealcalc", dependencies: ["DealFinance"]),
+        .executableTarget(name: "dealcalc", dependencies: [
+            "DealFinance", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         // MARK: - Test support (never a dependency of a product)
         /// GMP (libgmp-dev) as the exact rational oracle.
