@@ -41,6 +41,18 @@ enum DisplayText {
         return right ? fill + text : text + fill
     }
 
+    /// A report column's key as a heading: `conversionPercent` → `Conversion %`,
+    /// `meanMinutes` → `Mean (min)`, `ageHours` → `Age (h)`, `leadId` → `Lead ID`, `roi` → `ROI`.
+    static func heading(_ key: String) -> String {
+        for (suffix, unit) in [("Percent", "%"), ("Minutes", "(min)"), ("Hours", "(h)"), ("Days", "(days)")]
+        where key.hasSuffix(suffix) && key.count > suffix.count {
+            return heading(String(key.dropLast(suffix.count))) + " " + unit
+        }
+        let special = ["leadId": "Lead ID", "roi": "ROI", "p90": "P90"]
+        if let label = special[key] { return label }
+        return words(key)
+    }
+
     /// `preferredContact` → `Preferred contact`: a JSON key in words, for keys without a label.
     static func words(_ key: String) -> String {
         var result = ""

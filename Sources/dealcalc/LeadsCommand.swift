@@ -129,8 +129,9 @@ struct LeadsCommand: ParsableCommand {
     static func reportText(_ answer: JSONValue) -> String {
         let columns = (answer.value(atPath: "columns")?.arrayValue ?? []).compactMap(\.stringValue)
         let rows = (answer.value(atPath: "rows")?.arrayValue ?? []).map { row in columns.map { row.objectValue?[$0]?.stringValue ?? "" } }
-        let title = "\(answer.value(atPath: "report")?.stringValue ?? "") as of \(answer.value(atPath: "asOf")?.stringValue ?? "") — cohort \(answer.value(atPath: "cohort")?.numberText ?? "0"), excluded \(answer.value(atPath: "excluded")?.numberText ?? "0")\n\n"
-        return title + table(columns, rows)
+        let report = answer.value(atPath: "report")?.stringValue ?? ""
+        let title = "\(DisplayText.words(report))\n\(report) as of \(answer.value(atPath: "asOf")?.stringValue ?? "") — cohort \(answer.value(atPath: "cohort")?.numberText ?? "0"), excluded \(answer.value(atPath: "excluded")?.numberText ?? "0")\n\n"
+        return title + table(columns.map(DisplayText.heading), rows)
     }
 }
 

@@ -148,9 +148,13 @@ run leads Samples/leads --report hot-sheet --as-of "$AS_OF"
 check "leads hot sheet exits 0 (got $RC)" test "$RC" -eq 0
 check "leads hot sheet names its report and date" contains "$OUT" "hotSheet as of $AS_OF"
 check "leads hot sheet lists the hottest sample lead" contains "$OUT" "S-007"
+check "leads hot sheet has a title in words" test "$(sed -n 1p "$WORK/out")" = "Hot sheet"
+check "leads hot sheet heads its columns in words" contains "$OUT" "Lead ID  Name"
+check "leads hot sheet has no JSON keys as headings" bash -c '! grep -qE "leadId|ageHours|assignedTo" "$1"' _ "$WORK/out"
 run leads Samples/leads --report funnel --as-of "$AS_OF"
 check "leads funnel exits 0 (got $RC)" test "$RC" -eq 0
 check "leads funnel starts at New" contains "$OUT" "New"
+check "leads funnel heads its percent columns with %" contains "$OUT" "Conversion to next %"
 run leads Samples/leads --report funnel --as-of "$AS_OF" --format json
 check "leads funnel --format json is valid JSON" json_ok "$WORK/out"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["calculate"]="loan"; print(json.dumps(d))' \
