@@ -55,6 +55,9 @@ let package = Package(
         .testTarget(name: "DealRequestsTests", dependencies: ["DealRequests", "_DealTestSupport"]),
         .testTarget(name: "DealLeadsTests", dependencies: ["DealLeads", "_DealTestSupport"]),
         .testTarget(name: "DealFinanceCTests", dependencies: ["DealFinanceC", "DealFinance"]),
+        /// dealcalc's tables, charts and command-line parsing (its outputs and exit statuses:
+        /// Tests/cli/test_dealcalc.sh).
+        .testTarget(name: "dealcalcTests", dependencies: ["dealcalc", "DealFinance"]),
         /// Replays Fuzz/corpus and Fuzz/regressions through the fuzz targets' invariants.
         .testTarget(name: "FuzzRegressionTests", dependencies: ["_DealFuzzSupport"]),
     ]

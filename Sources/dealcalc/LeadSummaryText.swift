@@ -11,7 +11,7 @@ struct LeadSummaryText {
     /// People's labels for the result's keys; a key without one is spelled out in words.
     static let labels: [String: String] = [
         "asset": "Asset", "leadId": "Lead ID", "status": "Status", "vin": "VIN",
-        "netFinancedAmount": "Net Financed Amount", "dealType": "Deal Type", "rate": "Rate (APR)",
+        "netFinancedAmount": "Net Financed Amount", "dealType": "Deal Type", "rate": "Rate",
         "estimatedPayment": "Est. Periodic Payment",
         "name": "Name", "email": "Email", "phone": "Phone", "preferredContact": "Preferred Contact",
         "postalCode": "Postal Code", "regionCode": "Region",
