@@ -28,8 +28,8 @@ struct LeadsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --summary: a deal file (loan fields) for the Payment Breakdown.", valueName: "file"), completion: .file(extensions: ["json"]))
     var deal: String?
 
-    @Option(help: "With --summary: whose deal-term changes Activity Insights lists.")
-    var insights: ActorFilter = .all
+    @Option(help: "With --summary: whose deal-term changes Activity Insights lists (default all).")
+    var insights: ActorFilter?
 
     @Option(help: ArgumentHelp("The instant reports are evaluated at.", valueName: "instant"))
     var asOf: String = "2100-01-01T00:00:00Z"
@@ -46,6 +46,7 @@ struct LeadsCommand: ParsableCommand {
     func validate() throws {
         if summary != nil && report != nil { throw ValidationError("give --report or --summary, not both") }
         if summary == nil && deal != nil { throw ValidationError("--deal needs --summary") }
+        if summary == nil && insights != nil { throw ValidationError("--insights needs --summary") }
         if format == .svg && (summary != nil || LeadReportNames.canonical(report ?? "hot-sheet") != "funnel") {
             throw ValidationError("--format svg draws the funnel report: give --report funnel")
         }
@@ -77,7 +78,7 @@ struct LeadsCommand: ParsableCommand {
             guard let lead = leads.first(where: { $0.value(atPath: "id")?.stringValue == id }) else {
                 complain("dealcalc leads: no lead with id \"\(id)\""); throw ExitCode.unusable
             }
-            var object = JSONObject([("calculate", "leadSummary"), ("lead", lead), ("insights", .string(insights.rawValue))])
+            var object = JSONObject([("calculate", "leadSummary"), ("lead", lead), ("insights", .string((insights ?? .all).rawValue))])
             if let dealPath = deal {
                 guard let bytes = QuoteCommand.readInput(dealPath) else { throw ExitCode.unusable }
                 do { object["deal"] = try JSONReader().parse(bytes) } catch { complain("dealcalc leads: \(dealPath): \(error.message)"); throw ExitCode.unusable }

@@ -184,6 +184,8 @@ check "unknown option of leads exits 2 (got $RC)" test "$RC" -eq 2
 check "unknown option of leads is named on stderr" contains "$ERR" "--bogus"
 run leads Samples/leads --report hot-sheet --summary S-007
 check "--report with --summary exits 2 (got $RC)" test "$RC" -eq 2
+run leads Samples/leads --report hot-sheet --insights customer
+check "--insights without --summary exits 2 (got $RC)" test "$RC" -eq 2
 run leads Samples/leads --report hot-sheet --format svg
 check "--format svg of a report other than the funnel exits 2 (got $RC)" test "$RC" -eq 2
 run --help

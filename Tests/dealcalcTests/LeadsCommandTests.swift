@@ -29,10 +29,11 @@ struct LeadsCommandTests {
         """)
     }
 
-    @Test("--format svg only with the funnel report; --deal only with --summary")
+    @Test("--format svg only with the funnel report; --deal and --insights only with --summary")
     func validation() {
         #expect(throws: (any Error).self) { try LeadsCommand.parse(["x", "--format", "svg"]) }
         #expect(throws: (any Error).self) { try LeadsCommand.parse(["x", "--deal", "d.json"]) }
+        #expect(throws: (any Error).self) { try LeadsCommand.parse(["x", "--insights", "dealer"]) }
         #expect(throws: Never.self) { try LeadsCommand.parse(["x", "--report", "funnel", "--format", "svg"]) }
         #expect(throws: Never.self) { try LeadsCommand.parse(["x", "--summary", "L-1", "--insights", "dealer"]) }
     }
