@@ -9,17 +9,25 @@ PROPERTY_CASES ?= 20000
 
 all: build
 
-## deps: install what the tests need that may be missing (GMP, the exact oracle).
-deps:
-	@if printf '#include <gmp.h>\n' | cc -E -x c - >/dev/null 2>&1; then \
-		echo "deps: libgmp-dev present"; \
+# $(call apt-dep,CHECK,PACKAGE,HINT): nothing when CHECK succeeds; else apt-get install PACKAGE
+# as root, or print HINT and fail.
+define apt-dep
+	@if $(1); then \
+		echo "deps: $(2) present"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "deps: installing libgmp-dev with apt-get"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgmp-dev >/dev/null; \
+		echo "deps: installing $(2) with apt-get"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	else \
-		echo "deps: the tests need GMP headers: run 'sudo apt-get install libgmp-dev' (Debian/Ubuntu) or 'brew install gmp' (macOS)" >&2; \
+		echo "deps: $(3)" >&2; \
 		exit 1; \
 	fi
+endef
+
+## deps: install what the tests need that may be missing (GMP, the exact oracle; rsvg-convert,
+## which renders dealcalc's SVG charts in cli-test).
+deps:
+	$(call apt-dep,printf '#include <gmp.h>\n' | cc -E -x c - >/dev/null 2>&1,libgmp-dev,the tests need GMP headers: run 'sudo apt-get install libgmp-dev' (Debian/Ubuntu) or 'brew install gmp' (macOS))
+	$(call apt-dep,command -v rsvg-convert >/dev/null 2>&1,librsvg2-bin,cli-test renders the SVG charts of dealcalc: run 'sudo apt-get install librsvg2-bin' (Debian/Ubuntu) or 'brew install librsvg' (macOS))
 
 ## build: the library products and dealcalc.
 build:
@@ -33,8 +41,8 @@ swift-test: deps
 vectors: build
 	$$($(SWIFT) build --show-bin-path)/dealcalc check Vectors
 
-## cli-test: dealcalc's exit codes, outputs and messages (Tests/cli/test_dealcalc.sh).
-cli-test: build
+## cli-test: dealcalc's exit codes, outputs, messages and charts (Tests/cli/test_dealcalc.sh).
+cli-test: deps build
 	Tests/cli/test_dealcalc.sh $$($(SWIFT) build --show-bin-path)/dealcalc
 
 ## reference-check: nothing tracked points outside the repository; relative Markdown links resolve

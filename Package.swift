@@ -23,6 +23,9 @@ let package = Package(
     dependencies: [
         // Only for `make docs` (swift package generate-documentation); no target depends on it.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // Only the `dealcalc` executable parses its command line with it; the libraries stay
+        // standard-library-only.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // MARK: - Library modules (one-way: DealDecimal ← DealEngine ← DealLeads ← DealRequests ← DealFinance)
@@ -45,7 +48,9 @@ let package = Package(
         /// The C ABI of include/dealfinance.h: @c exports that only convert, call and map errors.
         .target(name: "DealFinanceC", dependencies: ["CDealFinance", "DealFinance", "DealJSON"]),
         /// The `dealcalc` command line (Foundation allowed here).
-        .executableTarget(name: "dealcalc", dependencies: ["DealFinance", "DealJSON", "DealLeads"]),
+        .executableTarget(name: "dealcalc", dependencies: [
+            "DealFinance", "DealJSON", "DealLeads", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         // MARK: - Test support (never a dependency of a product)
         /// GMP (libgmp-dev) as the exact rational oracle.
@@ -61,6 +66,9 @@ let package = Package(
         .testTarget(name: "DealRequestsTests", dependencies: ["DealRequests", "_DealTestSupport"]),
         .testTarget(name: "DealLeadsTests", dependencies: ["DealLeads", "_DealTestSupport"]),
         .testTarget(name: "DealFinanceCTests", dependencies: ["CDealFinance", "DealFinanceC", "DealFinance", "DealJSON"]),
+        /// dealcalc's tables, charts and command-line parsing (its outputs and exit statuses:
+        /// Tests/cli/test_dealcalc.sh).
+        .testTarget(name: "dealcalcTests", dependencies: ["dealcalc", "DealFinance", "DealJSON", "DealLeads"]),
         /// Replays Fuzz/corpus and Fuzz/regressions through the fuzz targets' invariants.
         .testTarget(name: "FuzzRegressionTests", dependencies: ["_DealFuzzSupport"]),
     ]

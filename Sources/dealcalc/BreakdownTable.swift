@@ -3,8 +3,9 @@
 import DealFinance
 import DealJSON
 
-/// Renders a loan result object as aligned sections: vehicle and products, trade-in, tax,
-/// amounts, payment, Truth in Lending disclosures, due at signing, dates and the schedule.
+/// Renders a loan result object as the dealer portal's Payment Breakdown: 1. the payment,
+/// 2. price, products and trade-in, 3. the amount financed; then the Truth in Lending box,
+/// maturity and the schedule. A lease result gets the Regulation M layout.
 struct BreakdownTable {
     let result: JSONValue
 
@@ -14,46 +15,15 @@ struct BreakdownTable {
         var lines: [String] = []
         let currency = text("currency") ?? "USD"
         lines.append("Payment Breakdown — retail installment contract (\(currency))")
-        section(&lines, "Vehicle and products", [
-            ("Selling price", "sellingPrice"), ("MSRP", "msrp"), ("Add-ons", "addOnsTotal"),
-            ("F&I products", "productsTotal"), ("Fees financed", "feesFinanced"), ("Fees due at signing", "feesDueAtSigning"),
-        ])
-        section(&lines, "Trade-in", [
-            ("Allowance", "tradeInAllowance"), ("Payoff", "tradeInPayoff"), ("Equity (negative: inequity)", "tradeInEquity"),
-        ])
-        section(&lines, "Sales tax", [("Taxable amount", "taxableAmount"), ("Sales tax", "salesTax")])
-        section(&lines, "Amounts", [
-            ("Financed amount", "financedAmount"), ("Cash down payment", "downPayment"), ("Rebates", "rebatesTotal"),
-            ("Capitalized cost reduction", "capitalizedCostReduction"), ("Net financed amount", "netFinancedAmount"),
-            ("Prepaid finance charges", "prepaidFinanceCharges"), ("Amount financed", "amountFinanced"),
-            ("Down payment (disclosed)", "disclosedDownPayment"),
-        ])
-        var payment: [(String, String)] = []
-        if let apr = text("apr") { payment.append(("APR", "\(apr) %")) }
-        if let count = result.value(atPath: "numberOfPayments")?.numberText { payment.append(("Number of payments", count)) }
-        if let rate = text("periodicRate") { payment.append(("Periodic rate", rate)) }
-        for (label, path) in [("Payment (net)", "periodicPayment.net"), ("Payment tax", "periodicPayment.tax"),
-                              ("Payment (total)", "periodicPayment.total"), ("First payment", "firstPayment"),
-                              ("Final payment", "finalPayment"), ("Balloon", "balloon")] {
-            if let value = text(path) { payment.append((label, grouped(value))) }
-        }
-        block(&lines, "Payment", payment)
+        lines += paymentSection() + priceSection() + financedSection()
         section(&lines, "Truth in Lending", [
             ("Finance charge", "financeCharge"), ("Amount financed", "amountFinanced"),
             ("Total of payments", "totalOfPayments"), ("Total sale price", "totalSalePrice"),
         ])
-        var due: [(String, String)] = []
-        for item in result.value(atPath: "dueAtSigning.items")?.arrayValue ?? [] {
-            if let name = item.value(atPath: "name")?.stringValue, let amount = item.value(atPath: "amount")?.stringValue {
-                due.append((name, grouped(amount)))
-            }
-        }
-        if let total = text("dueAtSigning.total") { due.append(("Total due at signing", grouped(total))) }
-        block(&lines, "Due at signing", due)
         var dates: [(String, String)] = []
-        if let first = text("firstPaymentDate") { dates.append(("First payment date", first)) }
         if let maturity = text("maturityDate") { dates.append(("Maturity date", maturity)) }
-        block(&lines, "Dates", dates)
+        if let final = text("finalPayment") { dates.append(("Final payment", grouped(final))) }
+        block(&lines, "Maturity", dates)
         if let rows = result.value(atPath: "schedule")?.arrayValue {
             lines.append("")
             lines.append("Schedule")
@@ -72,11 +42,73 @@ struct BreakdownTable {
             let widths = (0..<header.count).map { column in table.map { $0[column].count }.max() ?? 0 }
             for row in table {
                 lines.append("  " + row.enumerated().map { column, cell in
-                    column == 1 ? pad(cell, widths[column], right: false) : pad(cell, widths[column], right: true)
+                    pad(cell, widths[column], right: column != 1)
                 }.joined(separator: "  "))
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// 1. The periodic payment (net and tax), due at signing with the down payment, terms, rate.
+    private func paymentSection() -> [String] {
+        var rows: [(String, String)] = []
+        if let total = text("periodicPayment.total") { rows.append(("Periodic payment", grouped(total))) }
+        if let net = text("periodicPayment.net") { rows.append(("  Net", grouped(net))) }
+        if let tax = text("periodicPayment.tax") { rows.append(("  Tax", grouped(tax))) }
+        if let first = text("firstPayment") { rows.append(("First payment", grouped(first))) }
+        if let due = text("dueAtSigning.total") { rows.append(("Due at signing", grouped(due))) }
+        for item in result.value(atPath: "dueAtSigning.items")?.arrayValue ?? [] {
+            if let name = item.value(atPath: "name")?.stringValue, let amount = item.value(atPath: "amount")?.stringValue {
+                rows.append(("  \(name)", grouped(amount)))
+            }
+        }
+        if let count = result.value(atPath: "numberOfPayments")?.numberText { rows.append(("Terms", "\(count) payments")) }
+        if let apr = text("apr") { rows.append(("Rate (APR)", "\(apr) %")) }
+        if let contract = text("contractRate"), let apr = text("apr"), ExactDecimal(contract) != ExactDecimal(apr) { rows.append(("  Contract rate", "\(contract) %")) }
+        if let rate = text("periodicRate") { rows.append(("  Periodic rate", DisplayText.percent(fraction: rate))) }
+        var lines: [String] = []
+        block(&lines, "1. Payment", rows)
+        return lines
+    }
+
+    /// 2. MSRP, selling price, down payment, balloon, F&I products, add-ons, trade-in equity
+    /// with the dealer's offer and the payoff, fees and tax.
+    private func priceSection() -> [String] {
+        var rows: [(String, String)] = []
+        for (label, path) in [("MSRP", "msrp"), ("Selling price", "sellingPrice"), ("Down payment", "downPayment"),
+                              ("Rebates", "rebatesTotal"), ("Balloon (RV)", "balloon"), ("F&I products", "productsTotal"),
+                              ("Add-ons", "addOnsTotal"), ("Trade-in equity", "tradeInEquity"),
+                              ("  Dealer offer", "tradeInAllowance"), ("  Payoff", "tradeInPayoff"),
+                              ("Fees financed", "feesFinanced"), ("Fees due at signing", "feesDueAtSigning"),
+                              ("Taxable amount", "taxableAmount"), ("Sales tax", "salesTax")] {
+            if let value = text(path) { rows.append((label, grouped(value))) }
+        }
+        var lines: [String] = []
+        block(&lines, "2. Price, products and trade-in", rows)
+        return lines
+    }
+
+    /// 3. The net financed amount with the financed amount and the capitalized cost reduction
+    /// itemized, the finance charge, the first payment date and the total deal payments.
+    private func financedSection() -> [String] {
+        var rows: [(String, String)] = []
+        for (label, path) in [("Net financed amount", "netFinancedAmount"), ("  Financed amount", "financedAmount"),
+                              ("  Capitalized cost reduction", "capitalizedCostReduction")] {
+            if let value = text(path) { rows.append((label, grouped(value))) }
+        }
+        if text("capitalizedCostReduction") != nil {
+            if let down = text("downPayment") { rows.append(("    Down payment", grouped(down))) }
+            if let equity = text("tradeInEquity"), !equity.hasPrefix("-") { rows.append(("    Trade-in equity", grouped(equity))) }
+            if let rebates = text("rebatesTotal") { rows.append(("    Rebates", grouped(rebates))) }
+        }
+        for (label, path) in [("Prepaid finance charges", "prepaidFinanceCharges"), ("Finance charge", "financeCharge")] {
+            if let value = text(path) { rows.append((label, grouped(value))) }
+        }
+        if let first = text("firstPaymentDate") { rows.append(("First payment date", first)) }
+        if let total = text("totalOfPayments") { rows.append(("Total deal payments", grouped(total))) }
+        var lines: [String] = []
+        block(&lines, "3. Amount financed", rows)
+        return lines
     }
 
     /// A lease: the Regulation M boxes first, then the itemization.
@@ -174,26 +206,7 @@ struct BreakdownTable {
         }
     }
 
-    private func pad(_ text: String, _ width: Int, right: Bool) -> String {
-        let fill = String(repeating: " ", count: max(0, width - text.count))
-        return right ? fill + text : text + fill
-    }
+    private func pad(_ text: String, _ width: Int, right: Bool) -> String { DisplayText.pad(text, width, right: right) }
 
-    /// `1234567.89` → `1,234,567.89` (display only; JSON never has separators).
-    private func grouped(_ amount: String) -> String {
-        var body = Substring(amount)
-        var sign = ""
-        if body.hasPrefix("-") { sign = "-"; body = body.dropFirst() }
-        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, whole.allSatisfy(\.isNumber) else { return amount }
-        var groups: [Substring] = []
-        var end = whole.endIndex
-        while end > whole.startIndex {
-            let start = whole.index(end, offsetBy: -3, limitedBy: whole.startIndex) ?? whole.startIndex
-            groups.insert(whole[start..<end], at: 0)
-            end = start
-        }
-        let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return sign + groups.joined(separator: ",") + fraction
-    }
+    private func grouped(_ amount: String) -> String { DisplayText.grouped(amount) }
 }

@@ -1,5 +1,6 @@
 // DealFinance — exact deal finance. dealcalc: `check` (Documentation/Reference/Vectors.md, Dealcalc.md).
 
+import ArgumentParser
 import DealFinance
 import DealJSON
 import DealLeads
@@ -7,12 +8,21 @@ import Foundation
 
 /// `dealcalc check PATH…`: runs every case of the vector files given or found below the
 /// directories given, prints one `FAIL` line per failing path and `N passed, N failed`.
-enum CheckCommand {
-    static func run(_ paths: [String]) -> ExitCode {
-        guard !paths.isEmpty else {
-            complain("dealcalc check: give at least one vector file or directory\n\(usage)")
-            return .unusable
-        }
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run every case of the vector files given or found below the directories given.",
+        discussion: "Prints one FAIL line per failing path and ends with \"N passed, N failed\". Exit status: 0 every case passed; 1 a case failed; 2 a file cannot be read or parsed.")
+
+    @Argument(help: "Vector files (dealfinance-vectors/1) or directories of them.", completion: .file())
+    var paths: [String]
+
+    func run() throws {
+        let status = Self.check(paths)
+        if status != .success { throw status }
+    }
+
+    static func check(_ paths: [String]) -> ExitCode {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -62,6 +72,6 @@ enum CheckCommand {
             }
         }
         print("\(passed) passed, \(failed) failed")
-        return failed == 0 ? .success : .failed
+        return failed == 0 ? .success : .requestFailed
     }
 }

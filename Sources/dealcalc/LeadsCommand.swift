@@ -1,54 +1,70 @@
 // DealFinance — exact deal finance. dealcalc: `leads` (ADF import, lead reports, Lead Summary).
 
+import ArgumentParser
 import DealFinance
 import DealJSON
 import DealLeads
 import Foundation
 
-/// `dealcalc leads PATH… [--report NAME] [--summary LEAD-ID [--deal FILE]] [--as-of INSTANT]
-/// [--from INSTANT] [--to INSTANT] [--format table|json]`.
+/// `dealcalc leads PATH… [--report NAME | --summary LEAD-ID [--deal FILE] [--insights WHO]]
+/// [--as-of INSTANT] [--from INSTANT] [--to INSTANT] [--format table|json|svg]`.
 ///
 /// PATHs are ADF files (`*.xml`), JSON Lines files of lead objects (`*.jsonl`, one lead per
 /// line) or directories holding them. Everything goes through ``DealCalculator``: ADF through
 /// `adfParse`, reports through `leadReport`, the summary through `leadSummary`.
-enum LeadsCommand {
-    static let usageText = """
-    usage: dealcalc leads PATH... [--report \(LeadReportNames.all.joined(separator: "|"))]
-                                  [--summary LEAD-ID [--deal FILE]] [--as-of INSTANT] [--from INSTANT] [--to INSTANT]
-                                  [--format table|json]
-    """
+struct LeadsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leads",
+        abstract: "Lead reports and the Lead Summary of ADF files and JSON Lines of leads.",
+        discussion: "Give --as-of: reports are evaluated at that instant. --format svg draws the funnel report. Exit status: 0 ok; 1 the request failed (its error object on standard output); 2 cannot run.")
 
-    static func run(_ arguments: [String]) -> ExitCode {
-        var paths: [String] = []
-        var options: [String: String] = [:]
-        var index = 0
-        let valued = ["--report", "--summary", "--deal", "--as-of", "--from", "--to", "--format"]
-        while index < arguments.count {
-            let argument = arguments[index]
-            if valued.contains(argument) {
-                guard index + 1 < arguments.count else { complain("dealcalc leads: \(argument) needs a value\n\(usageText)"); return .unusable }
-                options[argument] = arguments[index + 1]
-                index += 2
-                continue
-            }
-            if argument.hasPrefix("--") { complain("dealcalc leads: unexpected argument \"\(argument)\"\n\(usageText)"); return .unusable }
-            paths.append(argument)
-            index += 1
+    @Argument(help: "ADF files (*.xml), JSON Lines of lead objects (*.jsonl) or directories of them.", completion: .file())
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("The lead report (default hot-sheet).", valueName: "name"), completion: .list(LeadReportNames.all))
+    var report: String?
+
+    @Option(help: ArgumentHelp("The Lead Summary of this lead instead of a report.", valueName: "lead-id"))
+    var summary: String?
+
+    @Option(help: ArgumentHelp("With --summary: a deal file (loan fields) for the Payment Breakdown.", valueName: "file"), completion: .file(extensions: ["json"]))
+    var deal: String?
+
+    @Option(help: "With --summary: whose deal-term changes Activity Insights lists (default all).")
+    var insights: ActorFilter?
+
+    @Option(help: ArgumentHelp("The instant reports are evaluated at.", valueName: "instant"))
+    var asOf: String = "2100-01-01T00:00:00Z"
+
+    @Option(help: ArgumentHelp("Reports: the start of the period.", valueName: "instant"))
+    var from: String = "0001-01-01T00:00:00Z"
+
+    @Option(help: ArgumentHelp("Reports: the end of the period (default --as-of).", valueName: "instant"))
+    var to: String?
+
+    @Option(help: "table, json, or svg (the funnel report as a picture).")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if summary != nil && report != nil { throw ValidationError("give --report or --summary, not both") }
+        if summary == nil && deal != nil { throw ValidationError("--deal needs --summary") }
+        if summary == nil && insights != nil { throw ValidationError("--insights needs --summary") }
+        if format == .svg && (summary != nil || LeadReportNames.canonical(report ?? "hot-sheet") != "funnel") {
+            throw ValidationError("--format svg draws the funnel report: give --report funnel")
         }
-        let format = options["--format"] ?? "table"
-        guard format == "table" || format == "json" else { complain("dealcalc leads: --format must be table or json, found \"\(format)\""); return .unusable }
-        guard !paths.isEmpty else { complain(usageText); return .unusable }
-        let asOf = options["--as-of"] ?? "2100-01-01T00:00:00Z"
+    }
+
+    func run() throws {
         // Load every lead (ADF through adfParse), in file-name order.
         var leads: [JSONValue] = []
-        for file in files(paths) {
-            guard let data = FileManager.default.contents(atPath: file) else { complain("dealcalc: cannot read \(file)"); return .unusable }
+        for file in Self.files(paths) {
+            guard let data = FileManager.default.contents(atPath: file) else { complain("dealcalc: cannot read \(file)"); throw ExitCode.unusable }
             if file.hasSuffix(".jsonl") {
                 // Lines as bytes: the JSON reader refuses invalid UTF-8 with its offset.
                 for (number, line) in [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
                 where !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
                     do { leads.append(try JSONReader().parse(Array(line))) } catch {
-                        complain("dealcalc leads: \(file):\(number + 1): \(error.message)"); return .unusable
+                        complain("dealcalc leads: \(file):\(number + 1): \(error.message)"); throw ExitCode.unusable
                     }
                 }
             } else {
@@ -57,37 +73,38 @@ enum LeadsCommand {
                 // declaration and names the offset of any byte it cannot read (never U+FFFD).
                 let answer = DealCalculator.calculate(["calculate": "adfParse", "xmlBase64": .string(data.base64EncodedString()), "leadId": .string(name), "receivedAt": .string(asOf)])
                 guard !DealCalculator.isError(answer) else {
-                    complain("dealcalc leads: \(file): \(answer.value(atPath: "error.message")?.stringValue ?? "not ADF")"); return .unusable
+                    complain("dealcalc leads: \(file): \(answer.value(atPath: "error.message")?.stringValue ?? "not ADF")"); throw ExitCode.unusable
                 }
                 for entry in answer.value(atPath: "leads")?.arrayValue ?? [] { if let lead = entry.value(atPath: "lead") { leads.append(lead) } }
             }
         }
         let request: JSONValue
-        if let id = options["--summary"] {
+        if let id = summary {
             guard let lead = leads.first(where: { $0.value(atPath: "id")?.stringValue == id }) else {
-                complain("dealcalc leads: no lead with id \"\(id)\""); return .unusable
+                complain("dealcalc leads: no lead with id \"\(id)\""); throw ExitCode.unusable
             }
-            var object = JSONObject([("calculate", "leadSummary"), ("lead", lead)])
-            if let dealPath = options["--deal"] {
-                guard let bytes = QuoteCommand.readInput(dealPath) else { return .unusable }
-                do { object["deal"] = try JSONReader().parse(bytes) } catch { complain("dealcalc leads: \(dealPath): \(error.message)"); return .unusable }
+            var object = JSONObject([("calculate", "leadSummary"), ("lead", lead), ("insights", .string((insights ?? .all).rawValue))])
+            if let dealPath = deal {
+                guard let bytes = QuoteCommand.readInput(dealPath) else { throw ExitCode.unusable }
+                do { object["deal"] = try JSONReader().parse(bytes) } catch { complain("dealcalc leads: \(dealPath): \(error.message)"); throw ExitCode.unusable }
             }
             request = .object(object)
         } else {
-            let report = LeadReportNames.canonical(options["--report"] ?? "hot-sheet")
-            request = .object(JSONObject([("calculate", "leadReport"), ("report", .string(report)), ("leads", .array(leads)),
-                                          ("from", .string(options["--from"] ?? "0001-01-01T00:00:00Z")),
-                                          ("to", .string(options["--to"] ?? asOf)), ("asOf", .string(asOf))]))
+            let name = LeadReportNames.canonical(report ?? "hot-sheet")
+            request = .object(JSONObject([("calculate", "leadReport"), ("report", .string(name)), ("leads", .array(leads)),
+                                          ("from", .string(from)), ("to", .string(to ?? asOf)), ("asOf", .string(asOf))]))
         }
         let answer = DealCalculator.calculate(request)
-        if DealCalculator.isError(answer) || format == "json" {
+        if DealCalculator.isError(answer) {
             print(JSONWriter(pretty: true).write(answer))
-        } else if options["--summary"] != nil {
-            print(summaryText(answer), terminator: "")
-        } else {
-            print(reportText(answer), terminator: "")
+            throw ExitCode.requestFailed
         }
-        return DealCalculator.isError(answer) ? .failed : .success
+        switch format {
+        case .json: print(JSONWriter(pretty: true).write(answer))
+        case .svg: print(FunnelChart(report: answer).svg(), terminator: "")
+        case .table where summary != nil: print(LeadSummaryText(summary: answer).render(), terminator: "")
+        case .table: print(Self.reportText(answer), terminator: "")
+        }
     }
 
     /// Files under the paths: `*.xml` and `*.jsonl`, directories walked, sorted by path.
@@ -118,27 +135,9 @@ enum LeadsCommand {
     static func reportText(_ answer: JSONValue) -> String {
         let columns = (answer.value(atPath: "columns")?.arrayValue ?? []).compactMap(\.stringValue)
         let rows = (answer.value(atPath: "rows")?.arrayValue ?? []).map { row in columns.map { row.objectValue?[$0]?.stringValue ?? "" } }
-        let title = "\(answer.value(atPath: "report")?.stringValue ?? "") as of \(answer.value(atPath: "asOf")?.stringValue ?? "") — cohort \(answer.value(atPath: "cohort")?.numberText ?? "0"), excluded \(answer.value(atPath: "excluded")?.numberText ?? "0")\n\n"
-        return title + table(columns, rows)
-    }
-
-    static func summaryText(_ answer: JSONValue) -> String {
-        var text = "Lead Summary\n"
-        for (title, key) in [("Deal Summary", "dealSummary"), ("Customer Details", "customerDetails"), ("Asset Details", "assetDetails")] {
-            guard let object = answer.value(atPath: key)?.objectValue else { continue }
-            text += "\n\(title)\n"
-            for (name, value) in object { text += "  " + name.padding(toLength: 20, withPad: " ", startingAt: 0) + (value.stringValue ?? value.numberText ?? "") + "\n" }
-        }
-        if let insights = answer.value(atPath: "activityInsights") {
-            text += "\nActivity Insights\n  total               \(insights.value(atPath: "total")?.numberText ?? "0")\n"
-            for change in insights.value(atPath: "termChanges")?.arrayValue ?? [] {
-                text += "  \(change.value(atPath: "at")?.stringValue ?? "")  \(change.value(atPath: "actor")?.stringValue ?? "")  \(change.value(atPath: "term")?.stringValue ?? ""): \(change.value(atPath: "from")?.stringValue ?? "-") → \(change.value(atPath: "to")?.stringValue ?? "")\n"
-            }
-        }
-        if let breakdown = answer.value(atPath: "paymentBreakdown") {
-            text += "\n" + BreakdownTable(result: breakdown).render()
-        }
-        return text
+        let report = answer.value(atPath: "report")?.stringValue ?? ""
+        let title = "\(DisplayText.words(report))\n\(report) as of \(answer.value(atPath: "asOf")?.stringValue ?? "") — cohort \(answer.value(atPath: "cohort")?.numberText ?? "0"), excluded \(answer.value(atPath: "excluded")?.numberText ?? "0")\n\n"
+        return title + table(columns.map(DisplayText.heading), rows)
     }
 }
 
@@ -158,3 +157,5 @@ enum LeadReportNames {
         return result
     }
 }
+
+extension ActorFilter: ExpressibleByArgument {}

@@ -148,15 +148,20 @@ run leads Samples/leads --report hot-sheet --as-of "$AS_OF"
 check "leads hot sheet exits 0 (got $RC)" test "$RC" -eq 0
 check "leads hot sheet names its report and date" contains "$OUT" "hotSheet as of $AS_OF"
 check "leads hot sheet lists the hottest sample lead" contains "$OUT" "S-007"
+check "leads hot sheet has a title in words" test "$(sed -n 1p "$WORK/out")" = "Hot sheet"
+check "leads hot sheet heads its columns in words" contains "$OUT" "Lead ID  Name"
+check "leads hot sheet has no JSON keys as headings" bash -c '! grep -qE "leadId|ageHours|assignedTo" "$1"' _ "$WORK/out"
 run leads Samples/leads --report funnel --as-of "$AS_OF"
 check "leads funnel exits 0 (got $RC)" test "$RC" -eq 0
 check "leads funnel starts at New" contains "$OUT" "New"
+check "leads funnel heads its percent columns with %" contains "$OUT" "Conversion to next %"
 run leads Samples/leads --report funnel --as-of "$AS_OF" --format json
 check "leads funnel --format json is valid JSON" json_ok "$WORK/out"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["calculate"]="loan"; print(json.dumps(d))' \
     Samples/deals/S-007-finance.json >"$WORK/deal-loan.json"
 "$DEALCALC" quote "$WORK/deal-loan.json" >"$WORK/deal-quote.json"
-PAYMENT=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["periodicPayment"]["total"])' "$WORK/deal-quote.json")
+# The table groups thousands: 1410.88 prints as 1,410.88.
+PAYMENT=$(python3 -c 'import json,sys,decimal; print(format(decimal.Decimal(json.load(open(sys.argv[1]))["periodicPayment"]["total"]), ","))' "$WORK/deal-quote.json")
 run leads Samples/leads --summary S-007 --deal Samples/deals/S-007-finance.json --as-of "$AS_OF"
 check "leads --summary exits 0 (got $RC)" test "$RC" -eq 0
 check "leads --summary has a Deal Summary" contains "$OUT" "Deal Summary"
@@ -189,9 +194,155 @@ for args in "" "frobnicate" "quote" "quote --format" "quote --example" "quote --
     check "bad usage '$args' exits 2 (got $RC)" test "$RC" -eq 2
     check "bad usage '$args' writes to stderr" test -n "$ERR"
 done
+run leads Samples/leads --bogus
+check "unknown option of leads exits 2 (got $RC)" test "$RC" -eq 2
+check "unknown option of leads is named on stderr" contains "$ERR" "--bogus"
+run leads Samples/leads --report hot-sheet --summary S-007
+check "--report with --summary exits 2 (got $RC)" test "$RC" -eq 2
+run leads Samples/leads --report hot-sheet --insights customer
+check "--insights without --summary exits 2 (got $RC)" test "$RC" -eq 2
+run leads Samples/leads --report hot-sheet --format svg
+check "--format svg of a report other than the funnel exits 2 (got $RC)" test "$RC" -eq 2
 run --help
 check "--help exits 0 (got $RC)" test "$RC" -eq 0
-check "--help prints the usage" contains "$OUT" "usage: dealcalc quote"
+check "--help prints the usage" contains "$OUT" "USAGE: dealcalc <subcommand>"
+for sub in quote check leads; do
+    check "--help lists $sub" contains "$OUT" "  $sub "
+done
+for sub in quote check leads; do
+    run "$sub" --help
+    check "$sub --help exits 0 (got $RC)" test "$RC" -eq 0
+    check "$sub --help prints its own usage" contains "$OUT" "USAGE: dealcalc $sub"
+    check "$sub --help writes nothing on stderr" test -z "$ERR"
+    run help "$sub"
+    check "help $sub exits 0 (got $RC)" test "$RC" -eq 0
+done
+run --version
+check "--version exits 0 (got $RC)" test "$RC" -eq 0
+check "--version names dealcalc" contains "$OUT" "dealcalc "
+for shell in bash zsh fish; do
+    run --generate-completion-script "$shell"
+    check "$shell completion script exits 0 (got $RC)" test "$RC" -eq 0
+    check "$shell completion script offers the subcommands" contains "$OUT" "leads"
+done
+run --generate-completion-script bash
+check "bash completion script is valid bash" bash -n "$WORK/out"
+check "bash completion script completes --format values" contains "$OUT" "svg"
+
+# The Payment Breakdown in the portal's three sections; the periodic rate as a percent.
+run quote --example loan --format table
+for label in "1. Payment" "2. Price, products and trade-in" "3. Amount financed" "Due at signing" \
+             "Dealer offer" "Capitalized cost reduction" "Finance charge" "First payment date" "Total deal payments"; do
+    check "--format table shows \"$label\"" contains "$OUT" "$label"
+done
+check "--format table prints the periodic rate as a percent (0.575 %)" grep -qE 'Periodic rate +0\.575 %$' "$WORK/out"
+
+# The Lead Summary in people's labels; Activity Insights filtered by who changed the deal.
+run leads Samples/leads --summary S-007 --deal Samples/deals/S-007-finance.json --as-of "$AS_OF"
+for label in "Net Financed Amount" "Est. Periodic Payment" "Activity Insights" "Customer Details"; do
+    check "leads --summary shows \"$label\"" contains "$OUT" "$label"
+done
+check "leads --summary shows no JSON keys" bash -c '! grep -qE "netFinancedAmount|estimatedPayment|dealType" "$1"' _ "$WORK/out"
+# S-007 with deal-term changes by the customer and the dealer.
+python3 - Samples/leads/leads.jsonl "$WORK/changes.jsonl" <<'PY'
+import json, sys
+lead = next(json.loads(l) for l in open(sys.argv[1]) if l.strip() and json.loads(l)["id"] == "S-007")
+for n, (actor, term, old, new) in enumerate([("customer", "downPayment", "3000.00", "5000.00"), ("dealer", "term", "24", "36"),
+                                             ("customer", "creditScore", "680", "720"), ("dealer", "rebates", "0.00", "1500.00")]):
+    lead["activities"].append({"id": f"S-007-t{n}", "at": f"2026-10-2{4 + n}T12:00:00Z", "actor": actor, "type": "dealTermChange",
+                               "term": term, "from": old, "to": new})
+open(sys.argv[2], "w").write(json.dumps(lead) + "\n")
+PY
+run leads "$WORK/changes.jsonl" --summary S-007 --as-of "$AS_OF"
+for line in "Down payment: 3,000.00 → 5,000.00" "Term: 24 → 36" "Credit score: 680 → 720" "Rebates: 0.00 → 1,500.00"; do
+    check "Activity Insights shows \"$line\"" contains "$OUT" "$line"
+done
+run leads "$WORK/changes.jsonl" --summary S-007 --insights customer --as-of "$AS_OF"
+check "--insights customer exits 0 (got $RC)" test "$RC" -eq 0
+check "--insights customer keeps the customer's changes" contains "$OUT" "Credit score: 680 → 720"
+check "--insights customer drops the dealer's changes" bash -c '! grep -qF "Term: 24 → 36" "$1"' _ "$WORK/out"
+run leads "$WORK/changes.jsonl" --summary S-007 --insights dealer --as-of "$AS_OF"
+check "--insights dealer keeps the dealer's changes" contains "$OUT" "Rebates: 0.00 → 1,500.00"
+check "--insights dealer drops the customer's changes" bash -c '! grep -qF "Down payment" "$1"' _ "$WORK/out"
+for who in customer dealer all; do
+    run leads "$WORK/changes.jsonl" --summary S-007 --insights "$who" --as-of "$AS_OF" --format json
+    check "leads --insights $who --format json filters by $who" python3 -c '
+import json, sys
+insights = json.load(open(sys.argv[1]))["activityInsights"]
+assert insights["filter"] == sys.argv[2]
+assert len(insights["termChanges"]) == (4 if sys.argv[2] == "all" else 2)
+assert sys.argv[2] == "all" or all(c["actor"] == sys.argv[2] for c in insights["termChanges"])
+' "$WORK/out" "$who"
+done
+run leads Samples/leads --summary S-007 --insights nobody --as-of "$AS_OF"
+check "leads --insights nobody exits 2 (got $RC)" test "$RC" -eq 2
+
+# Pictures: --format svg draws the amortization and the funnel; each renders to a PNG that is
+# not empty (rsvg-convert, Debian's librsvg2-bin: make deps installs it).
+png_has_picture() { # png_has_picture FILE: a PNG with at least 4 colours and 1% non-white pixels
+    python3 - "$1" <<'PY'
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n"
+pos, idat, header = 8, b"", None
+while pos < len(data):
+    length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + length]
+    if kind == b"IHDR": header = struct.unpack(">IIBBBBB", body)
+    if kind == b"IDAT": idat += body
+    pos += 12 + length
+width, height, depth, colour, _, _, interlace = header
+assert depth == 8 and colour in (2, 6) and interlace == 0, header
+bpp = 4 if colour == 6 else 3
+raw, stride = zlib.decompress(idat), width * bpp
+rows, previous, at = [], bytearray(stride), 0
+for _ in range(height):
+    kind, line = raw[at], bytearray(raw[at + 1:at + 1 + stride]); at += 1 + stride
+    for i in range(stride):
+        a = line[i - bpp] if i >= bpp else 0
+        b, c = previous[i], (previous[i - bpp] if i >= bpp else 0)
+        if kind == 1: line[i] = (line[i] + a) & 255
+        elif kind == 2: line[i] = (line[i] + b) & 255
+        elif kind == 3: line[i] = (line[i] + (a + b) // 2) & 255
+        elif kind == 4:
+            p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    rows.append(bytes(line)); previous = line
+pixels = [row[i:i + 3] for row in rows for i in range(0, stride, bpp)]
+colours = set(pixels)
+inked = sum(1 for p in pixels if p != b"\xff\xff\xff")
+assert len(colours) >= 4 and inked * 100 >= len(pixels), (len(colours), inked, len(pixels))
+PY
+}
+if command -v rsvg-convert >/dev/null 2>&1; then
+    for chart in "quote --example loan" "quote --example lease" "leads Samples/leads --report funnel --as-of $AS_OF"; do
+        # shellcheck disable=SC2086
+        run $chart --format svg
+        check "$chart --format svg exits 0 (got $RC)" test "$RC" -eq 0
+        check "$chart --format svg prints an SVG document" contains "$(head -c 5 "$WORK/out")" "<svg"
+        cp "$WORK/out" "$WORK/chart.svg"
+        # shellcheck disable=SC2086
+        run $chart --format svg
+        check "$chart --format svg is deterministic" cmp -s "$WORK/out" "$WORK/chart.svg"
+        rm -f "$WORK/chart.png"
+        check "$chart --format svg renders to PNG" rsvg-convert -z 0.5 -b white -o "$WORK/chart.png" "$WORK/chart.svg"
+        check "$chart --format svg: the picture is not empty" png_has_picture "$WORK/chart.png"
+    done
+else
+    fail "rsvg-convert not found: install librsvg2-bin (make deps) to check the SVG charts"
+fi
+run quote --example loan --format svg
+check "the amortization chart names its payment" contains "$OUT" "698.76"
+printf '%s' '{"calculate":"apr","advances":[{"amount":"10000.00","date":"2026-04-01"}],"payments":[{"amount":"320.00","count":36,"firstDate":"2026-05-16","frequency":"monthly"}]}' >"$WORK/apr.json"
+run quote "$WORK/apr.json"
+check "the apr request without --format svg exits 0 (got $RC)" test "$RC" -eq 0
+run quote "$WORK/apr.json" --format svg
+check "--format svg of a result without a schedule exits 2 (got $RC)" test "$RC" -eq 2
+check "--format svg of a result without a schedule says so on stderr" contains "$ERR" "schedule"
+check "--format svg of a result without a schedule prints nothing on stdout" test -z "$OUT"
+run quote "$WORK/bad.json" --format svg
+check "--format svg of a failing request exits 1 with the error object (got $RC)" test "$RC" -eq 1
+check "--format svg of a failing request prints the error JSON" json_ok "$WORK/out"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
