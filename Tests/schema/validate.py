@@ -62,6 +62,8 @@ class Checker:
         self.validators = {name: Draft202012Validator(schema, registry=registry) for name, schema in self.schemas.items()}
         self.kinds: List[str] = self.schemas["request.schema.json"]["properties"]["calculate"]["enum"]
         self.probed: set = set()
+        self.seen: set = set()
+        self.skipped: set = set()
 
     # -- bookkeeping ------------------------------------------------------------------------
     def check(self, ok: bool, what: str) -> bool:
@@ -136,10 +138,39 @@ class Checker:
                 errors += 1
             else:
                 results += 1
+            self.note_result(answer)
         error_cases = refused_by_schema + refused_by_engine
         print(f"schema: {len(cases)} vector requests ({len(cases) - error_cases} valid; {error_cases} expectError: "
               f"{refused_by_schema} refused by the schema, {refused_by_engine} by the engine only)")
         print(f"schema: {len(answers)} answers checked against result.schema.json ({results} results, {errors} errors)")
+
+    def note_result(self, answer: Any) -> None:
+        """Remembers every member name of an answer (for the coverage of the result schemas)."""
+        for _, value in self.objects(answer):
+            self.seen.update(value.keys())
+
+    def result_coverage(self) -> None:
+        listed = set()
+        for name, schema in self.schemas.items():
+            if name.split(".")[0] in self.skipped:
+                continue
+            if name.endswith(".result.schema.json") or name in ("error.schema.json",):
+                self.walk_properties(schema, listed)
+        self.walk_properties(self.schemas["lead.schema.json"]["$defs"]["leadRecord"], listed)
+        never = sorted(listed - self.seen)
+        self.check(not never, f"result schemas list members no answer had: {', '.join(never)}")
+        print(f"schema: {len(listed)} member names in the result schemas, each seen in an answer"
+              + (f" (not those of {', '.join(sorted(self.skipped))})" if self.skipped else ""))
+
+    @staticmethod
+    def walk_properties(value: Any, into: set) -> None:
+        if isinstance(value, dict):
+            into.update(value.get("properties", {}).keys())
+            for sub in value.values():
+                Checker.walk_properties(sub, into)
+        elif isinstance(value, list):
+            for sub in value:
+                Checker.walk_properties(sub, into)
 
     # -- 4: decoder agreement ----------------------------------------------------------------
     def resolve(self, schema: Any, base: str) -> Tuple[Any, str]:
@@ -261,7 +292,6 @@ class Checker:
         with open(examples_path, encoding="utf-8") as handle:
             examples: Dict[str, List[Any]] = json.load(handle)["examples"]
         probes: List[Tuple[str, str, Any, Any]] = []   # (kind, description, request, expectation)
-        skipped: List[str] = []
         for kind in self.kinds:
             self.check(kind in examples, f"Tests/schema/examples.json has an example of {kind}")
         base_answers = self.answers([example for kind in self.kinds for example in examples.get(kind, [])])
@@ -274,7 +304,7 @@ class Checker:
                 self.check(not problems, f"{kind} example matches its schema: {problems[:3]}")
                 error = self.engine_error(answer)
                 if error and error.get("path") == "calculate":
-                    skipped.append(kind)   # a kind this build does not compute (merged from another branch)
+                    self.skipped.add(kind)   # a kind this build does not compute (merged from another branch)
                     continue
                 self.check(error is None, f"{kind} example is answered: {error}")
                 probes += self.probes_for(kind, example)
@@ -284,6 +314,9 @@ class Checker:
             counts[expect[0]] += 1
             error = self.engine_error(answer)
             label = f"{kind} {what}"
+            problems = self.errors("result.schema.json", answer)
+            self.check(not problems, f"{label}: the answer breaks result.schema.json: {problems[:3]}")
+            self.note_result(answer)
             if expect[0] == "required":
                 schema_refuses, path, plain = expect[1], expect[2], expect[3]
                 if schema_refuses and plain:
@@ -306,8 +339,9 @@ class Checker:
                 path, schema_refuses = expect[1], expect[2]
                 self.check(schema_refuses or not (error and error["path"] == path and "unknown field" in error["message"]),
                            f"{label}: the schema accepts {path} here; the decoder calls it unknown: {error}")
+        print(f"schema: decoder agreement: {len(answers)} probe answers checked against result.schema.json")
         print(f"schema: decoder agreement: {counts['required']} required-field probes, {counts['unknown']} unknown-field probes, "
-              f"{counts['optional']} optional-field probes" + (f"; skipped (not computed by this build): {', '.join(sorted(set(skipped)))}" if skipped else ""))
+              f"{counts['optional']} optional-field probes" + (f"; skipped (not computed by this build): {', '.join(sorted(self.skipped))}" if self.skipped else ""))
 
     def probes_for(self, kind: str, example: Dict[str, Any]) -> List[Tuple[str, str, Any, Any]]:
         probes: List[Tuple[str, str, Any, Any]] = []
@@ -392,6 +426,7 @@ def main() -> int:
     checker = Checker(dealcalc, schemas, vectors)
     checker.schemas_and_vectors()
     checker.decoder_agreement(os.path.join(ROOT, "Tests", "schema", "examples.json"))
+    checker.result_coverage()
     checker.decoder_fields(os.path.join(ROOT, "Sources", "DealRequests"))
     print(f"schema: {len(checker.schemas)} schemas; {checker.passed} passed, {len(checker.failures)} failed")
     return 1 if checker.failures else 0
