@@ -38,13 +38,15 @@ cli-test: build
 	Tests/cli/test_dealcalc.sh $$($(SWIFT) build --show-bin-path)/dealcalc
 
 ## schema-test: schemas/ (JSON Schema 2020-12) against every vector request and answer and against
-## the decoder's required and unknown fields (Tests/schema/validate.py, in its own virtualenv).
+## the decoder's required and unknown fields (Tests/schema/validate.py, in its own virtualenv);
+## the Python binding's TypedDicts (dealfinance/types.py) written from them (Tests/schema/typehints.py).
 SCHEMA_BUILD := .build-schema
 schema-test: build
 	@if ! $(SCHEMA_BUILD)/venv/bin/python -c 'import jsonschema, referencing' 2>/dev/null; then \
 		rm -rf $(SCHEMA_BUILD)/venv && $(PYTHON) -m venv $(SCHEMA_BUILD)/venv && \
 		$(SCHEMA_BUILD)/venv/bin/python -m pip install --quiet --disable-pip-version-check 'jsonschema>=4.18'; \
 	fi
+	$(SCHEMA_BUILD)/venv/bin/python Tests/schema/typehints.py --check
 	$(SCHEMA_BUILD)/venv/bin/python Tests/schema/validate.py $$($(SWIFT) build --show-bin-path)/dealcalc
 
 ## test: everything CI runs.
