@@ -17,7 +17,10 @@
    (b) with an unknown property, at the top or in any nested object, the schema refuses and the
    engine answers invalid_argument naming it at its path; (c) every property a schema lists is
    read by the decoder (adding it never yields "unknown field").
-5. Every field name the decoders read (Sources/DealRequests) is a property of some schema.
+5. Samples/ (its leads, deals and ADF files, and the built-in examples of `dealcalc quote
+   --example`) match the schemas, and so do their answers.
+6. Every member name a result schema lists appears in some answer above, and every field name
+   the decoders read (Sources/DealRequests) is a property of some request schema.
 
 Prints counts and ends with `schema: N passed, M failed`; exits 1 on any failure.
 """
@@ -171,6 +174,39 @@ class Checker:
         elif isinstance(value, list):
             for sub in value:
                 Checker.walk_properties(sub, into)
+
+    def samples(self, folder: str) -> None:
+        """Samples/: each lead of leads/*.jsonl is a `lead`, each deal of deals/*.json a loan
+        request, each ADF file an adfParse request; their answers and those of `dealcalc quote
+        --example NAME` match the result schemas."""
+        lead = Draft202012Validator({"$ref": self.schemas["lead.schema.json"]["$id"] + "#/$defs/lead"}, registry=self.registry)
+        requests: List[Any] = []
+        leads = 0
+        for path in sorted(glob.glob(os.path.join(folder, "leads", "*.jsonl"))):
+            with open(path, encoding="utf-8") as handle:
+                for number, line in enumerate(handle, 1):
+                    if line.strip():
+                        problems = [e.message[:160] for e in lead.iter_errors(json.loads(line))]
+                        self.check(not problems, f"{os.path.relpath(path, folder)}:{number}: lead.schema.json#/$defs/lead: {problems[:3]}")
+                        leads += 1
+        for path in sorted(glob.glob(os.path.join(folder, "deals", "*.json"))):
+            with open(path, encoding="utf-8") as handle:
+                requests.append(dict(json.load(handle), calculate="loan"))
+        for path in sorted(glob.glob(os.path.join(folder, "leads", "*.xml"))):
+            with open(path, encoding="utf-8") as handle:
+                requests.append({"calculate": "adfParse", "xml": handle.read(), "receivedAt": "2026-01-01T00:00:00Z"})
+        for request in requests:
+            problems = self.errors("request.schema.json", request)
+            self.check(not problems, f"Samples {request['calculate']} request: {problems[:3]}")
+        answers = self.answers(requests)
+        for name in ("loan", "lease"):
+            done = subprocess.run([self.dealcalc, "quote", "--example", name], capture_output=True, timeout=120)
+            answers.append(json.loads(done.stdout.decode()))
+        for answer in answers:
+            problems = self.errors("result.schema.json", answer)
+            self.check(not problems and "error" not in answer, f"Samples answer: {problems[:3] or answer.get('error')}")
+            self.note_result(answer)
+        print(f"schema: Samples: {leads} leads, {len(requests)} requests and {len(answers)} answers (with the two built-in examples) checked")
 
     # -- 4: decoder agreement ----------------------------------------------------------------
     def resolve(self, schema: Any, base: str) -> Tuple[Any, str]:
@@ -425,6 +461,7 @@ def main() -> int:
         vectors = arguments[arguments.index("--vectors") + 1]
     checker = Checker(dealcalc, schemas, vectors)
     checker.schemas_and_vectors()
+    checker.samples(os.path.join(ROOT, "Samples"))
     checker.decoder_agreement(os.path.join(ROOT, "Tests", "schema", "examples.json"))
     checker.result_coverage()
     checker.decoder_fields(os.path.join(ROOT, "Sources", "DealRequests"))
