@@ -76,8 +76,6 @@ class Writer:
             target, file, name = self.lookup(schema["$ref"], base)
             if file == "common.schema.json" and name in TEXT_DEFS:
                 return TEXT_DEFS[name]
-            if file == "common.schema.json" and name == "rounding":
-                return "Union[str, RoundingOverrides]"
             if name == "" and file.endswith(".schema.json"):
                 kind, part = file.split(".")[:2]
                 return pascal(kind) + pascal(part)
@@ -148,8 +146,6 @@ class Writer:
         return name
 
     def module(self) -> str:
-        rounding = self.schemas["common.schema.json"]["$defs"]["rounding"]["oneOf"][1]
-        self.typed_dict("RoundingOverrides", rounding, "common.schema.json", "The object form of `rounding`: a base profile and overrides.")
         self.typed_dict("ErrorAnswer", self.schemas["error.schema.json"], "error.schema.json", "The answer to a request that fails.")
         for kind in self.kinds:
             for part in ("request", "result"):

@@ -21,30 +21,6 @@ DateText = str
 InstantText = str
 """An instant YYYY-MM-DDTHH:MM:SSZ (or with an offset ±HH:MM in requests)."""
 
-_RoundingOverridesRequired = TypedDict('_RoundingOverridesRequired', {'base': str})
-_RoundingOverridesOptional = TypedDict('_RoundingOverridesOptional', {
-    'payment': Literal['down', 'up', 'towardZero', 'awayFromZero', 'toNearestOrDown', 'toNearestOrUp', 'toNearestOrZero', 'toNearestOrAway', 'toNearestOrEven', 'toOdd'],
-    'paymentIncrement': DecimalText,
-    'periodicRate': Literal['exact', 'rounded', 'truncated'],
-    'periodicRateDecimals': int,
-    'rateBasis': Literal['nominal', 'effectiveAnnual'],
-    'totals': Literal['finalPaymentTrueUp', 'paymentTimesCount', 'exactPaymentRoundedOnce'],
-    'balloonTiming': Literal['withLastPayment', 'onePeriodAfter'],
-    'interest': Literal['toNearestOrAway', 'toNearestOrEven', 'towardZero'],
-    'oddDays': Literal['thirtyDayMonths', 'actualOver365'],
-    'leaseBasePayment': Literal['roundedOnce', 'partsRounded'],
-    'leasePaymentTax': Literal['onRoundedBase', 'onUnroundedBase'],
-    'moneyFactorDecimals': int,
-    'tax': Literal['down', 'up', 'towardZero', 'awayFromZero', 'toNearestOrDown', 'toNearestOrUp', 'toNearestOrZero', 'toNearestOrAway', 'toNearestOrEven', 'toOdd'],
-    'taxLines': Literal['perLine', 'onTotal'],
-    'percentAmount': Literal['down', 'up', 'towardZero', 'awayFromZero', 'toNearestOrDown', 'toNearestOrUp', 'toNearestOrZero', 'toNearestOrAway', 'toNearestOrEven', 'toOdd'],
-}, total=False)
-
-
-class RoundingOverrides(_RoundingOverridesRequired, _RoundingOverridesOptional):
-    """The object form of `rounding`: a base profile and overrides."""
-
-
 _ErrorDetailRequired = TypedDict('_ErrorDetailRequired', {
     'code': Literal['invalid_json', 'invalid_argument', 'unsupported', 'no_solution', 'overflow', 'internal'],
     'path': str,
@@ -135,6 +111,30 @@ _LoanRequestBalloonOptional = TypedDict('_LoanRequestBalloonOptional', {
 
 class LoanRequestBalloon(_LoanRequestBalloonOptional):
     """Exactly one of amount, percentOfMsrp, percentOfSellingPrice."""
+
+
+_RoundingOverridesRequired = TypedDict('_RoundingOverridesRequired', {'base': str})
+_RoundingOverridesOptional = TypedDict('_RoundingOverridesOptional', {
+    'payment': Literal['down', 'up', 'towardZero', 'awayFromZero', 'toNearestOrDown', 'toNearestOrUp', 'toNearestOrZero', 'toNearestOrAway', 'toNearestOrEven', 'toOdd'],
+    'paymentIncrement': DecimalText,
+    'periodicRate': Literal['exact', 'rounded', 'truncated'],
+    'periodicRateDecimals': int,
+    'rateBasis': Literal['nominal', 'effectiveAnnual'],
+    'totals': Literal['finalPaymentTrueUp', 'paymentTimesCount', 'exactPaymentRoundedOnce'],
+    'balloonTiming': Literal['withLastPayment', 'onePeriodAfter'],
+    'interest': Literal['toNearestOrAway', 'toNearestOrEven', 'towardZero'],
+    'oddDays': Literal['thirtyDayMonths', 'actualOver365'],
+    'leaseBasePayment': Literal['roundedOnce', 'partsRounded'],
+    'leasePaymentTax': Literal['onRoundedBase', 'onUnroundedBase'],
+    'moneyFactorDecimals': int,
+    'tax': Literal['down', 'up', 'towardZero', 'awayFromZero', 'toNearestOrDown', 'toNearestOrUp', 'toNearestOrZero', 'toNearestOrAway', 'toNearestOrEven', 'toOdd'],
+    'taxLines': Literal['perLine', 'onTotal'],
+    'percentAmount': Literal['down', 'up', 'towardZero', 'awayFromZero', 'toNearestOrDown', 'toNearestOrUp', 'toNearestOrZero', 'toNearestOrAway', 'toNearestOrEven', 'toOdd'],
+}, total=False)
+
+
+class RoundingOverrides(_RoundingOverridesRequired, _RoundingOverridesOptional):
+    """The object form of rounding."""
 
 
 _LoanRequestRequired = TypedDict('_LoanRequestRequired', {'calculate': Literal['loan']})
@@ -821,8 +821,8 @@ class PayoffResult(_PayoffResultRequired, _PayoffResultOptional):
 
 _ReconcileRequestRequired = TypedDict('_ReconcileRequestRequired', {
     'calculate': Literal['reconcile'],
-    'request': Union[LoanRequest, LeaseRequest],
-    'quoted': Dict[str, DecimalText],
+    'request': Any,
+    'quoted': Dict[str, str],
 })
 
 
@@ -832,18 +832,18 @@ class ReconcileRequest(_ReconcileRequestRequired):
 
 _ReconcileResultLinesRequired = TypedDict('_ReconcileResultLinesRequired', {
     'path': str,
-    'quoted': DecimalText,
+    'quoted': str,
+    'computed': DecimalText,
     'matches': bool,
 })
-_ReconcileResultLinesOptional = TypedDict('_ReconcileResultLinesOptional', {'computed': Union[str, int]}, total=False)
 
 
-class ReconcileResultLines(_ReconcileResultLinesRequired, _ReconcileResultLinesOptional):
+class ReconcileResultLines(_ReconcileResultLinesRequired):
     """The `ReconcileResultLines` object."""
 
 
 _ReconcileResultProfilesRequired = TypedDict('_ReconcileResultProfilesRequired', {
-    'rounding': Any,
+    'rounding': RoundingOverrides,
     'departures': int,
 })
 
@@ -853,28 +853,38 @@ class ReconcileResultProfiles(_ReconcileResultProfilesRequired):
 
 
 _ReconcileResultImpliedRequired = TypedDict('_ReconcileResultImpliedRequired', {
-    'field': str,
-    'value': Union[str, int],
-})
-_ReconcileResultImpliedOptional = TypedDict('_ReconcileResultImpliedOptional', {
+    'field': Literal['sellingPrice', 'downPayment', 'term', 'apr', 'moneyFactor'],
+    'value': Union[DecimalText, int],
     'reproduces': List[str],
     'residuals': Dict[str, DecimalText],
-}, total=False)
+})
 
 
-class ReconcileResultImplied(_ReconcileResultImpliedRequired, _ReconcileResultImpliedOptional):
+class ReconcileResultImplied(_ReconcileResultImpliedRequired):
     """The `ReconcileResultImplied` object."""
+
+
+_ReconcileResultSearchRequired = TypedDict('_ReconcileResultSearchRequired', {
+    'size': int,
+    'evaluated': int,
+    'maximumDepartures': int,
+})
+
+
+class ReconcileResultSearch(_ReconcileResultSearchRequired):
+    """The bounded profile search."""
 
 
 _ReconcileResultRequired = TypedDict('_ReconcileResultRequired', {
     'calculate': Literal['reconcile'],
     'lines': List[ReconcileResultLines],
     'profiles': List[ReconcileResultProfiles],
+    'implied': List[ReconcileResultImplied],
+    'search': ReconcileResultSearch,
 })
-_ReconcileResultOptional = TypedDict('_ReconcileResultOptional', {'implied': List[ReconcileResultImplied]}, total=False)
 
 
-class ReconcileResult(_ReconcileResultRequired, _ReconcileResultOptional):
+class ReconcileResult(_ReconcileResultRequired):
     """The reconcile result."""
 
 

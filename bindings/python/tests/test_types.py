@@ -60,7 +60,7 @@ def test_lead_model_typed_dicts(name: str) -> None:
 
 def test_rounding_and_error_typed_dicts() -> None:
     common = schema("common.schema.json")["$defs"]
-    assert_agrees(types.RoundingOverrides, common["rounding"]["oneOf"][1])
+    assert_agrees(types.RoundingOverrides, common["roundingOverrides"])
     assert_agrees(types.ErrorDetail, common["errorDetail"])
     assert_agrees(types.ErrorAnswer, schema("error.schema.json"))
 
