@@ -44,6 +44,7 @@ class Writer:
         self.blocks: List[str] = []
         self.named: Dict[Tuple[str, str], str] = {}   # (file, $defs name) -> class name
         self.shapes: Dict[str, str] = {}   # an object schema (as JSON) -> its class name
+        self.defining: set = set()   # the definitions being written
 
     def lookup(self, ref: str, base: str) -> Tuple[Any, str, str]:
         file, _, pointer = ref.partition("#")
@@ -111,13 +112,17 @@ class Writer:
 
     def define(self, schema: Dict[str, Any], file: str, name: str) -> str:
         key = (file, name)
+        if key in self.defining:
+            return repr(self.named[key])   # a recursive definition (an XML element's children): a forward reference
         if key not in self.named:
             class_name = pascal(name)
             self.named[key] = class_name
+            self.defining.add(key)
             if "properties" in schema:
                 self.typed_dict(class_name, schema, file, schema.get("description", f"`{name}` of {file}."))
             else:
                 self.named[key] = self.annotation(schema, file, class_name)
+            self.defining.discard(key)
         return self.named[key]
 
     def typed_dict(self, name: str, schema: Dict[str, Any], base: str, doc: str) -> str:
