@@ -42,10 +42,6 @@ from referencing import Registry, Resource
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 UNKNOWN = "zzUnknownField"
-# Nested objects whose schema hands the check to another request schema or to the decoder
-# (grid's deal, payoff's loan and the Lead Summary's deal are loan or lease requests with
-# fields removed or added): the engine refuses unknown fields there; the schema leaves them open.
-DELEGATED = {("grid", "deal"), ("payoff", "loan"), ("leadSummary", "deal")}
 
 
 class Checker:
@@ -367,8 +363,8 @@ class Checker:
                     self.check(error is None or error["path"] != path or "required" not in error["message"],
                                f"{label}: the schema does not require it; the engine does: {error}")
             elif expect[0] == "unknown":
-                schema_refuses, path, delegated = expect[1], expect[2], expect[3]
-                self.check(schema_refuses or delegated, f"{label}: the schema accepts an unknown field at {path}")
+                schema_refuses, path = expect[1], expect[2]
+                self.check(schema_refuses, f"{label}: the schema accepts an unknown field at {path}")
                 self.check(error is not None and error["code"] == "invalid_argument" and error["path"] == path and "unknown field" in error["message"],
                            f"{label}: expected invalid_argument naming the unknown field at {path}, got {error}")
             else:
@@ -386,19 +382,12 @@ class Checker:
             dotted = ".".join(str(p) for p in path)
             prefix = dotted + "." if dotted else ""
             located = self.schema_at(kind, path)
-            delegated = any(kind == p[0] and path[:1] == p[1:] for p in DELEGATED)
-            if located is None and not delegated:
+            if located is None:
                 continue
-            shape = (id(located[0]) if located else kind, tuple(sorted(value)), value.get("type") if isinstance(value.get("type"), str) else None)
+            shape = (id(located[0]), tuple(sorted(value)), value.get("type") if isinstance(value.get("type"), str) else None)
             if path and shape in self.probed:
                 continue   # the same object (a lead, an activity …) was probed in an earlier request
             self.probed.add(shape)
-            if delegated:
-                # the loan or lease request schema holds this object's fields; only the
-                # decoder's refusal of an unknown field is probed here
-                probe = self.edit(example, path, lambda target: target.__setitem__(UNKNOWN, "x"))
-                probes.append((kind, f"with {prefix}{UNKNOWN}", probe, ("unknown", not self.valid(schema_name, probe), prefix + UNKNOWN, True)))
-                continue
             # (a) each property left out
             required = set(self.resolve(*located)[0].get("required", []))
             for key in value:
@@ -411,7 +400,7 @@ class Checker:
                 continue   # a map (spend, rules.sources, quoted …): names are data, not fields
             probe = self.edit(example, path, lambda target: target.__setitem__(UNKNOWN, "x"))
             refuses = not self.valid(schema_name, probe)
-            probes.append((kind, f"with {prefix}{UNKNOWN}", probe, ("unknown", refuses, prefix + UNKNOWN, False)))
+            probes.append((kind, f"with {prefix}{UNKNOWN}", probe, ("unknown", refuses, prefix + UNKNOWN)))
             # (c) every listed property added
             for key, (sub, base) in self.properties(*located).items():
                 if key in value:

@@ -675,7 +675,7 @@ _GridRequestDealRequired = TypedDict('_GridRequestDealRequired', {'calculate': L
 
 
 class GridRequestDeal(_GridRequestDealRequired):
-    """A loan or lease request without term, downPayment, solveFor (and without apr / moneyFactor when rates / moneyFactors are given): the grid supplies them."""
+    """A loan or lease request without term, downPayment and solveFor (and without apr / moneyFactor when rates / moneyFactors are given): the grid supplies them."""
 
 
 _GridRequestRequired = TypedDict('_GridRequestRequired', {
@@ -732,6 +732,112 @@ class GridResult(_GridResultRequired, _GridResultOptional):
     """The grid result."""
 
 
+_PayoffRequestLoanAddOnsRequired = TypedDict('_PayoffRequestLoanAddOnsRequired', {'amount': DecimalText})
+_PayoffRequestLoanAddOnsOptional = TypedDict('_PayoffRequestLoanAddOnsOptional', {
+    'name': str,
+    'taxable': bool,
+}, total=False)
+
+
+class PayoffRequestLoanAddOns(_PayoffRequestLoanAddOnsRequired, _PayoffRequestLoanAddOnsOptional):
+    """An add-on (taxable by default)."""
+
+
+_PayoffRequestLoanProductsRequired = TypedDict('_PayoffRequestLoanProductsRequired', {'amount': DecimalText})
+_PayoffRequestLoanProductsOptional = TypedDict('_PayoffRequestLoanProductsOptional', {
+    'name': str,
+    'taxable': bool,
+}, total=False)
+
+
+class PayoffRequestLoanProducts(_PayoffRequestLoanProductsRequired, _PayoffRequestLoanProductsOptional):
+    """A product such as a service contract (not taxable by default)."""
+
+
+_PayoffRequestLoanFeesRequired = TypedDict('_PayoffRequestLoanFeesRequired', {'amount': DecimalText})
+_PayoffRequestLoanFeesOptional = TypedDict('_PayoffRequestLoanFeesOptional', {
+    'name': str,
+    'taxable': bool,
+    'financed': bool,
+    'prepaidFinanceCharge': bool,
+}, total=False)
+
+
+class PayoffRequestLoanFees(_PayoffRequestLoanFeesRequired, _PayoffRequestLoanFeesOptional):
+    """The `PayoffRequestLoanFees` object."""
+
+
+_PayoffRequestLoanTradeInsRequired = TypedDict('_PayoffRequestLoanTradeInsRequired', {'allowance': DecimalText})
+_PayoffRequestLoanTradeInsOptional = TypedDict('_PayoffRequestLoanTradeInsOptional', {'payoff': DecimalText}, total=False)
+
+
+class PayoffRequestLoanTradeIns(_PayoffRequestLoanTradeInsRequired, _PayoffRequestLoanTradeInsOptional):
+    """A trade-in: the allowance and the payoff owed on it (default 0)."""
+
+
+_PayoffRequestLoanRebatesRequired = TypedDict('_PayoffRequestLoanRebatesRequired', {'amount': DecimalText})
+_PayoffRequestLoanRebatesOptional = TypedDict('_PayoffRequestLoanRebatesOptional', {'name': str}, total=False)
+
+
+class PayoffRequestLoanRebates(_PayoffRequestLoanRebatesRequired, _PayoffRequestLoanRebatesOptional):
+    """The `PayoffRequestLoanRebates` object."""
+
+
+_PayoffRequestLoanTaxRequired = TypedDict('_PayoffRequestLoanTaxRequired', {'rate': DecimalText})
+_PayoffRequestLoanTaxOptional = TypedDict('_PayoffRequestLoanTaxOptional', {
+    'financed': bool,
+    'tradeInCredit': bool,
+    'rebatesReduceTaxBase': bool,
+}, total=False)
+
+
+class PayoffRequestLoanTax(_PayoffRequestLoanTaxRequired, _PayoffRequestLoanTaxOptional):
+    """The `PayoffRequestLoanTax` object."""
+
+
+_PayoffRequestLoanBalloonOptional = TypedDict('_PayoffRequestLoanBalloonOptional', {
+    'amount': DecimalText,
+    'percentOfMsrp': DecimalText,
+    'percentOfSellingPrice': DecimalText,
+}, total=False)
+
+
+class PayoffRequestLoanBalloon(_PayoffRequestLoanBalloonOptional):
+    """Exactly one of amount, percentOfMsrp, percentOfSellingPrice."""
+
+
+_PayoffRequestLoanRequired = TypedDict('_PayoffRequestLoanRequired', {
+    'sellingPrice': DecimalText,
+    'apr': DecimalText,
+    'term': int,
+})
+_PayoffRequestLoanOptional = TypedDict('_PayoffRequestLoanOptional', {
+    'calculate': Literal['loan'],
+    'currency': str,
+    'msrp': DecimalText,
+    'addOns': List[PayoffRequestLoanAddOns],
+    'products': List[PayoffRequestLoanProducts],
+    'fees': List[PayoffRequestLoanFees],
+    'tradeIns': List[PayoffRequestLoanTradeIns],
+    'downPayment': DecimalText,
+    'rebates': List[PayoffRequestLoanRebates],
+    'tax': PayoffRequestLoanTax,
+    'frequency': Literal['monthly', 'semimonthly', 'biweekly', 'weekly', 'quarterly', 'semiannual', 'annual'],
+    'paymentTiming': Literal['arrears', 'advance'],
+    'balloon': PayoffRequestLoanBalloon,
+    'contractDate': DateText,
+    'firstPaymentDate': DateText,
+    'oddDays': Literal['spread', 'firstPayment', 'ignore'],
+    'rounding': Union[str, RoundingOverrides],
+    'includeSchedule': bool,
+    'explain': bool,
+}, total=False)
+
+
+class PayoffRequestLoan(_PayoffRequestLoanRequired, _PayoffRequestLoanOptional):
+    """The contract being paid off: a loan request ("calculate" optional; no solveFor)."""
+
+
 _PayoffRequestPaymentsRequired = TypedDict('_PayoffRequestPaymentsRequired', {
     'date': DateText,
     'amount': DecimalText,
@@ -747,7 +853,7 @@ _PayoffRequestRequired = TypedDict('_PayoffRequestRequired', {
     'method': Literal['simpleInterest', 'ruleOf78', 'actuarial'],
 })
 _PayoffRequestOptional = TypedDict('_PayoffRequestOptional', {
-    'loan': Dict[str, Any],
+    'loan': PayoffRequestLoan,
     'payoffDate': DateText,
     'dayBasis': Literal['365', '360', 'actual'],
     'payments': List[PayoffRequestPayments],
@@ -1792,12 +1898,117 @@ class LeadReportResult(_LeadReportResultRequired):
     """The leadReport result."""
 
 
+_LeadSummaryRequestDealAddOnsRequired = TypedDict('_LeadSummaryRequestDealAddOnsRequired', {'amount': DecimalText})
+_LeadSummaryRequestDealAddOnsOptional = TypedDict('_LeadSummaryRequestDealAddOnsOptional', {
+    'name': str,
+    'taxable': bool,
+}, total=False)
+
+
+class LeadSummaryRequestDealAddOns(_LeadSummaryRequestDealAddOnsRequired, _LeadSummaryRequestDealAddOnsOptional):
+    """An add-on (taxable by default)."""
+
+
+_LeadSummaryRequestDealProductsRequired = TypedDict('_LeadSummaryRequestDealProductsRequired', {'amount': DecimalText})
+_LeadSummaryRequestDealProductsOptional = TypedDict('_LeadSummaryRequestDealProductsOptional', {
+    'name': str,
+    'taxable': bool,
+}, total=False)
+
+
+class LeadSummaryRequestDealProducts(_LeadSummaryRequestDealProductsRequired, _LeadSummaryRequestDealProductsOptional):
+    """A product such as a service contract (not taxable by default)."""
+
+
+_LeadSummaryRequestDealFeesRequired = TypedDict('_LeadSummaryRequestDealFeesRequired', {'amount': DecimalText})
+_LeadSummaryRequestDealFeesOptional = TypedDict('_LeadSummaryRequestDealFeesOptional', {
+    'name': str,
+    'taxable': bool,
+    'financed': bool,
+    'prepaidFinanceCharge': bool,
+}, total=False)
+
+
+class LeadSummaryRequestDealFees(_LeadSummaryRequestDealFeesRequired, _LeadSummaryRequestDealFeesOptional):
+    """The `LeadSummaryRequestDealFees` object."""
+
+
+_LeadSummaryRequestDealTradeInsRequired = TypedDict('_LeadSummaryRequestDealTradeInsRequired', {'allowance': DecimalText})
+_LeadSummaryRequestDealTradeInsOptional = TypedDict('_LeadSummaryRequestDealTradeInsOptional', {'payoff': DecimalText}, total=False)
+
+
+class LeadSummaryRequestDealTradeIns(_LeadSummaryRequestDealTradeInsRequired, _LeadSummaryRequestDealTradeInsOptional):
+    """A trade-in: the allowance and the payoff owed on it (default 0)."""
+
+
+_LeadSummaryRequestDealRebatesRequired = TypedDict('_LeadSummaryRequestDealRebatesRequired', {'amount': DecimalText})
+_LeadSummaryRequestDealRebatesOptional = TypedDict('_LeadSummaryRequestDealRebatesOptional', {'name': str}, total=False)
+
+
+class LeadSummaryRequestDealRebates(_LeadSummaryRequestDealRebatesRequired, _LeadSummaryRequestDealRebatesOptional):
+    """The `LeadSummaryRequestDealRebates` object."""
+
+
+_LeadSummaryRequestDealTaxRequired = TypedDict('_LeadSummaryRequestDealTaxRequired', {'rate': DecimalText})
+_LeadSummaryRequestDealTaxOptional = TypedDict('_LeadSummaryRequestDealTaxOptional', {
+    'financed': bool,
+    'tradeInCredit': bool,
+    'rebatesReduceTaxBase': bool,
+}, total=False)
+
+
+class LeadSummaryRequestDealTax(_LeadSummaryRequestDealTaxRequired, _LeadSummaryRequestDealTaxOptional):
+    """The `LeadSummaryRequestDealTax` object."""
+
+
+_LeadSummaryRequestDealBalloonOptional = TypedDict('_LeadSummaryRequestDealBalloonOptional', {
+    'amount': DecimalText,
+    'percentOfMsrp': DecimalText,
+    'percentOfSellingPrice': DecimalText,
+}, total=False)
+
+
+class LeadSummaryRequestDealBalloon(_LeadSummaryRequestDealBalloonOptional):
+    """Exactly one of amount, percentOfMsrp, percentOfSellingPrice."""
+
+
+_LeadSummaryRequestDealRequired = TypedDict('_LeadSummaryRequestDealRequired', {
+    'sellingPrice': DecimalText,
+    'apr': DecimalText,
+    'term': int,
+})
+_LeadSummaryRequestDealOptional = TypedDict('_LeadSummaryRequestDealOptional', {
+    'currency': str,
+    'msrp': DecimalText,
+    'addOns': List[LeadSummaryRequestDealAddOns],
+    'products': List[LeadSummaryRequestDealProducts],
+    'fees': List[LeadSummaryRequestDealFees],
+    'tradeIns': List[LeadSummaryRequestDealTradeIns],
+    'downPayment': DecimalText,
+    'rebates': List[LeadSummaryRequestDealRebates],
+    'tax': LeadSummaryRequestDealTax,
+    'frequency': Literal['monthly', 'semimonthly', 'biweekly', 'weekly', 'quarterly', 'semiannual', 'annual'],
+    'paymentTiming': Literal['arrears', 'advance'],
+    'balloon': LeadSummaryRequestDealBalloon,
+    'contractDate': DateText,
+    'firstPaymentDate': DateText,
+    'oddDays': Literal['spread', 'firstPayment', 'ignore'],
+    'rounding': Union[str, RoundingOverrides],
+    'includeSchedule': bool,
+    'explain': bool,
+}, total=False)
+
+
+class LeadSummaryRequestDeal(_LeadSummaryRequestDealRequired, _LeadSummaryRequestDealOptional):
+    """The deal: a loan request's fields without "calculate" (and no solveFor)."""
+
+
 _LeadSummaryRequestRequired = TypedDict('_LeadSummaryRequestRequired', {
     'calculate': Literal['leadSummary'],
     'lead': Lead,
 })
 _LeadSummaryRequestOptional = TypedDict('_LeadSummaryRequestOptional', {
-    'deal': Dict[str, Any],
+    'deal': LeadSummaryRequestDeal,
     'insights': Literal['customer', 'dealer', 'all'],
 }, total=False)
 
