@@ -126,7 +126,8 @@ class Writer:
         return self.named[key]
 
     def typed_dict(self, name: str, schema: Dict[str, Any], base: str, doc: str) -> str:
-        shape = json.dumps([base, schema], sort_keys=True)
+        text = json.dumps(schema, sort_keys=True)
+        shape = text if '"$ref": "#' not in text else base + text   # local refs depend on the file
         if shape in self.shapes:
             return self.shapes[shape]   # the same object in another place (a trade-in of a loan and of a lease)
         self.shapes[shape] = name

@@ -330,22 +330,6 @@ class LeaseRequestFees(_LeaseRequestFeesRequired, _LeaseRequestFeesOptional):
     """The `LeaseRequestFees` object."""
 
 
-_LeaseRequestTradeInsRequired = TypedDict('_LeaseRequestTradeInsRequired', {'allowance': DecimalText})
-_LeaseRequestTradeInsOptional = TypedDict('_LeaseRequestTradeInsOptional', {'payoff': DecimalText}, total=False)
-
-
-class LeaseRequestTradeIns(_LeaseRequestTradeInsRequired, _LeaseRequestTradeInsOptional):
-    """A trade-in: the allowance and the payoff owed on it (default 0)."""
-
-
-_LeaseRequestRebatesRequired = TypedDict('_LeaseRequestRebatesRequired', {'amount': DecimalText})
-_LeaseRequestRebatesOptional = TypedDict('_LeaseRequestRebatesOptional', {'name': str}, total=False)
-
-
-class LeaseRequestRebates(_LeaseRequestRebatesRequired, _LeaseRequestRebatesOptional):
-    """The `LeaseRequestRebates` object."""
-
-
 _LeaseRequestSecurityDepositsRequired = TypedDict('_LeaseRequestSecurityDepositsRequired', {'amount': DecimalText})
 _LeaseRequestSecurityDepositsOptional = TypedDict('_LeaseRequestSecurityDepositsOptional', {'count': int}, total=False)
 
@@ -412,9 +396,9 @@ _LeaseRequestOptional = TypedDict('_LeaseRequestOptional', {
     'addOns': List[LeaseRequestAddOns],
     'products': List[LeaseRequestProducts],
     'fees': List[LeaseRequestFees],
-    'tradeIns': List[LeaseRequestTradeIns],
+    'tradeIns': List[LoanRequestTradeIns],
     'downPayment': DecimalText,
-    'rebates': List[LeaseRequestRebates],
+    'rebates': List[LoanRequestRebates],
     'frequency': Literal['monthly', 'semimonthly', 'biweekly', 'weekly', 'quarterly', 'semiannual', 'annual'],
     'paymentTiming': Literal['arrears', 'advance'],
     'securityDeposits': LeaseRequestSecurityDeposits,
@@ -434,25 +418,6 @@ _LeaseRequestOptional = TypedDict('_LeaseRequestOptional', {
 
 class LeaseRequest(_LeaseRequestRequired, _LeaseRequestOptional):
     """{"calculate": "lease"}: a closed-end lease (Documentation/Lease.md). The rate is moneyFactor or apr (exactly one). With solveFor, a reverse solve (Documentation/Rates.md)."""
-
-
-_LeaseResultSolvedRequired = TypedDict('_LeaseResultSolvedRequired', {
-    'field': Literal['sellingPrice', 'downPayment', 'term', 'apr', 'moneyFactor'],
-    'value': Union[DecimalText, int],
-    'targetField': str,
-    'target': DecimalText,
-    'achieved': DecimalText,
-    'rule': str,
-    'evaluations': int,
-})
-_LeaseResultSolvedOptional = TypedDict('_LeaseResultSolvedOptional', {
-    'adjacentValue': Union[DecimalText, int],
-    'adjacentAchieved': DecimalText,
-}, total=False)
-
-
-class LeaseResultSolved(_LeaseResultSolvedRequired, _LeaseResultSolvedOptional):
-    """The reverse solve's answer (with solveFor)."""
 
 
 _LeaseResultPeriodicPaymentRequired = TypedDict('_LeaseResultPeriodicPaymentRequired', {
@@ -524,7 +489,7 @@ _LeaseResultRequired = TypedDict('_LeaseResultRequired', {
     'totalOfPayments': DecimalText,
 })
 _LeaseResultOptional = TypedDict('_LeaseResultOptional', {
-    'solved': LeaseResultSolved,
+    'solved': LoanResultSolved,
     'msrp': DecimalText,
     'tradeInAllowance': DecimalText,
     'tradeInPayoff': DecimalText,
@@ -732,80 +697,6 @@ class GridResult(_GridResultRequired, _GridResultOptional):
     """The grid result."""
 
 
-_PayoffRequestLoanAddOnsRequired = TypedDict('_PayoffRequestLoanAddOnsRequired', {'amount': DecimalText})
-_PayoffRequestLoanAddOnsOptional = TypedDict('_PayoffRequestLoanAddOnsOptional', {
-    'name': str,
-    'taxable': bool,
-}, total=False)
-
-
-class PayoffRequestLoanAddOns(_PayoffRequestLoanAddOnsRequired, _PayoffRequestLoanAddOnsOptional):
-    """An add-on (taxable by default)."""
-
-
-_PayoffRequestLoanProductsRequired = TypedDict('_PayoffRequestLoanProductsRequired', {'amount': DecimalText})
-_PayoffRequestLoanProductsOptional = TypedDict('_PayoffRequestLoanProductsOptional', {
-    'name': str,
-    'taxable': bool,
-}, total=False)
-
-
-class PayoffRequestLoanProducts(_PayoffRequestLoanProductsRequired, _PayoffRequestLoanProductsOptional):
-    """A product such as a service contract (not taxable by default)."""
-
-
-_PayoffRequestLoanFeesRequired = TypedDict('_PayoffRequestLoanFeesRequired', {'amount': DecimalText})
-_PayoffRequestLoanFeesOptional = TypedDict('_PayoffRequestLoanFeesOptional', {
-    'name': str,
-    'taxable': bool,
-    'financed': bool,
-    'prepaidFinanceCharge': bool,
-}, total=False)
-
-
-class PayoffRequestLoanFees(_PayoffRequestLoanFeesRequired, _PayoffRequestLoanFeesOptional):
-    """The `PayoffRequestLoanFees` object."""
-
-
-_PayoffRequestLoanTradeInsRequired = TypedDict('_PayoffRequestLoanTradeInsRequired', {'allowance': DecimalText})
-_PayoffRequestLoanTradeInsOptional = TypedDict('_PayoffRequestLoanTradeInsOptional', {'payoff': DecimalText}, total=False)
-
-
-class PayoffRequestLoanTradeIns(_PayoffRequestLoanTradeInsRequired, _PayoffRequestLoanTradeInsOptional):
-    """A trade-in: the allowance and the payoff owed on it (default 0)."""
-
-
-_PayoffRequestLoanRebatesRequired = TypedDict('_PayoffRequestLoanRebatesRequired', {'amount': DecimalText})
-_PayoffRequestLoanRebatesOptional = TypedDict('_PayoffRequestLoanRebatesOptional', {'name': str}, total=False)
-
-
-class PayoffRequestLoanRebates(_PayoffRequestLoanRebatesRequired, _PayoffRequestLoanRebatesOptional):
-    """The `PayoffRequestLoanRebates` object."""
-
-
-_PayoffRequestLoanTaxRequired = TypedDict('_PayoffRequestLoanTaxRequired', {'rate': DecimalText})
-_PayoffRequestLoanTaxOptional = TypedDict('_PayoffRequestLoanTaxOptional', {
-    'financed': bool,
-    'tradeInCredit': bool,
-    'rebatesReduceTaxBase': bool,
-}, total=False)
-
-
-class PayoffRequestLoanTax(_PayoffRequestLoanTaxRequired, _PayoffRequestLoanTaxOptional):
-    """The `PayoffRequestLoanTax` object."""
-
-
-_PayoffRequestLoanBalloonOptional = TypedDict('_PayoffRequestLoanBalloonOptional', {
-    'amount': DecimalText,
-    'percentOfMsrp': DecimalText,
-    'percentOfSellingPrice': DecimalText,
-}, total=False)
-
-
-class PayoffRequestLoanBalloon(_PayoffRequestLoanBalloonOptional):
-    """Exactly one of amount, percentOfMsrp, percentOfSellingPrice."""
-
-
 _PayoffRequestLoanRequired = TypedDict('_PayoffRequestLoanRequired', {
     'sellingPrice': DecimalText,
     'apr': DecimalText,
@@ -815,16 +706,16 @@ _PayoffRequestLoanOptional = TypedDict('_PayoffRequestLoanOptional', {
     'calculate': Literal['loan'],
     'currency': str,
     'msrp': DecimalText,
-    'addOns': List[PayoffRequestLoanAddOns],
-    'products': List[PayoffRequestLoanProducts],
-    'fees': List[PayoffRequestLoanFees],
-    'tradeIns': List[PayoffRequestLoanTradeIns],
+    'addOns': List[LoanRequestAddOns],
+    'products': List[LoanRequestProducts],
+    'fees': List[LoanRequestFees],
+    'tradeIns': List[LoanRequestTradeIns],
     'downPayment': DecimalText,
-    'rebates': List[PayoffRequestLoanRebates],
-    'tax': PayoffRequestLoanTax,
+    'rebates': List[LoanRequestRebates],
+    'tax': LoanRequestTax,
     'frequency': Literal['monthly', 'semimonthly', 'biweekly', 'weekly', 'quarterly', 'semiannual', 'annual'],
     'paymentTiming': Literal['arrears', 'advance'],
-    'balloon': PayoffRequestLoanBalloon,
+    'balloon': LoanRequestBalloon,
     'contractDate': DateText,
     'firstPaymentDate': DateText,
     'oddDays': Literal['spread', 'firstPayment', 'ignore'],
@@ -1529,16 +1420,9 @@ class LeadAssignResultAssignments(_LeadAssignResultAssignmentsRequired, _LeadAss
     """The `LeadAssignResultAssignments` object."""
 
 
-_LeadAssignResultStateOptional = TypedDict('_LeadAssignResultStateOptional', {'lastAssigneeID': str}, total=False)
-
-
-class LeadAssignResultState(_LeadAssignResultStateOptional):
-    """The `LeadAssignResultState` object."""
-
-
 _LeadAssignResultRequired = TypedDict('_LeadAssignResultRequired', {
     'calculate': Literal['leadAssign'],
-    'state': LeadAssignResultState,
+    'state': LeadAssignRequestState,
 })
 _LeadAssignResultOptional = TypedDict('_LeadAssignResultOptional', {
     'assignee': str,
@@ -1898,80 +1782,6 @@ class LeadReportResult(_LeadReportResultRequired):
     """The leadReport result."""
 
 
-_LeadSummaryRequestDealAddOnsRequired = TypedDict('_LeadSummaryRequestDealAddOnsRequired', {'amount': DecimalText})
-_LeadSummaryRequestDealAddOnsOptional = TypedDict('_LeadSummaryRequestDealAddOnsOptional', {
-    'name': str,
-    'taxable': bool,
-}, total=False)
-
-
-class LeadSummaryRequestDealAddOns(_LeadSummaryRequestDealAddOnsRequired, _LeadSummaryRequestDealAddOnsOptional):
-    """An add-on (taxable by default)."""
-
-
-_LeadSummaryRequestDealProductsRequired = TypedDict('_LeadSummaryRequestDealProductsRequired', {'amount': DecimalText})
-_LeadSummaryRequestDealProductsOptional = TypedDict('_LeadSummaryRequestDealProductsOptional', {
-    'name': str,
-    'taxable': bool,
-}, total=False)
-
-
-class LeadSummaryRequestDealProducts(_LeadSummaryRequestDealProductsRequired, _LeadSummaryRequestDealProductsOptional):
-    """A product such as a service contract (not taxable by default)."""
-
-
-_LeadSummaryRequestDealFeesRequired = TypedDict('_LeadSummaryRequestDealFeesRequired', {'amount': DecimalText})
-_LeadSummaryRequestDealFeesOptional = TypedDict('_LeadSummaryRequestDealFeesOptional', {
-    'name': str,
-    'taxable': bool,
-    'financed': bool,
-    'prepaidFinanceCharge': bool,
-}, total=False)
-
-
-class LeadSummaryRequestDealFees(_LeadSummaryRequestDealFeesRequired, _LeadSummaryRequestDealFeesOptional):
-    """The `LeadSummaryRequestDealFees` object."""
-
-
-_LeadSummaryRequestDealTradeInsRequired = TypedDict('_LeadSummaryRequestDealTradeInsRequired', {'allowance': DecimalText})
-_LeadSummaryRequestDealTradeInsOptional = TypedDict('_LeadSummaryRequestDealTradeInsOptional', {'payoff': DecimalText}, total=False)
-
-
-class LeadSummaryRequestDealTradeIns(_LeadSummaryRequestDealTradeInsRequired, _LeadSummaryRequestDealTradeInsOptional):
-    """A trade-in: the allowance and the payoff owed on it (default 0)."""
-
-
-_LeadSummaryRequestDealRebatesRequired = TypedDict('_LeadSummaryRequestDealRebatesRequired', {'amount': DecimalText})
-_LeadSummaryRequestDealRebatesOptional = TypedDict('_LeadSummaryRequestDealRebatesOptional', {'name': str}, total=False)
-
-
-class LeadSummaryRequestDealRebates(_LeadSummaryRequestDealRebatesRequired, _LeadSummaryRequestDealRebatesOptional):
-    """The `LeadSummaryRequestDealRebates` object."""
-
-
-_LeadSummaryRequestDealTaxRequired = TypedDict('_LeadSummaryRequestDealTaxRequired', {'rate': DecimalText})
-_LeadSummaryRequestDealTaxOptional = TypedDict('_LeadSummaryRequestDealTaxOptional', {
-    'financed': bool,
-    'tradeInCredit': bool,
-    'rebatesReduceTaxBase': bool,
-}, total=False)
-
-
-class LeadSummaryRequestDealTax(_LeadSummaryRequestDealTaxRequired, _LeadSummaryRequestDealTaxOptional):
-    """The `LeadSummaryRequestDealTax` object."""
-
-
-_LeadSummaryRequestDealBalloonOptional = TypedDict('_LeadSummaryRequestDealBalloonOptional', {
-    'amount': DecimalText,
-    'percentOfMsrp': DecimalText,
-    'percentOfSellingPrice': DecimalText,
-}, total=False)
-
-
-class LeadSummaryRequestDealBalloon(_LeadSummaryRequestDealBalloonOptional):
-    """Exactly one of amount, percentOfMsrp, percentOfSellingPrice."""
-
-
 _LeadSummaryRequestDealRequired = TypedDict('_LeadSummaryRequestDealRequired', {
     'sellingPrice': DecimalText,
     'apr': DecimalText,
@@ -1980,16 +1790,16 @@ _LeadSummaryRequestDealRequired = TypedDict('_LeadSummaryRequestDealRequired', {
 _LeadSummaryRequestDealOptional = TypedDict('_LeadSummaryRequestDealOptional', {
     'currency': str,
     'msrp': DecimalText,
-    'addOns': List[LeadSummaryRequestDealAddOns],
-    'products': List[LeadSummaryRequestDealProducts],
-    'fees': List[LeadSummaryRequestDealFees],
-    'tradeIns': List[LeadSummaryRequestDealTradeIns],
+    'addOns': List[LoanRequestAddOns],
+    'products': List[LoanRequestProducts],
+    'fees': List[LoanRequestFees],
+    'tradeIns': List[LoanRequestTradeIns],
     'downPayment': DecimalText,
-    'rebates': List[LeadSummaryRequestDealRebates],
-    'tax': LeadSummaryRequestDealTax,
+    'rebates': List[LoanRequestRebates],
+    'tax': LoanRequestTax,
     'frequency': Literal['monthly', 'semimonthly', 'biweekly', 'weekly', 'quarterly', 'semiannual', 'annual'],
     'paymentTiming': Literal['arrears', 'advance'],
-    'balloon': LeadSummaryRequestDealBalloon,
+    'balloon': LoanRequestBalloon,
     'contractDate': DateText,
     'firstPaymentDate': DateText,
     'oddDays': Literal['spread', 'firstPayment', 'ignore'],
