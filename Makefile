@@ -4,7 +4,7 @@ SWIFT ?= swift
 PROPERTY_CASES ?= 20000
 
 .PHONY: all build test deps swift-test vectors cli-test test-long bench clean reference-check docs doc-check api-check \
-	cabi export-check drift c-test install install-test python-test cabi-test \
+	cabi export-check drift c-test install install-test python-test cabi-test schema-test \
 	fuzz-build fuzz fuzz-short sanitizers sanitizer-address sanitizer-thread leak-test
 
 all: build
@@ -83,8 +83,20 @@ api-check: build
 	done; \
 	echo "api-check: import DealFinance is pricing only; import DealLeads has the lead model"
 
+## schema-test: schemas/ (JSON Schema 2020-12) against every vector request and answer and against
+## the decoder's required and unknown fields (Tests/schema/validate.py, in its own virtualenv);
+## the Python binding's TypedDicts (dealfinance/types.py) written from them (Tests/schema/typehints.py).
+SCHEMA_BUILD := .build-schema
+schema-test: build
+	@if ! $(SCHEMA_BUILD)/venv/bin/python -c 'import jsonschema, referencing' 2>/dev/null; then \
+		rm -rf $(SCHEMA_BUILD)/venv && $(PYTHON) -m venv $(SCHEMA_BUILD)/venv && \
+		$(SCHEMA_BUILD)/venv/bin/python -m pip install --quiet --disable-pip-version-check 'jsonschema>=4.18'; \
+	fi
+	$(SCHEMA_BUILD)/venv/bin/python Tests/schema/typehints.py --check
+	$(SCHEMA_BUILD)/venv/bin/python Tests/schema/validate.py $$($(SWIFT) build --show-bin-path)/dealcalc
+
 ## test: everything CI runs.
-test: reference-check deps build swift-test vectors cli-test api-check cabi-test leak-test fuzz-short sanitizers
+test: reference-check deps build swift-test vectors cli-test api-check schema-test cabi-test leak-test fuzz-short sanitizers
 
 ## test-long: the property tests with 1,000,000 random loans and 1,000,000 random leases
 ## (line by line against GMP) and 100,000 random APR problems (the exact equation at the rate).
@@ -97,7 +109,7 @@ bench: build cabi
 	cd Benchmarks && SWIFT=$(SWIFT) ./bench.sh
 
 clean:
-	rm -rf .build $(CABI_BUILD) $(FUZZ_BUILD) .build-asan .build-tsan bindings/python/dealfinance/libdealfinance.so bindings/python/build bindings/python/dealfinance.egg-info
+	rm -rf .build $(CABI_BUILD) $(SCHEMA_BUILD) $(FUZZ_BUILD) .build-asan .build-tsan bindings/python/dealfinance/libdealfinance.so bindings/python/build bindings/python/dealfinance.egg-info
 
 # ------------------------------------------------------------------------------------------
 # The C ABI: libdealfinance.so (include/dealfinance.h), its checks and the Python binding.

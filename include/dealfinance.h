@@ -15,7 +15,8 @@
  *
  *   1. The JSON interface: `dfin_calculate` / `dfin_calculate_buffer` take one request object
  *      (Documentation/Reference/README.md; the same JSON `dealcalc quote` reads) and give the result object or the error
- *      object `{"error": {"code", "path", "message"}}` (Documentation/Reference/Errors.md).
+ *      object `{"error": {"code", "path", "message"}}` (Documentation/Reference/Errors.md). Every request and result
+ *      kind is described by a JSON Schema (draft 2020-12) in schemas/ (schemas/README.md).
  *   2. Typed decimal helpers that do not go through JSON: validate, parse to minor units,
  *      format from minor units, round to a scale with a named rule.
  *   3. Typed loan payments that do not go through JSON: one deal, or a batch of N deals for

@@ -187,9 +187,13 @@ enum LeadReportRequests {
             guard var object = dealValue.objectValue else { throw DealError.invalidArgument("deal", "expected a loan request object, found \(FieldReader.describe(dealValue))") }
             guard object["calculate"] == nil else { throw DealError.invalidArgument("deal.calculate", "expected the loan fields only, found \"calculate\"") }
             object["calculate"] = .string("loan")
-            do { deal = try LoanRequest(json: .object(object)).loan } catch {
+            let request: LoanRequest
+            do { request = try LoanRequest(json: .object(object)) } catch {
                 throw DealError(code: error.code, path: error.path.isEmpty ? "deal" : "deal.\(error.path)", message: error.message)
             }
+            // The summary quotes the deal forward; a solve would leave its placeholder in the quote.
+            if request.solve != nil { throw DealError.invalidArgument("deal.solveFor", "expected no solveFor in a lead summary's deal (its payment breakdown is a forward quote), found one") }
+            deal = request.loan
         }
         let summary: LeadSummary
         do { summary = try LeadSummary(lead: lead, deal: deal, insights: filter) } catch {

@@ -34,6 +34,7 @@ struct LeadReportRequestsTests {
         (#"{"calculate":"leadSummary"}"#, "lead"),
         (#"{"calculate":"leadSummary","lead":{"id":"x","createdAt":"2026-11-02T08:00:00Z","source":"chat"},"deal":{"sellingPrice":"1.00","apr":"6"}}"#, "deal.term"),
         (#"{"calculate":"leadSummary","lead":{"id":"x","createdAt":"2026-11-02T08:00:00Z","source":"chat"},"deal":{"calculate":"loan"}}"#, "deal.calculate"),
+        (#"{"calculate":"leadSummary","lead":{"id":"x","createdAt":"2026-11-02T08:00:00Z","source":"chat"},"deal":{"solveFor":"downPayment","targetPayment":"400.00","sellingPrice":"30000.00","apr":"6","term":60}}"#, "deal.solveFor"),
     ])
     func rejected(text: String, path: String) {
         let answer = DealCalculator.calculate(requestText: text)

@@ -15,14 +15,40 @@ from __future__ import annotations
 import ctypes
 import json
 from enum import IntEnum
-from typing import Any, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Mapping, Optional, Sequence, Tuple, Union, overload
 
+from . import types
 from ._native import DfinError, lib as _lib
+from .types import (
+    LoanRequest, LoanResult,
+    LeaseRequest, LeaseResult,
+    APRRequest, APRResult,
+    TVMRequest, TVMResult,
+    GridRequest, GridResult,
+    PayoffRequest, PayoffResult,
+    ReconcileRequest, ReconcileResult,
+    LeadScoreRequest, LeadScoreResult,
+    LeadIndicatorsRequest, LeadIndicatorsResult,
+    LeadTransitionRequest, LeadTransitionResult,
+    DealTransitionRequest, DealTransitionResult,
+    LeadAssignRequest, LeadAssignResult,
+    FollowUpDueRequest, FollowUpDueResult,
+    LeadDuplicatesRequest, LeadDuplicatesResult,
+    LeadMergeRequest, LeadMergeResult,
+    ActivityInsightsRequest, ActivityInsightsResult,
+    VINValidateRequest, VINValidateResult,
+    PhoneNormalizeRequest, PhoneNormalizeResult,
+    EmailNormalizeRequest, EmailNormalizeResult,
+    ADFParseRequest, ADFParseResult,
+    ADFGenerateRequest, ADFGenerateResult,
+    LeadReportRequest, LeadReportResult,
+    LeadSummaryRequest, LeadSummaryResult,
+)
 
 __all__ = [
     "Status", "Rounding", "Timing", "DealFinanceError",
     "version", "version_number", "status_string",
-    "calculate", "calculate_text",
+    "calculate", "calculate_text", "types",
     "decimal_validate", "decimal_parse", "decimal_format", "decimal_round",
     "loan_payment", "loan_payment_batch",
 ]
@@ -132,9 +158,61 @@ def calculate_text(request: Text, *, caller_buffer: bool = False) -> Tuple[int, 
         _lib.dfin_string_free(answer)
 
 
+@overload
+def calculate(request: LoanRequest) -> LoanResult: ...
+@overload
+def calculate(request: LeaseRequest) -> LeaseResult: ...
+@overload
+def calculate(request: APRRequest) -> APRResult: ...
+@overload
+def calculate(request: TVMRequest) -> TVMResult: ...
+@overload
+def calculate(request: GridRequest) -> GridResult: ...
+@overload
+def calculate(request: PayoffRequest) -> PayoffResult: ...
+@overload
+def calculate(request: ReconcileRequest) -> ReconcileResult: ...
+@overload
+def calculate(request: LeadScoreRequest) -> LeadScoreResult: ...
+@overload
+def calculate(request: LeadIndicatorsRequest) -> LeadIndicatorsResult: ...
+@overload
+def calculate(request: LeadTransitionRequest) -> LeadTransitionResult: ...
+@overload
+def calculate(request: DealTransitionRequest) -> DealTransitionResult: ...
+@overload
+def calculate(request: LeadAssignRequest) -> LeadAssignResult: ...
+@overload
+def calculate(request: FollowUpDueRequest) -> FollowUpDueResult: ...
+@overload
+def calculate(request: LeadDuplicatesRequest) -> LeadDuplicatesResult: ...
+@overload
+def calculate(request: LeadMergeRequest) -> LeadMergeResult: ...
+@overload
+def calculate(request: ActivityInsightsRequest) -> ActivityInsightsResult: ...
+@overload
+def calculate(request: VINValidateRequest) -> VINValidateResult: ...
+@overload
+def calculate(request: PhoneNormalizeRequest) -> PhoneNormalizeResult: ...
+@overload
+def calculate(request: EmailNormalizeRequest) -> EmailNormalizeResult: ...
+@overload
+def calculate(request: ADFParseRequest) -> ADFParseResult: ...
+@overload
+def calculate(request: ADFGenerateRequest) -> ADFGenerateResult: ...
+@overload
+def calculate(request: LeadReportRequest) -> LeadReportResult: ...
+@overload
+def calculate(request: LeadSummaryRequest) -> LeadSummaryResult: ...
+@overload
+def calculate(request: Union[Mapping[str, Any], Text]) -> Any: ...
+
+
 def calculate(request: Union[Mapping[str, Any], Text]) -> Any:
     """Answers one request (a mapping or JSON text) with the parsed result object.
 
+    A request typed as one of `dealfinance.types` (LoanRequest, …) gives its result type
+    (LoanResult, …); both follow schemas/ (KIND.request.schema.json, KIND.result.schema.json).
     Raises DealFinanceError with the error object's code, path and message on failure.
     Money in the request must be strings; a float is refused, never rounded silently.
     """
