@@ -1,0 +1,111 @@
+// DealFinance — exact deal finance. DealRequests: the loan or lease a reconcile request quotes.
+
+import DealDecimal
+import DealEngine
+import DealJSON
+
+/// The deal of a `reconcile` request: a loan or a lease, quoted under any profile, with the
+/// lines a quote compares by path (Documentation/MatchingALender.md).
+///
+/// ```swift
+/// let deal = try ReconciledDeal(json: request)
+/// try deal.result(rounding: .standard).value(atPath: "periodicPayment.total")   // "579.98"
+/// ```
+enum ReconciledDeal {
+    case loan(RetailLoan, includeSchedule: Bool)
+    case lease(Lease, includeSchedule: Bool)
+
+    /// Reads the embedded loan or lease request (`path` prefixes its errors).
+    init(json: JSONValue, path: String, needsSchedule: Bool) throws(DealError) {
+        func inRequest(_ error: DealError) -> DealError {
+            DealError(code: error.code, path: error.path.isEmpty ? path : "\(path).\(error.path)", message: error.message)
+        }
+        guard let object = json.objectValue else {
+            throw DealError.invalidArgument(path, "expected a loan or lease request object, found \(FieldReader.describe(json))")
+        }
+        switch object["calculate"] {
+        case .string("loan")?:
+            let request: LoanRequest
+            do { request = try LoanRequest(json: json) } catch { throw inRequest(error) }
+            if request.solve != nil { throw DealError.invalidArgument("\(path).solveFor", "expected a forward quote to reconcile (the implied values are the reverse solves), found solveFor") }
+            self = .loan(request.loan, includeSchedule: needsSchedule)
+        case .string("lease")?:
+            let request: LeaseRequest
+            do { request = try LeaseRequest(json: json) } catch { throw inRequest(error) }
+            if request.solve != nil { throw DealError.invalidArgument("\(path).solveFor", "expected a forward quote to reconcile (the implied values are the reverse solves), found solveFor") }
+            self = .lease(request.lease, includeSchedule: needsSchedule)
+        default:
+            throw DealError.invalidArgument("\(path).calculate", "expected \"loan\" or \"lease\", found \(object["calculate"].map(FieldReader.describe) ?? "nothing")")
+        }
+    }
+
+    /// The profile the request asks for.
+    var rounding: RoundingProfile {
+        switch self {
+        case .loan(let loan, _): return loan.rounding
+        case .lease(let lease, _): return lease.rounding
+        }
+    }
+
+    var isLease: Bool { if case .lease = self { return true } else { return false } }
+
+    /// The result object of the deal quoted under `rounding`.
+    func result(rounding: RoundingProfile) throws(DealError) -> JSONValue {
+        switch self {
+        case .loan(var loan, let schedule):
+            loan.rounding = rounding
+            return try loan.quote(includeSchedule: schedule).json(explain: false)
+        case .lease(var lease, let schedule):
+            lease.rounding = rounding
+            return try lease.quote(includeSchedule: schedule).json(explain: false)
+        }
+    }
+}
+
+extension ReconciledDeal {
+    /// The inputs a reconcile solves for, in the order reported: the rate first (a loan's APR,
+    /// a lease's rate as the request gives it), then the selling price, the cash down and the term.
+    var impliedFields: [SolveField] {
+        switch self {
+        case .loan: return [.apr, .sellingPrice, .downPayment, .term]
+        case .lease(let lease, _):
+            if case .apr = lease.rate { return [.apr, .sellingPrice, .downPayment, .term] }
+            return [.moneyFactor, .sellingPrice, .downPayment, .term]
+        }
+    }
+
+    /// The solved value and the adjacent one (the two values around the target payment).
+    func solve(_ field: SolveField, payment: ExactDecimal) throws(DealError) -> [ExactDecimal] {
+        switch self {
+        case .loan(let loan, _):
+            let outcome = try loan.solve(for: field, target: .payment(payment))
+            return [outcome.value] + (outcome.adjacentValue.map { [$0] } ?? [])
+        case .lease(let lease, _):
+            let outcome = try lease.solve(for: field, target: .payment(payment))
+            return [outcome.value] + (outcome.adjacentValue.map { [$0] } ?? [])
+        }
+    }
+
+    /// The deal with one input replaced.
+    func setting(_ field: SolveField, _ value: ExactDecimal) -> ReconciledDeal {
+        switch self {
+        case .loan(var loan, let schedule):
+            switch field {
+            case .sellingPrice: loan.sellingPrice = value
+            case .downPayment: loan.downPayment = value
+            case .term: loan.term = Int(value.coefficient)
+            case .apr, .moneyFactor: loan.apr = value
+            }
+            return .loan(loan, includeSchedule: schedule)
+        case .lease(var lease, let schedule):
+            switch field {
+            case .sellingPrice: lease.sellingPrice = value
+            case .downPayment: lease.downPayment = value
+            case .term: lease.term = Int(value.coefficient)
+            case .apr: lease.rate = .apr(value)
+            case .moneyFactor: lease.rate = .moneyFactor(value)
+            }
+            return .lease(lease, includeSchedule: schedule)
+        }
+    }
+}
