@@ -14,6 +14,7 @@ let usage = """
 usage: dealcalc quote FILE|- [--format json|table]
        dealcalc quote --example \(DealCalculator.exampleNames.joined(separator: "|")) [--format json|table]
        dealcalc check PATH...
+       dealcalc reconcile FILE|- [--format text|json]
        dealcalc leads PATH... [--report NAME | --summary LEAD-ID [--deal FILE]] [--as-of INSTANT] [--format table|json]
        dealcalc --help | --version
 """
@@ -33,6 +34,8 @@ func run(_ arguments: [String]) -> ExitCode {
         return QuoteCommand.run(Array(arguments.dropFirst()))
     case "check":
         return CheckCommand.run(Array(arguments.dropFirst()))
+    case "reconcile":
+        return ReconcileCommand.run(Array(arguments.dropFirst()))
     case "leads":
         return LeadsCommand.run(Array(arguments.dropFirst()))
     case "--help", "-h", "help":
