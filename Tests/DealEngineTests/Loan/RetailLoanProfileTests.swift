@@ -1,0 +1,96 @@
+// DealFinance — DealEngineTests: the loan roundings a profile changes (RetailLoan+Profile.swift).
+
+import Testing
+import DealDecimal
+@testable import DealEngine
+
+private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: text) }
+
+private func loan(_ price: String, _ apr: String, _ term: Int, _ profile: RoundingProfile = .standard) -> RetailLoan {
+    var loan = RetailLoan(sellingPrice: dec(price), apr: dec(apr), term: term)
+    loan.rounding = profile
+    return loan
+}
+
+@Suite("RetailLoan+Profile")
+struct RetailLoanProfileTests {
+    /// A rate rounded to 5 decimals is the exact rate of another APR: 6.99 % → 0.00583 = 6.996 %
+    /// / 12, truncated 0.00582 = 6.984 % / 12; the quotes must be those APRs' standard quotes.
+    @Test func roundedRateEqualsTheStandardQuoteAtTheKeptRate() throws {
+        let rounded = try loan("25000.00", "6.99", 60, .init(name: "standard", periodicRate: .rounded(decimals: 5))).quote()
+        let atKept = try loan("25000.00", "6.996", 60).quote()
+        #expect(rounded.periodicPayment == atKept.periodicPayment)
+        #expect(rounded.totalOfPayments == atKept.totalOfPayments)
+        #expect(rounded.finalPayment == atKept.finalPayment)
+        let truncated = try loan("25000.00", "6.99", 60, .init(name: "standard", periodicRate: .truncated(decimals: 5))).quote()
+        #expect(truncated.periodicPayment == (try loan("25000.00", "6.984", 60).quote()).periodicPayment)
+        #expect(try loan("25000.00", "6.99", 60).quote().periodicPayment != rounded.periodicPayment)
+    }
+
+    /// 30000 at 6.9 % over 60: P* = 592.62157109160374… (60-digit decimal evaluation).
+    @Test func totalsConventions() throws {
+        let standard = try loan("30000.00", "6.9", 60).quote()
+        #expect(standard.periodicPayment.total == dec("592.62"))
+        let times = try loan("30000.00", "6.9", 60, .paymentTimesCount).quote()
+        #expect(times.totalOfPayments == dec("35557.20"))   // 60 × 592.62
+        #expect(times.finalPayment == dec("592.62"))
+        #expect(times.financeCharge == dec("5557.20"))
+        let once = try loan("30000.00", "6.9", 60, .exactPaymentTotals).quote()
+        #expect(once.totalOfPayments == dec("35557.29"))    // 60 × 592.6215710… = 35557.2942…
+        #expect(standard.totalOfPayments != times.totalOfPayments)
+    }
+
+    /// An advertised payment: 592.6215… rounded up to whole dollars is 593.00; the schedule
+    /// runs on it and the last payment absorbs the residue.
+    @Test func wholeUnitPayment() throws {
+        let quote = try loan("30000.00", "6.9", 60, .wholeUnitPaymentUp).quote()
+        #expect(quote.periodicPayment.total == dec("593.00"))
+        #expect(quote.finalPayment < dec("593.00"))
+        var down = RoundingProfile.standard
+        down.paymentIncrementExponent = 0
+        down.payment = .down
+        #expect(try loan("30000.00", "6.9", 60, down).quote().periodicPayment.total == dec("592.00"))
+        var tenths = RoundingProfile.standard
+        tenths.paymentIncrementExponent = -1
+        #expect(try loan("30000.00", "6.9", 60, tenths).quote().periodicPayment.total == dec("592.60"))
+        var cents = RoundingProfile.standard
+        cents.paymentIncrementExponent = -2
+        #expect(try loan("30000.00", "6.9", 60, cents).quote().periodicPayment == (try loan("30000.00", "6.9", 60).quote()).periodicPayment)
+    }
+
+    /// Effective annual basis against a 60-digit decimal evaluation of
+    /// A·i / (1 − (1+i)^−n) with i = (1 + APR)^(1/12) − 1.
+    @Test(arguments: [("30000.00", "6.9", 60, "589.67"), ("10000.00", "12.68", 36, "332.13"),
+                      ("5000.00", "0.1", 12, "416.89"), ("1500.00", "29.9", 24, "81.15")])
+    func effectiveAnnualRatePayment(price: String, apr: String, term: Int, payment: String) throws {
+        let quote = try loan(price, apr, term, .effectiveAnnualRate).quote(includeSchedule: true)
+        #expect(quote.periodicPayment.total == dec(payment))
+        #expect(quote.totalOfPayments == (try dec(payment) * ExactDecimal(term)))
+        #expect(quote.schedule?.last?.balance.isZero == true)
+    }
+
+    /// The effective rate rounded to 6 decimals is 0.005576 for 6.9 %: the quote is the
+    /// nominal quote at 0.005576 × 1200 = 6.6912 %.
+    @Test func effectiveRateRounded() throws {
+        var profile = RoundingProfile.effectiveAnnualRate
+        profile.periodicRate = .rounded(decimals: 6)
+        profile.totals = .finalPaymentTrueUp
+        let quote = try loan("30000.00", "6.9", 60, profile).quote()
+        let nominal = try loan("30000.00", "6.6912", 60).quote()
+        #expect(quote.periodicPayment == nominal.periodicPayment)
+        #expect(quote.finalPayment == nominal.finalPayment)
+    }
+
+    @Test func schedulesOfTheInterestRulesStillAmortize() throws {
+        for profile in [RoundingProfile.halfEvenInterest, .truncatedInterest] {
+            let quote = try loan("27345.67", "7.77", 84, profile).quote(includeSchedule: true)
+            #expect(quote.schedule?.last?.balance.isZero == true)
+            let rows = quote.schedule ?? []
+            #expect(rows.count == 84)
+        }
+    }
+
+    @Test func invalidProfileIsRejectedBeforeQuoting() {
+        #expect(throws: DealError.self) { try loan("30000.00", "6.9", 60, .init(name: "x", periodicRate: .rounded(decimals: 40))).quote() }
+    }
+}
