@@ -17,9 +17,7 @@ enum ReconciledDeal {
 
     /// Reads the embedded loan or lease request (`path` prefixes its errors).
     init(json: JSONValue, path: String, needsSchedule: Bool) throws(DealError) {
-        func inRequest(_ error: DealError) -> DealError {
-            DealError(code: error.code, path: error.path.isEmpty ? path : "\(path).\(error.path)", message: error.message)
-        }
+        func inRequest(_ error: DealError) -> DealError { Self.inRequest(error, path) }
         guard let object = json.objectValue else {
             throw DealError.invalidArgument(path, "expected a loan or lease request object, found \(FieldReader.describe(json))")
         }
@@ -39,6 +37,11 @@ enum ReconciledDeal {
         }
     }
 
+    /// An error of the embedded request, its path under the request's (`request.term`).
+    static func inRequest(_ error: DealError, _ path: String = "request") -> DealError {
+        DealError(code: error.code, path: error.path.isEmpty ? path : "\(path).\(error.path)", message: error.message)
+    }
+
     /// The profile the request asks for.
     var rounding: RoundingProfile {
         switch self {
@@ -49,8 +52,12 @@ enum ReconciledDeal {
 
     var isLease: Bool { if case .lease = self { return true } else { return false } }
 
-    /// The result object of the deal quoted under `rounding`.
+    /// The result object of the deal quoted under `rounding`; errors name `request.<field>`.
     func result(rounding: RoundingProfile) throws(DealError) -> JSONValue {
+        do { return try unprefixedResult(rounding: rounding) } catch { throw Self.inRequest(error) }
+    }
+
+    private func unprefixedResult(rounding: RoundingProfile) throws(DealError) -> JSONValue {
         switch self {
         case .loan(var loan, let schedule):
             loan.rounding = rounding

@@ -98,7 +98,7 @@ public struct VectorCase: Sendable {
         }
         expectIncludes = includes
         guard expectError != nil || !expected.isEmpty || !includes.isEmpty else {
-            throw VectorFileError("\(label): needs \"expect\", \"expectIncludes\" or \"expectError\"")
+            throw VectorFileError("\(label): needs \"expect\" or \"expectError\" (or \"expectIncludes\")")
         }
         var tolerances: [String: ExactDecimal] = [:]
         if let toleranceObject = object["tolerance"]?.objectValue {
