@@ -52,6 +52,9 @@ enum ReconciledDeal {
 
     var isLease: Bool { if case .lease = self { return true } else { return false } }
 
+    /// Whether the deal is a loan with a balloon (its timing is then searched).
+    var hasBalloon: Bool { if case .loan(let loan, _) = self { return loan.balloon != nil } else { return false } }
+
     /// The result object of the deal quoted under `rounding`; errors name `request.<field>`.
     func result(rounding: RoundingProfile) throws(DealError) -> JSONValue {
         do { return try unprefixedResult(rounding: rounding) } catch { throw Self.inRequest(error) }

@@ -69,7 +69,7 @@ extension RoundingProfile {
         }
         if let value = try fields.choice("rateBasis", RateBasis.self) { profile.rateBasis = value }
         if let value = try fields.choice("totals", Totals.self) { profile.totals = value }
-        try Self.standardOnly(&fields, "balloonTiming", standard: "withLastPayment", others: ["onePeriodAfter"])
+        if let value = try fields.choice("balloonTiming", BalloonTiming.self) { profile.balloonTiming = value }
         if let value = try rule("interest", Self.interestRules) { profile.interest = value }
         try Self.standardOnly(&fields, "oddDays", standard: "thirtyDayMonths", others: ["actualOver365"])
         if let value = try fields.choice("leaseBasePayment", LeaseBasePayment.self) { profile.leaseBasePayment = value }
@@ -129,6 +129,7 @@ extension RoundingProfile {
         }
         if rateBasis != base.rateBasis { object["rateBasis"] = .string(rateBasis.rawValue) }
         if totals != base.totals { object["totals"] = .string(totals.rawValue) }
+        if balloonTiming != base.balloonTiming { object["balloonTiming"] = .string(balloonTiming.rawValue) }
         if interest != base.interest { object["interest"] = .string(interest.rawValue) }
         if leaseBasePayment != base.leaseBasePayment { object["leaseBasePayment"] = .string(leaseBasePayment.rawValue) }
         if leasePaymentTax != base.leasePaymentTax { object["leasePaymentTax"] = .string(leasePaymentTax.rawValue) }

@@ -17,6 +17,11 @@ struct ProfileSearchTests {
         #expect(evaluated == 784)
     }
 
+    /// A loan with a balloon also searches its timing: 1 + 22 + 180 + 762.
+    @Test func balloonTimingIsSearchedForBalloonLoans() {
+        #expect(ProfileSearch(around: .standard, lease: false, balloon: true).candidateCount == 965)
+    }
+
     @Test func everyCandidateIsDistinctAndWithinTheDepartureLimit() {
         var seen: Set<RoundingProfile> = []
         _ = ProfileSearch(around: .standard, lease: false).run { profile in

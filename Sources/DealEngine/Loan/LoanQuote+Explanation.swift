@@ -58,7 +58,7 @@ extension LoanQuote {
         if let firstPayment {
             add("firstPayment", "the regular payment plus the odd first period's extra interest (oddDays = \(oddDays.rawValue)) = \(firstPayment)")
         }
-        add("finalPayment", "balance before the last regular payment + its interest − \(paymentTiming == .advance && balloon != nil ? "the balloon's value one period earlier" : "the balloon") = \(finalPayment) (the last payment absorbs the rounding residue of the schedule; interest each period is the balance × i rounded by \(rounding.interest.rawValue))")
+        add("finalPayment", "balance before the last regular payment + its interest − \((paymentTiming == .advance || rounding.balloonTiming == .onePeriodAfter) && balloon != nil ? "the balloon's value one period earlier" : "the balloon") = \(finalPayment) (the last payment absorbs the rounding residue of the schedule; interest each period is the balance × i rounded by \(rounding.interest.rawValue))")
         if let balloon { add("balloon", "due at the end of the term = \(balloon)") }
         add("totalOfPayments", "sum of the \(numberOfPayments) scheduled payments + balloon \(balloon ?? .zero) = \(totalOfPayments)")
         add("financeCharge", "totalOfPayments \(totalOfPayments) − amountFinanced \(amountFinanced) = \(financeCharge) (interest + prepaid finance charges)")

@@ -12,15 +12,16 @@ extension RoundingProfile {
     /// - Throws: `invalid_argument` at `rounding.paymentIncrement` for an increment below the
     ///   currency's minor unit.
     func roundedPayment(_ problem: LevelPayment, money: MinorUnits) throws(DealError) -> LevelPayment.Rounded {
-        guard let exponent = paymentIncrementExponent, exponent != -money.currency.minorUnitDigits else {
+        let exponent = paymentIncrementExponent ?? -money.currency.minorUnitDigits
+        guard exponent != -money.currency.minorUnitDigits || defersBalloon(problem) else {
             return problem.rounded(by: payment)
         }
         let steps = exponent + money.currency.minorUnitDigits
-        guard steps > 0, steps <= 12 else {
+        guard steps >= 0, steps <= 12 else {
             throw DealError.invalidArgument("rounding.paymentIncrement", "expected an increment from the minor unit of \(money.currency.code) to 10^12 minor units, found 10^\(exponent)")
         }
         let increment = WideInteger(1).multiplied(byPowerOfTen: steps)
-        let (numerator, denominator) = problem.exactFraction()
+        let (numerator, denominator) = try exactPayment(problem)
         do {
             let units = try numerator.divided(by: denominator * increment, rule: payment)
             guard let value = (units * increment).int128Value else {
@@ -32,6 +33,32 @@ extension RoundingProfile {
         } catch {
             throw DealError.invalidArgument("rounding.payment", "expected a rounding rule that can round the payment, found \(payment.rawValue): \(error)")
         }
+    }
+
+    /// Whether the balloon of `problem` is deferred one period past the last payment by
+    /// ``balloonTiming`` (arrears with a balloon; in advance it always is).
+    func defersBalloon(_ problem: LevelPayment) -> Bool {
+        balloonTiming == .onePeriodAfter && problem.timing == .arrears && problem.balloon > 0
+    }
+
+    /// `P*` as an exact fraction under ``balloonTiming``. A balloon B due one period after
+    /// payment n is worth B/(1 + i) at payment n: the problem with A·(q + p) and B·q has the
+    /// payment (q + p)·P* (i = p/q; every term is linear in A and B).
+    ///
+    /// - Throws: `overflow` when A·(q + p) does not fit in 128 bits.
+    func exactPayment(_ problem: LevelPayment) throws(DealError) -> (WideInteger, WideInteger) {
+        guard defersBalloon(problem) else { return problem.exactFraction() }
+        let q = problem.rate.denominator, r = problem.rate.denominator + problem.rate.numerator
+        let (principal, principalOverflow) = problem.principal.multipliedReportingOverflow(by: r)
+        let (balloon, balloonOverflow) = problem.balloon.multipliedReportingOverflow(by: q)
+        guard !principalOverflow, !balloonOverflow else {
+            throw DealError(code: .overflow, path: "balloon", message: "the payment with the balloon one period later does not fit in 128 bits at this rate")
+        }
+        var scaled = problem
+        scaled.principal = principal
+        scaled.balloon = balloon
+        let (numerator, denominator) = scaled.exactFraction()
+        return (numerator, denominator * WideInteger(r))
     }
 
     /// The total of payments and the final regular payment under ``totals``, in minor units.
@@ -49,7 +76,7 @@ extension RoundingProfile {
         case .paymentTimesCount:
             return (payment * n + extraFirst + problem.balloon, payment)
         case .exactPaymentRoundedOnce:
-            let (numerator, denominator) = problem.exactFraction()
+            let (numerator, denominator) = try exactPayment(problem)
             guard let total = (try? (numerator * WideInteger(n)).divided(by: denominator, rule: self.payment))?.int128Value else {
                 throw DealError(code: .overflow, path: "totalOfPayments", message: "the total of payments does not fit in 128 bits")
             }

@@ -143,7 +143,8 @@ extension RetailLoan {
                                    spreadsOddPeriod: oddDays == .spread)
         let payment = try rounding.roundedPayment(problem, money: money)
         let run = try AmortizationRun(problem: problem, payment: payment.minorUnits, treatment: oddDays,
-                                      interestRule: rounding.interest, keepRows: includeSchedule)
+                                      interestRule: rounding.interest, keepRows: includeSchedule,
+                                      balloonOnePeriodAfter: rounding.defersBalloon(problem))
         let (totalOfPayments, finalRegularPayment) = try rounding.totals(run, problem: problem, payment: payment.minorUnits)
         let amountFinanced = principal - prepaidFinanceCharges
 

@@ -45,6 +45,14 @@ public struct RoundingProfile: Sendable, Hashable {
         case exactPaymentRoundedOnce
     }
 
+    /// When a loan's balloon is due.
+    public enum BalloonTiming: String, Sendable, Hashable, CaseIterable {
+        /// With the last regular payment (arrears); one period after it in advance.
+        case withLastPayment
+        /// One period after the last regular payment (the UK PCP optional final payment).
+        case onePeriodAfter
+    }
+
     /// How a lease's base payment is formed from depreciation and rent (money-factor method).
     public enum LeaseBasePayment: String, Sendable, Hashable, CaseIterable {
         /// Exact depreciation + exact rent, rounded once.
@@ -74,6 +82,8 @@ public struct RoundingProfile: Sendable, Hashable {
     public var rateBasis: RateBasis
     /// How totals are formed.
     public var totals: Totals
+    /// When a loan's balloon is due.
+    public var balloonTiming: BalloonTiming
     /// Rounding of each period's interest in the schedule.
     public var interest: RoundingRule
     /// Rounding of taxes.
@@ -94,7 +104,8 @@ public struct RoundingProfile: Sendable, Hashable {
     /// ```
     public init(name: String, payment: RoundingRule = .toNearestOrAway, paymentIncrementExponent: Int? = nil,
                 periodicRate: PeriodicRateRule = .exact, rateBasis: RateBasis = .nominal,
-                totals: Totals = .finalPaymentTrueUp, interest: RoundingRule = .toNearestOrAway,
+                totals: Totals = .finalPaymentTrueUp, balloonTiming: BalloonTiming = .withLastPayment,
+                interest: RoundingRule = .toNearestOrAway,
                 tax: RoundingRule = .toNearestOrAway, percentAmount: RoundingRule = .toNearestOrAway,
                 leaseBasePayment: LeaseBasePayment = .roundedOnce, leasePaymentTax: LeasePaymentTax = .onRoundedBase,
                 moneyFactorDecimals: Int? = nil) {
@@ -104,6 +115,7 @@ public struct RoundingProfile: Sendable, Hashable {
         self.periodicRate = periodicRate
         self.rateBasis = rateBasis
         self.totals = totals
+        self.balloonTiming = balloonTiming
         self.interest = interest
         self.tax = tax
         self.percentAmount = percentAmount
@@ -131,6 +143,8 @@ public struct RoundingProfile: Sendable, Hashable {
     public static let halfEvenInterest = RoundingProfile(name: "halfEvenInterest", interest: .toNearestOrEven)
     /// Schedule interest truncated to the minor unit.
     public static let truncatedInterest = RoundingProfile(name: "truncatedInterest", interest: .towardZero)
+    /// A balloon due one period after the last regular payment (UK PCP optional final payment).
+    public static let balloonOnePeriodAfter = RoundingProfile(name: "balloonOnePeriodAfter", balloonTiming: .onePeriodAfter)
     /// A lease's depreciation and rent each rounded, then added.
     public static let leasePartsRounded = RoundingProfile(name: "leasePartsRounded", leaseBasePayment: .partsRounded)
     /// A lease's monthly tax on the exact (unrounded) base payment.
@@ -141,7 +155,7 @@ public struct RoundingProfile: Sendable, Hashable {
     /// Every named profile, `standard` first.
     public static let all: [RoundingProfile] = [
         .standard, .periodicRateRounded5, .periodicRateTruncated5, .paymentTimesCount, .exactPaymentTotals,
-        .effectiveAnnualRate, .wholeUnitPaymentUp, .halfEvenInterest, .truncatedInterest,
+        .effectiveAnnualRate, .wholeUnitPaymentUp, .balloonOnePeriodAfter, .halfEvenInterest, .truncatedInterest,
         .leasePartsRounded, .leaseTaxOnUnroundedBase, .moneyFactorRounded6,
     ]
 
@@ -170,6 +184,7 @@ public struct RoundingProfile: Sendable, Hashable {
         if periodicRate != other.periodicRate { count += 1 }
         if rateBasis != other.rateBasis { count += 1 }
         if totals != other.totals { count += 1 }
+        if balloonTiming != other.balloonTiming { count += 1 }
         if interest != other.interest { count += 1 }
         if tax != other.tax { count += 1 }
         if percentAmount != other.percentAmount { count += 1 }

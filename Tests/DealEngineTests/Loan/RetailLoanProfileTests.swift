@@ -90,6 +90,27 @@ struct RetailLoanProfileTests {
         }
     }
 
+    /// 30000 at 6 % over 60 with a 10000 balloon one period after payment 60:
+    /// P* = (A·1.005⁶⁰ − B/1.005)·0.005/(1.005⁶⁰ − 1) = 437.3691052915… (50-digit decimal
+    /// evaluation); the balloon row 61 carries the last period's interest; in advance the
+    /// balloon is one period after payment n already, so nothing changes.
+    @Test func balloonOnePeriodAfter() throws {
+        var deal = loan("30000.00", "6", 60, .balloonOnePeriodAfter)
+        deal.balloon = .amount(dec("10000.00"))
+        let quote = try deal.quote(includeSchedule: true)
+        #expect(quote.periodicPayment.total == dec("437.37"))
+        #expect(quote.unroundedPayment.description.hasPrefix("437.369105291514980"))
+        #expect(quote.schedule?.count == 61)
+        #expect(quote.schedule?.last?.payment == dec("10000.00"))
+        #expect(quote.schedule?.last?.balance.isZero == true)
+        #expect(try quote.annualPercentageRate().aprDisclosed == dec("6.00"))
+        deal.paymentTiming = .advance
+        var standard = deal
+        standard.rounding = .standard
+        #expect(try deal.quote().periodicPayment == standard.quote().periodicPayment)
+        #expect(try deal.quote().totalOfPayments == standard.quote().totalOfPayments)
+    }
+
     @Test func invalidProfileIsRejectedBeforeQuoting() {
         #expect(throws: DealError.self) { try loan("30000.00", "6.9", 60, .init(name: "x", periodicRate: .rounded(decimals: 40))).quote() }
     }
