@@ -35,8 +35,9 @@ struct ProfileSearch {
     /// The alternatives of each dimension (the base's own value left out).
     let dimensions: [[Departure]]
 
-    /// `balloon`: the deal has a balloon, so its timing is a dimension.
-    init(around base: RoundingProfile, lease: Bool, balloon: Bool = false) {
+    /// `balloon`: the deal has a balloon, so its timing is a dimension; `datedLoan`: the loan has
+    /// a contract date, so the counting of an odd first period is one.
+    init(around base: RoundingProfile, lease: Bool, balloon: Bool = false, datedLoan: Bool = false) {
         self.base = base
         var dimensions: [[(inout RoundingProfile) -> Void]] = []
         func add<Value: Equatable>(_ values: [Value], _ current: Value, _ set: @escaping (inout RoundingProfile, Value) -> Void) {
@@ -52,6 +53,7 @@ struct ProfileSearch {
             add(RoundingProfile.RateBasis.allCases, base.rateBasis) { $0.rateBasis = $1 }
             add(RoundingProfile.Totals.allCases, base.totals) { $0.totals = $1 }
             if balloon { add(RoundingProfile.BalloonTiming.allCases, base.balloonTiming) { $0.balloonTiming = $1 } }
+            if datedLoan { add(RoundingProfile.OddDaysCounting.allCases, base.oddDaysCounting) { $0.oddDaysCounting = $1 } }
             add(RoundingProfile.interestRules, base.interest) { $0.interest = $1 }
         } else {
             add(RoundingProfile.LeaseBasePayment.allCases, base.leaseBasePayment) { $0.leaseBasePayment = $1 }

@@ -55,6 +55,9 @@ enum ReconciledDeal {
     /// Whether the deal is a loan with a balloon (its timing is then searched).
     var hasBalloon: Bool { if case .loan(let loan, _) = self { return loan.balloon != nil } else { return false } }
 
+    /// Whether the deal is a loan with a contract date (its first period's counting is then searched).
+    var isDatedLoan: Bool { if case .loan(let loan, _) = self { return loan.contractDate != nil } else { return false } }
+
     /// The result object of the deal quoted under `rounding`; errors name `request.<field>`.
     func result(rounding: RoundingProfile) throws(DealError) -> JSONValue {
         do { return try unprefixedResult(rounding: rounding) } catch { throw Self.inRequest(error) }

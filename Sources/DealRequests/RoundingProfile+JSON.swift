@@ -71,7 +71,7 @@ extension RoundingProfile {
         if let value = try fields.choice("totals", Totals.self) { profile.totals = value }
         if let value = try fields.choice("balloonTiming", BalloonTiming.self) { profile.balloonTiming = value }
         if let value = try rule("interest", Self.interestRules) { profile.interest = value }
-        try Self.standardOnly(&fields, "oddDays", standard: "thirtyDayMonths", others: ["actualOver365"])
+        if let value = try fields.choice("oddDays", OddDaysCounting.self) { profile.oddDaysCounting = value }
         if let value = try fields.choice("leaseBasePayment", LeaseBasePayment.self) { profile.leaseBasePayment = value }
         if let value = try fields.choice("leasePaymentTax", LeasePaymentTax.self) { profile.leasePaymentTax = value }
         if let k = try fields.integer("moneyFactorDecimals") {
@@ -130,6 +130,7 @@ extension RoundingProfile {
         if rateBasis != base.rateBasis { object["rateBasis"] = .string(rateBasis.rawValue) }
         if totals != base.totals { object["totals"] = .string(totals.rawValue) }
         if balloonTiming != base.balloonTiming { object["balloonTiming"] = .string(balloonTiming.rawValue) }
+        if oddDaysCounting != base.oddDaysCounting { object["oddDays"] = .string(oddDaysCounting.rawValue) }
         if interest != base.interest { object["interest"] = .string(interest.rawValue) }
         if leaseBasePayment != base.leaseBasePayment { object["leaseBasePayment"] = .string(leaseBasePayment.rawValue) }
         if leasePaymentTax != base.leasePaymentTax { object["leasePaymentTax"] = .string(leasePaymentTax.rawValue) }

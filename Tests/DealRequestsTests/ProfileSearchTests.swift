@@ -22,6 +22,13 @@ struct ProfileSearchTests {
         #expect(ProfileSearch(around: .standard, lease: false, balloon: true).candidateCount == 965)
     }
 
+    /// A dated loan also searches the odd-period counting: alternatives [3,1,10,1,2,1,2,2] →
+    /// 1 + 22 + 180 + 762 = 965; with a balloon too [3,1,10,1,2,1,1,2,2] → 1 + 23 + 202 + 942.
+    @Test func oddDaysCountingIsSearchedForDatedLoans() {
+        #expect(ProfileSearch(around: .standard, lease: false, datedLoan: true).candidateCount == 965)
+        #expect(ProfileSearch(around: .standard, lease: false, balloon: true, datedLoan: true).candidateCount == 1168)
+    }
+
     @Test func everyCandidateIsDistinctAndWithinTheDepartureLimit() {
         var seen: Set<RoundingProfile> = []
         _ = ProfileSearch(around: .standard, lease: false).run { profile in

@@ -27,7 +27,7 @@ struct RoundingProfileJSONTests {
         #expect(changed.departures(from: .periodicRateRounded5) == 0)
         let all = try profile(#"{"base":"standard","payment":"up","paymentIncrement":"1","periodicRate":"truncated","periodicRateDecimals":7,"rateBasis":"effectiveAnnual","totals":"exactPaymentRoundedOnce","balloonTiming":"withLastPayment","interest":"toNearestOrEven","oddDays":"thirtyDayMonths","leaseBasePayment":"partsRounded","leasePaymentTax":"onUnroundedBase","moneyFactorDecimals":6,"tax":"towardZero","taxLines":"perLine","percentAmount":"down"}"#)
         #expect(all == RoundingProfile(name: "standard", payment: .up, paymentIncrementExponent: 0, periodicRate: .truncated(decimals: 7),
-                                       rateBasis: .effectiveAnnual, totals: .exactPaymentRoundedOnce, balloonTiming: .withLastPayment, interest: .toNearestOrEven,
+                                       rateBasis: .effectiveAnnual, totals: .exactPaymentRoundedOnce, balloonTiming: .withLastPayment, interest: .toNearestOrEven, oddDaysCounting: .thirtyDayMonths,
                                        tax: .towardZero, percentAmount: .down, leaseBasePayment: .partsRounded,
                                        leasePaymentTax: .onUnroundedBase, moneyFactorDecimals: 6))
     }
@@ -69,7 +69,6 @@ struct RoundingProfileJSONTests {
     }
 
     @Test("Conventions of the interface this version does not compute are unsupported", arguments: [
-        #"{"base":"standard","oddDays":"actualOver365"}"#,
         #"{"base":"standard","taxLines":"onTotal"}"#,
     ])
     func unsupported(text: String) {

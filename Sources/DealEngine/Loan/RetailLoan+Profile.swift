@@ -86,6 +86,18 @@ extension RoundingProfile {
 }
 
 extension RetailLoan {
+    /// The first period as actual days / 365 of a year, times the periods a year: whole unit
+    /// periods and the rest as a fraction `oddDays / 365` of a unit period.
+    ///
+    /// ```swift
+    /// loan.actualOver365Period(from: 2026-01-01, to: 2026-02-15)   // 45 days × 12 = 1 + 175/365 months
+    /// ```
+    func actualOver365Period(from contract: CivilDate, to first: CivilDate) -> FirstPeriod {
+        let units = contract.days(until: first) * frequency.periodsPerYear
+        let period = FirstPeriod(wholePeriods: units / 365, oddDays: units % 365, daysPerUnitPeriod: 365)
+        return period.isRegular ? .regular : period
+    }
+
     /// Precisions (decimals of the periodic rate) at which an effective rate is enclosed.
     static let effectiveRateDigits = [20, 26, 32]
     /// Decimals the effective rate is computed to before a profile rounds or truncates it.

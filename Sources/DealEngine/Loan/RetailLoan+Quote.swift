@@ -134,7 +134,10 @@ extension RetailLoan {
         }
 
         // MARK: Dates and the first period
-        let (firstDate, firstPeriod) = try firstPaymentDateAndPeriod()
+        var (firstDate, firstPeriod) = try firstPaymentDateAndPeriod()
+        if rounding.oddDaysCounting == .actualOver365, paymentTiming == .arrears, let contractDate, let first = firstDate {
+            firstPeriod = actualOver365Period(from: contractDate, to: first)
+        }
 
         // MARK: Payment and schedule
         let problem = LevelPayment(principal: principal, balloon: balloonMinor, rate: rate, numberOfPayments: term,

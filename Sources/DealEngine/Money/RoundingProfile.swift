@@ -53,6 +53,15 @@ public struct RoundingProfile: Sendable, Hashable {
         case onePeriodAfter
     }
 
+    /// How an odd first period of a loan is counted (request key `oddDays`).
+    public enum OddDaysCounting: String, Sendable, Hashable, CaseIterable {
+        /// Whole unit periods counted back from the first payment date, the rest in days of
+        /// 30-day months (Regulation Z Appendix J).
+        case thirtyDayMonths
+        /// Actual days / 365 of a year, times the periods a year.
+        case actualOver365
+    }
+
     /// How a lease's base payment is formed from depreciation and rent (money-factor method).
     public enum LeaseBasePayment: String, Sendable, Hashable, CaseIterable {
         /// Exact depreciation + exact rent, rounded once.
@@ -84,6 +93,8 @@ public struct RoundingProfile: Sendable, Hashable {
     public var totals: Totals
     /// When a loan's balloon is due.
     public var balloonTiming: BalloonTiming
+    /// How an odd first period is counted (the request key is `oddDays`).
+    public var oddDaysCounting: OddDaysCounting
     /// Rounding of each period's interest in the schedule.
     public var interest: RoundingRule
     /// Rounding of taxes.
@@ -105,7 +116,7 @@ public struct RoundingProfile: Sendable, Hashable {
     public init(name: String, payment: RoundingRule = .toNearestOrAway, paymentIncrementExponent: Int? = nil,
                 periodicRate: PeriodicRateRule = .exact, rateBasis: RateBasis = .nominal,
                 totals: Totals = .finalPaymentTrueUp, balloonTiming: BalloonTiming = .withLastPayment,
-                interest: RoundingRule = .toNearestOrAway,
+                interest: RoundingRule = .toNearestOrAway, oddDaysCounting: OddDaysCounting = .thirtyDayMonths,
                 tax: RoundingRule = .toNearestOrAway, percentAmount: RoundingRule = .toNearestOrAway,
                 leaseBasePayment: LeaseBasePayment = .roundedOnce, leasePaymentTax: LeasePaymentTax = .onRoundedBase,
                 moneyFactorDecimals: Int? = nil) {
@@ -116,6 +127,7 @@ public struct RoundingProfile: Sendable, Hashable {
         self.rateBasis = rateBasis
         self.totals = totals
         self.balloonTiming = balloonTiming
+        self.oddDaysCounting = oddDaysCounting
         self.interest = interest
         self.tax = tax
         self.percentAmount = percentAmount
@@ -139,6 +151,8 @@ public struct RoundingProfile: Sendable, Hashable {
     public static let effectiveAnnualRate = RoundingProfile(name: "effectiveAnnualRate", rateBasis: .effectiveAnnual, totals: .paymentTimesCount)
     /// An advertised payment: rounded up to whole units of the currency.
     public static let wholeUnitPaymentUp = RoundingProfile(name: "wholeUnitPaymentUp", payment: .up, paymentIncrementExponent: 0)
+    /// An odd first period counted in actual days / 365 (daily-interest lenders).
+    public static let actualDaysOddPeriod = RoundingProfile(name: "actualDaysOddPeriod", oddDaysCounting: .actualOver365)
     /// Schedule interest rounded half to even (banker's rounding).
     public static let halfEvenInterest = RoundingProfile(name: "halfEvenInterest", interest: .toNearestOrEven)
     /// Schedule interest truncated to the minor unit.
@@ -155,7 +169,7 @@ public struct RoundingProfile: Sendable, Hashable {
     /// Every named profile, `standard` first.
     public static let all: [RoundingProfile] = [
         .standard, .periodicRateRounded5, .periodicRateTruncated5, .paymentTimesCount, .exactPaymentTotals,
-        .effectiveAnnualRate, .wholeUnitPaymentUp, .balloonOnePeriodAfter, .halfEvenInterest, .truncatedInterest,
+        .effectiveAnnualRate, .wholeUnitPaymentUp, .balloonOnePeriodAfter, .actualDaysOddPeriod, .halfEvenInterest, .truncatedInterest,
         .leasePartsRounded, .leaseTaxOnUnroundedBase, .moneyFactorRounded6,
     ]
 
@@ -185,6 +199,7 @@ public struct RoundingProfile: Sendable, Hashable {
         if rateBasis != other.rateBasis { count += 1 }
         if totals != other.totals { count += 1 }
         if balloonTiming != other.balloonTiming { count += 1 }
+        if oddDaysCounting != other.oddDaysCounting { count += 1 }
         if interest != other.interest { count += 1 }
         if tax != other.tax { count += 1 }
         if percentAmount != other.percentAmount { count += 1 }

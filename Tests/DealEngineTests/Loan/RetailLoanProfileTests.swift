@@ -111,6 +111,31 @@ struct RetailLoanProfileTests {
         #expect(try deal.quote().totalOfPayments == standard.quote().totalOfPayments)
     }
 
+    /// 2026-01-01 to 2026-02-15 is 45 days: 45 × 12 / 365 = 1 + 175/365 months. Payment 1's
+    /// actuarial interest 30000 × ((1 + 175/365 × 0.005) × 1.005 − 1) = 222.277… → 222.28
+    /// (spread); added to payment 1 instead, the simple interest 30000 × 0.005 × 175/365 =
+    /// 71.917… → 71.92 on top of 579.98; the spread payment
+    /// A·(1 + 175/365·i)·i / (1 − 1.005⁻⁶⁰) = 581.3744… → 581.37 (50-digit decimal evaluation).
+    /// Appendix J counts 1 month + 14 days: 581.34.
+    @Test func actualDaysOddPeriod() throws {
+        var deal = loan("30000.00", "6", 60, .actualDaysOddPeriod)
+        deal.contractDate = try CivilDate(parsing: "2026-01-01")
+        deal.firstPaymentDate = try CivilDate(parsing: "2026-02-15")
+        let quote = try deal.quote(includeSchedule: true)
+        #expect(quote.periodicPayment.total == dec("581.37"))
+        #expect(quote.schedule?.first?.interest == dec("222.28"))
+        #expect(quote.firstPeriod == FirstPeriod(wholePeriods: 1, oddDays: 175, daysPerUnitPeriod: 365))
+        deal.oddDays = .firstPayment
+        #expect(try deal.quote().firstPayment == dec("651.90"))
+        deal.oddDays = .spread
+        deal.rounding = .standard
+        #expect(try deal.quote().periodicPayment.total == dec("581.34"))
+        // Without dates there is no odd period to count.
+        var plain = loan("30000.00", "6", 60, .actualDaysOddPeriod)
+        plain.oddDays = .spread
+        #expect(try plain.quote().periodicPayment == (try loan("30000.00", "6", 60).quote()).periodicPayment)
+    }
+
     @Test func invalidProfileIsRejectedBeforeQuoting() {
         #expect(throws: DealError.self) { try loan("30000.00", "6.9", 60, .init(name: "x", periodicRate: .rounded(decimals: 40))).quote() }
     }
