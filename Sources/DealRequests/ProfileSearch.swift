@@ -37,7 +37,9 @@ struct ProfileSearch {
 
     /// `balloon`: the deal has a balloon, so its timing is a dimension; `datedLoan`: the loan has
     /// a contract date, so the counting of an odd first period is one.
-    init(around base: RoundingProfile, lease: Bool, balloon: Bool = false, datedLoan: Bool = false) {
+    /// `taxComponents`: the tax has several components, so rounding per line or on the total
+    /// is a dimension.
+    init(around base: RoundingProfile, lease: Bool, balloon: Bool = false, datedLoan: Bool = false, taxComponents: Bool = false) {
         self.base = base
         var dimensions: [[(inout RoundingProfile) -> Void]] = []
         func add<Value: Equatable>(_ values: [Value], _ current: Value, _ set: @escaping (inout RoundingProfile, Value) -> Void) {
@@ -61,6 +63,7 @@ struct ProfileSearch {
             add([Int?.none] + Self.moneyFactorDecimals.map { Int?.some($0) }, base.moneyFactorDecimals) { $0.moneyFactorDecimals = $1 }
         }
         add([RoundingRule.toNearestOrAway, .toNearestOrEven, .towardZero], base.tax) { $0.tax = $1 }
+        if taxComponents { add(RoundingProfile.TaxLines.allCases, base.taxLines) { $0.taxLines = $1 } }
         self.dimensions = dimensions.enumerated().map { index, changes in changes.map { Departure(dimension: index, apply: $0) } }
     }
 

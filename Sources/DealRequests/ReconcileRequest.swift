@@ -63,7 +63,7 @@ struct ReconcileRequest {
             return .object(JSONObject([("path", .string(line.path)), ("quoted", .string(line.text)),
                                        ("computed", computed.map { .string($0) } ?? .null), ("matches", .bool(line.matches(computed)))]))
         })
-        let search = ProfileSearch(around: deal.rounding, lease: deal.isLease, balloon: deal.hasBalloon, datedLoan: deal.isDatedLoan)
+        let search = ProfileSearch(around: deal.rounding, lease: deal.isLease, balloon: deal.hasBalloon, datedLoan: deal.isDatedLoan, taxComponents: deal.hasTaxComponents)
         let base = try RoundingProfile(named: deal.rounding.name)
         let (found, evaluated) = search.run { profile in
             guard let result = try? deal.result(rounding: profile) else { return false }

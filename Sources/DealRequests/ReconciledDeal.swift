@@ -55,6 +55,9 @@ enum ReconciledDeal {
     /// Whether the deal is a loan with a balloon (its timing is then searched).
     var hasBalloon: Bool { if case .loan(let loan, _) = self { return loan.balloon != nil } else { return false } }
 
+    /// Whether the deal is a lease whose tax has several components.
+    var hasTaxComponents: Bool { if case .lease(let lease, _) = self { return (lease.tax?.components.count ?? 0) > 1 } else { return false } }
+
     /// Whether the deal is a loan with a contract date (its first period's counting is then searched).
     var isDatedLoan: Bool { if case .loan(let loan, _) = self { return loan.contractDate != nil } else { return false } }
 

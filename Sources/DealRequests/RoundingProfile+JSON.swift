@@ -24,7 +24,7 @@ extension RoundingProfile {
     ///     .periodicRate   // .rounded(decimals: 5)
     /// ```
     /// - Throws: `invalid_argument` at `rounding` or `rounding.<key>` naming an unknown
-    ///   profile, key or value; `unsupported` for a convention this version does not compute.
+    ///   profile, key or value.
     init(json value: JSONValue, path: String = "rounding") throws(DealError) {
         if case .string(let name) = value {
             self = try RoundingProfile(named: name, path: path)
@@ -81,20 +81,10 @@ extension RoundingProfile {
             profile.moneyFactorDecimals = k
         }
         if let value = try rule("tax", Self.amountRules) { profile.tax = value }
-        try Self.standardOnly(&fields, "taxLines", standard: "perLine", others: ["onTotal"])
+        if let value = try fields.choice("taxLines", TaxLines.self) { profile.taxLines = value }
         if let value = try rule("percentAmount", Self.amountRules) { profile.percentAmount = value }
         try fields.finish()
         self = profile
-    }
-
-    /// A key of the agreed interface whose other values this version does not compute yet:
-    /// the standard value is accepted, another known value is `unsupported`.
-    private static func standardOnly(_ fields: inout FieldReader, _ key: String, standard: String, others: [String]) throws(DealError) {
-        guard let value = try fields.string(key), value != standard else { return }
-        if others.contains(value) {
-            throw DealError(code: .unsupported, path: fields.path(key), message: "expected \"\(standard)\" (this version does not compute \"\(value)\" yet), found \"\(value)\"")
-        }
-        throw DealError.invalidArgument(fields.path(key), "expected one of \(([standard] + others).map { "\"\($0)\"" }.joined(separator: ", ")), found \"\(FieldReader.excerpt(value))\"")
     }
 
     /// e when `value` is 10^e, else nil.
@@ -136,6 +126,7 @@ extension RoundingProfile {
         if leasePaymentTax != base.leasePaymentTax { object["leasePaymentTax"] = .string(leasePaymentTax.rawValue) }
         if moneyFactorDecimals != base.moneyFactorDecimals, let k = moneyFactorDecimals { object["moneyFactorDecimals"] = .number(String(k)) }
         if tax != base.tax { object["tax"] = .string(tax.rawValue) }
+        if taxLines != base.taxLines { object["taxLines"] = .string(taxLines.rawValue) }
         if percentAmount != base.percentAmount { object["percentAmount"] = .string(percentAmount.rawValue) }
         return .object(object)
     }

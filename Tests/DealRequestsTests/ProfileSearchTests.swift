@@ -29,6 +29,12 @@ struct ProfileSearchTests {
         #expect(ProfileSearch(around: .standard, lease: false, balloon: true, datedLoan: true).candidateCount == 1168)
     }
 
+    /// A lease with several tax components also searches taxLines: [3,1,1,1,3,2,1] →
+    /// 1 + 12 + 59 + 154 = 226.
+    @Test func taxLinesAreSearchedForSeveralComponents() {
+        #expect(ProfileSearch(around: .standard, lease: true, taxComponents: true).candidateCount == 226)
+    }
+
     @Test func everyCandidateIsDistinctAndWithinTheDepartureLimit() {
         var seen: Set<RoundingProfile> = []
         _ = ProfileSearch(around: .standard, lease: false).run { profile in

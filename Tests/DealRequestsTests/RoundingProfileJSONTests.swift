@@ -25,10 +25,10 @@ struct RoundingProfileJSONTests {
         let changed = try profile(#"{"base":"standard","periodicRate":"rounded","periodicRateDecimals":5}"#)
         #expect(changed.periodicRate == .rounded(decimals: 5))
         #expect(changed.departures(from: .periodicRateRounded5) == 0)
-        let all = try profile(#"{"base":"standard","payment":"up","paymentIncrement":"1","periodicRate":"truncated","periodicRateDecimals":7,"rateBasis":"effectiveAnnual","totals":"exactPaymentRoundedOnce","balloonTiming":"withLastPayment","interest":"toNearestOrEven","oddDays":"thirtyDayMonths","leaseBasePayment":"partsRounded","leasePaymentTax":"onUnroundedBase","moneyFactorDecimals":6,"tax":"towardZero","taxLines":"perLine","percentAmount":"down"}"#)
+        let all = try profile(#"{"base":"standard","payment":"up","paymentIncrement":"1","periodicRate":"truncated","periodicRateDecimals":7,"rateBasis":"effectiveAnnual","totals":"exactPaymentRoundedOnce","balloonTiming":"withLastPayment","interest":"toNearestOrEven","oddDays":"thirtyDayMonths","leaseBasePayment":"partsRounded","leasePaymentTax":"onUnroundedBase","moneyFactorDecimals":6,"tax":"towardZero","taxLines":"onTotal","percentAmount":"down"}"#)
         #expect(all == RoundingProfile(name: "standard", payment: .up, paymentIncrementExponent: 0, periodicRate: .truncated(decimals: 7),
                                        rateBasis: .effectiveAnnual, totals: .exactPaymentRoundedOnce, balloonTiming: .withLastPayment, interest: .toNearestOrEven, oddDaysCounting: .thirtyDayMonths,
-                                       tax: .towardZero, percentAmount: .down, leaseBasePayment: .partsRounded,
+                                       tax: .towardZero, taxLines: .onTotal, percentAmount: .down, leaseBasePayment: .partsRounded,
                                        leasePaymentTax: .onUnroundedBase, moneyFactorDecimals: 6))
     }
 
@@ -68,11 +68,10 @@ struct RoundingProfileJSONTests {
         #expect(answer.value(atPath: "error.path")?.stringValue == path, "\(text)")
     }
 
-    @Test("Conventions of the interface this version does not compute are unsupported", arguments: [
-        #"{"base":"standard","taxLines":"onTotal"}"#,
-    ])
-    func unsupported(text: String) {
-        #expect(DealCalculator.calculate(loan(rounding: text)).value(atPath: "error.code") == "unsupported")
+    @Test func effectiveBasisOfALeaseIsUnsupported() throws {
+        let lease = try JSONReader().parse(#"{"calculate":"lease","msrp":"40000.00","sellingPrice":"37000.00","residual":{"percent":"58"},"apr":"5.9","term":36,"rounding":"effectiveAnnualRate"}"#)
+        #expect(DealCalculator.calculate(lease).value(atPath: "error.code") == "unsupported")
+        #expect(DealCalculator.calculate(lease).value(atPath: "error.path") == "rounding.rateBasis")
     }
 
     /// The same rounding reaches grids, solves and payoffs through the loan request.

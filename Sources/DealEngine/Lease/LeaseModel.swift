@@ -372,6 +372,18 @@ struct LeaseModel {
         }
         func taxes(on base: ExactRatio) throws(DealError) -> [ExactRatio] {
             var result: [ExactRatio] = []
+            if rounded && lease.rounding.taxLines == .onTotal && taxComponents.count > 1 {
+                // The total rounded once; the last line takes what the others leave.
+                let total = try round(taxTotalRate * base, taxRule, path: "tax")
+                var others = ExactRatio.zero
+                for (_, rate) in taxComponents.dropLast() {
+                    let line = try round(rate * base, taxRule, path: "tax")
+                    result.append(line)
+                    others = others + line
+                }
+                result.append(total - others)
+                return result
+            }
             for (_, rate) in taxComponents {
                 result.append(rounded ? try round(rate * base, taxRule, path: "tax") : rate * base)
             }

@@ -26,6 +26,9 @@ extension RetailLoan {
     ///   `unsupported` for a deal whose rounded payments cannot amortize it.
     public func quote(includeSchedule: Bool = false) throws(DealError) -> LoanQuote {
         try rounding.validate()
+        guard rounding.payment != .requireExact else {
+            throw DealError.invalidArgument("rounding.payment", "expected a rounding rule for a loan's payment (an exact payment is rarely a whole number of minor units), found requireExact")
+        }
         let nominal = try PeriodicRate(annualPercentage: apr, periodsPerYear: frequency.periodsPerYear)
         switch rounding.rateBasis {
         case .nominal:

@@ -62,6 +62,15 @@ public struct RoundingProfile: Sendable, Hashable {
         case actualOver365
     }
 
+    /// How a tax of several components (state, county, city) is rounded.
+    public enum TaxLines: String, Sendable, Hashable, CaseIterable {
+        /// Each component rounded.
+        case perLine
+        /// The components summed exactly and the total rounded once; the last component line
+        /// takes the difference so the lines add up to the total.
+        case onTotal
+    }
+
     /// How a lease's base payment is formed from depreciation and rent (money-factor method).
     public enum LeaseBasePayment: String, Sendable, Hashable, CaseIterable {
         /// Exact depreciation + exact rent, rounded once.
@@ -99,6 +108,8 @@ public struct RoundingProfile: Sendable, Hashable {
     public var interest: RoundingRule
     /// Rounding of taxes.
     public var tax: RoundingRule
+    /// Whether tax components are rounded one by one or in total.
+    public var taxLines: TaxLines
     /// Rounding of amounts computed from a percentage (balloon percent of MSRP, …).
     public var percentAmount: RoundingRule
     /// How a lease's base payment is formed.
@@ -117,7 +128,7 @@ public struct RoundingProfile: Sendable, Hashable {
                 periodicRate: PeriodicRateRule = .exact, rateBasis: RateBasis = .nominal,
                 totals: Totals = .finalPaymentTrueUp, balloonTiming: BalloonTiming = .withLastPayment,
                 interest: RoundingRule = .toNearestOrAway, oddDaysCounting: OddDaysCounting = .thirtyDayMonths,
-                tax: RoundingRule = .toNearestOrAway, percentAmount: RoundingRule = .toNearestOrAway,
+                tax: RoundingRule = .toNearestOrAway, taxLines: TaxLines = .perLine, percentAmount: RoundingRule = .toNearestOrAway,
                 leaseBasePayment: LeaseBasePayment = .roundedOnce, leasePaymentTax: LeasePaymentTax = .onRoundedBase,
                 moneyFactorDecimals: Int? = nil) {
         self.name = name
@@ -130,6 +141,7 @@ public struct RoundingProfile: Sendable, Hashable {
         self.oddDaysCounting = oddDaysCounting
         self.interest = interest
         self.tax = tax
+        self.taxLines = taxLines
         self.percentAmount = percentAmount
         self.leaseBasePayment = leaseBasePayment
         self.leasePaymentTax = leasePaymentTax
@@ -166,11 +178,14 @@ public struct RoundingProfile: Sendable, Hashable {
     /// A money factor derived from an APR rounded to 6 decimals (APR / 2400 as rate sheets print it).
     public static let moneyFactorRounded6 = RoundingProfile(name: "moneyFactorRounded6", moneyFactorDecimals: 6)
 
+    /// A tax of several components rounded once on its total.
+    public static let taxRoundedOnTotal = RoundingProfile(name: "taxRoundedOnTotal", taxLines: .onTotal)
+
     /// Every named profile, `standard` first.
     public static let all: [RoundingProfile] = [
         .standard, .periodicRateRounded5, .periodicRateTruncated5, .paymentTimesCount, .exactPaymentTotals,
         .effectiveAnnualRate, .wholeUnitPaymentUp, .balloonOnePeriodAfter, .actualDaysOddPeriod, .halfEvenInterest, .truncatedInterest,
-        .leasePartsRounded, .leaseTaxOnUnroundedBase, .moneyFactorRounded6,
+        .leasePartsRounded, .leaseTaxOnUnroundedBase, .moneyFactorRounded6, .taxRoundedOnTotal,
     ]
 
     /// The profile called `name`.
@@ -202,6 +217,7 @@ public struct RoundingProfile: Sendable, Hashable {
         if oddDaysCounting != other.oddDaysCounting { count += 1 }
         if interest != other.interest { count += 1 }
         if tax != other.tax { count += 1 }
+        if taxLines != other.taxLines { count += 1 }
         if percentAmount != other.percentAmount { count += 1 }
         if leaseBasePayment != other.leaseBasePayment { count += 1 }
         if leasePaymentTax != other.leasePaymentTax { count += 1 }
@@ -212,13 +228,12 @@ public struct RoundingProfile: Sendable, Hashable {
     /// Whether only the dimensions a lease's integer fast path computes are changed (the
     /// payment and tax rules, the percent rounding): the one check both lease paths share.
     var keepsLeaseFastPath: Bool {
-        payment != .requireExact && paymentIncrementExponent == nil && periodicRate == .exact && rateBasis == .nominal && totals == .finalPaymentTrueUp
-            && leaseBasePayment == .roundedOnce && leasePaymentTax == .onRoundedBase && moneyFactorDecimals == nil
+        paymentIncrementExponent == nil && periodicRate == .exact && rateBasis == .nominal && totals == .finalPaymentTrueUp
+            && taxLines == .perLine && leaseBasePayment == .roundedOnce && leasePaymentTax == .onRoundedBase && moneyFactorDecimals == nil
     }
 
     /// Checks the values a request cannot spell wrongly but the Swift API can: decimals in
-    /// range, an increment of 10^-4…10^12, and real roundings (not `requireExact`) for the
-    /// payment and the schedule interest.
+    /// range and an increment of 10^-4…10^12.
     ///
     /// ```swift
     /// try RoundingProfile(name: "x", periodicRate: .rounded(decimals: 0)).validate()   // throws at rounding.periodicRateDecimals
@@ -236,9 +251,6 @@ public struct RoundingProfile: Sendable, Hashable {
         }
         if let e = paymentIncrementExponent, !(-4...12).contains(e) {
             throw DealError.invalidArgument("rounding.paymentIncrement", "expected a power of ten from 0.0001 to 10^12, found 10^\(e)")
-        }
-        if payment == .requireExact || interest == .requireExact {
-            throw DealError.invalidArgument(payment == .requireExact ? "rounding.payment" : "rounding.interest", "expected a rounding rule, found requireExact")
         }
     }
 

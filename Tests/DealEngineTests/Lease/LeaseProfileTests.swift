@@ -39,6 +39,18 @@ struct LeaseProfileTests {
         #expect(try lease(.leaseTaxOnUnroundedBase, taxRate: "2.35").quote().periodicPayment.tax == dec("11.07"))
     }
 
+    /// Tax components of 4 % and 2.35 % on 470.85: per line 18.834 → 18.83 and 11.064975 →
+    /// 11.06 (29.89); on the total 6.35 % × 470.85 = 29.898975 → 29.90, the last line 11.07.
+    @Test func taxRoundedOnTotal() throws {
+        var deal = lease(.standard)
+        deal.tax = LeaseTax(components: [.init(name: "State", rate: dec("4")), .init(name: "County", rate: dec("2.35"))], method: .monthly)
+        #expect(try deal.quote().periodicPayment.tax == dec("29.89"))
+        deal.rounding = .taxRoundedOnTotal
+        let quote = try deal.quote()
+        #expect(quote.periodicPayment.tax == dec("29.90"))
+        #expect(quote.periodicPayment.taxes?.map(\.amount) == [dec("18.83"), dec("11.07")])
+    }
+
     /// An advertised lease payment rounded up to whole units.
     @Test func wholeUnitBase() throws {
         #expect(try lease(.wholeUnitPaymentUp).quote().periodicPayment.net == dec("471.00"))
@@ -50,7 +62,7 @@ struct LeaseProfileTests {
         var plain = lease(.standard)
         plain.rate = .moneyFactor(dec("0.00250"))
         #expect(plain.fastQuote(includeSchedule: false) != nil)
-        for profile in [RoundingProfile.leasePartsRounded, .leaseTaxOnUnroundedBase, .moneyFactorRounded6, .wholeUnitPaymentUp] {
+        for profile in [RoundingProfile.leasePartsRounded, .leaseTaxOnUnroundedBase, .moneyFactorRounded6, .wholeUnitPaymentUp, .taxRoundedOnTotal] {
             plain.rounding = profile
             #expect(plain.fastQuote(includeSchedule: false) == nil, "\(profile.name)")
             _ = try plain.quote()

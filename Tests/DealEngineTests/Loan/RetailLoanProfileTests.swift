@@ -138,5 +138,11 @@ struct RetailLoanProfileTests {
 
     @Test func invalidProfileIsRejectedBeforeQuoting() {
         #expect(throws: DealError.self) { try loan("30000.00", "6.9", 60, .init(name: "x", periodicRate: .rounded(decimals: 40))).quote() }
+        do {
+            _ = try loan("30000.00", "6.9", 60, .init(name: "x", payment: .requireExact)).quote()
+            Issue.record("accepted")
+        } catch {
+            #expect(error.path == "rounding.payment")
+        }
     }
 }

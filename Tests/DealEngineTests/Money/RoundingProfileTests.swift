@@ -63,8 +63,6 @@ struct RoundingProfileTests {
         (RoundingProfile(name: "x", periodicRate: .truncated(decimals: 21)), "rounding.periodicRateDecimals"),
         (RoundingProfile(name: "x", moneyFactorDecimals: 13), "rounding.moneyFactorDecimals"),
         (RoundingProfile(name: "x", paymentIncrementExponent: 13), "rounding.paymentIncrement"),
-        (RoundingProfile(name: "x", payment: .requireExact), "rounding.payment"),
-        (RoundingProfile(name: "x", interest: .requireExact), "rounding.interest"),
     ])
     func validateNamesTheBadDimension(profile: RoundingProfile, path: String) {
         #expect(throws: DealError.self) { try profile.validate() }
