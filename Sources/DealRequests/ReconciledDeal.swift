@@ -105,23 +105,8 @@ extension ReconciledDeal {
     /// The deal with one input replaced.
     func setting(_ field: SolveField, _ value: ExactDecimal) -> ReconciledDeal {
         switch self {
-        case .loan(var loan, let schedule):
-            switch field {
-            case .sellingPrice: loan.sellingPrice = value
-            case .downPayment: loan.downPayment = value
-            case .term: loan.term = Int(value.coefficient)
-            case .apr, .moneyFactor: loan.apr = value
-            }
-            return .loan(loan, includeSchedule: schedule)
-        case .lease(var lease, let schedule):
-            switch field {
-            case .sellingPrice: lease.sellingPrice = value
-            case .downPayment: lease.downPayment = value
-            case .term: lease.term = Int(value.coefficient)
-            case .apr: lease.rate = .apr(value)
-            case .moneyFactor: lease.rate = .moneyFactor(value)
-            }
-            return .lease(lease, includeSchedule: schedule)
+        case .loan(let loan, let schedule): return .loan(loan.setting(field, value), includeSchedule: schedule)
+        case .lease(let lease, let schedule): return .lease(lease.setting(field, value), includeSchedule: schedule)
         }
     }
 }
