@@ -39,7 +39,8 @@ struct ReconcileRequest {
         }
         guard let request = try fields.value("request") else { throw fields.missing("request", "the loan or lease request the quote describes") }
         try fields.finish()
-        deal = try ReconciledDeal(json: request, path: "request", needsSchedule: lines.contains { $0.path.hasPrefix("schedule.") })
+        deal = try ReconciledDeal(json: request, path: "request", needsSchedule: lines.contains { $0.path.hasPrefix("schedule.") },
+                                    needsAPR: lines.contains { $0.path == "apr" || $0.path == "aprUnrounded" })
         // Every quoted path must name a line of the result.
         let result = try deal.result(rounding: deal.rounding)
         for line in lines where QuotedLine.computed(result, at: line.path) == nil {

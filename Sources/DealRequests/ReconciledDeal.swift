@@ -12,11 +12,12 @@ import DealJSON
 /// try deal.result(rounding: .standard).value(atPath: "periodicPayment.total")   // "579.98"
 /// ```
 enum ReconciledDeal {
-    case loan(RetailLoan, includeSchedule: Bool)
+    /// `disclosingAPR`: the quoted lines compare the Regulation Z APR (its solve is skipped otherwise).
+    case loan(RetailLoan, includeSchedule: Bool, disclosingAPR: Bool)
     case lease(Lease, includeSchedule: Bool)
 
     /// Reads the embedded loan or lease request (`path` prefixes its errors).
-    init(json: JSONValue, path: String, needsSchedule: Bool) throws(DealError) {
+    init(json: JSONValue, path: String, needsSchedule: Bool, needsAPR: Bool = true) throws(DealError) {
         func inRequest(_ error: DealError) -> DealError { Self.inRequest(error, path) }
         guard let object = json.objectValue else {
             throw DealError.invalidArgument(path, "expected a loan or lease request object, found \(FieldReader.describe(json))")
@@ -26,7 +27,7 @@ enum ReconciledDeal {
             let request: LoanRequest
             do { request = try LoanRequest(json: json) } catch { throw inRequest(error) }
             if request.solve != nil { throw DealError.invalidArgument("\(path).solveFor", "expected a forward quote to reconcile (the implied values are the reverse solves), found solveFor") }
-            self = .loan(request.loan, includeSchedule: needsSchedule)
+            self = .loan(request.loan, includeSchedule: needsSchedule, disclosingAPR: needsAPR)
         case .string("lease")?:
             let request: LeaseRequest
             do { request = try LeaseRequest(json: json) } catch { throw inRequest(error) }
@@ -45,7 +46,7 @@ enum ReconciledDeal {
     /// The profile the request asks for.
     var rounding: RoundingProfile {
         switch self {
-        case .loan(let loan, _): return loan.rounding
+        case .loan(let loan, _, _): return loan.rounding
         case .lease(let lease, _): return lease.rounding
         }
     }
@@ -53,13 +54,13 @@ enum ReconciledDeal {
     var isLease: Bool { if case .lease = self { return true } else { return false } }
 
     /// Whether the deal is a loan with a balloon (its timing is then searched).
-    var hasBalloon: Bool { if case .loan(let loan, _) = self { return loan.balloon != nil } else { return false } }
+    var hasBalloon: Bool { if case .loan(let loan, _, _) = self { return loan.balloon != nil } else { return false } }
 
     /// Whether the deal is a lease whose tax has several components.
     var hasTaxComponents: Bool { if case .lease(let lease, _) = self { return (lease.tax?.components.count ?? 0) > 1 } else { return false } }
 
     /// Whether the deal is a loan with a contract date (its first period's counting is then searched).
-    var isDatedLoan: Bool { if case .loan(let loan, _) = self { return loan.contractDate != nil } else { return false } }
+    var isDatedLoan: Bool { if case .loan(let loan, _, _) = self { return loan.contractDate != nil } else { return false } }
 
     /// The result object of the deal quoted under `rounding`; errors name `request.<field>`.
     func result(rounding: RoundingProfile) throws(DealError) -> JSONValue {
@@ -68,9 +69,9 @@ enum ReconciledDeal {
 
     private func unprefixedResult(rounding: RoundingProfile) throws(DealError) -> JSONValue {
         switch self {
-        case .loan(var loan, let schedule):
+        case .loan(var loan, let schedule, let disclosingAPR):
             loan.rounding = rounding
-            return try loan.quote(includeSchedule: schedule).json(explain: false)
+            return try loan.quote(includeSchedule: schedule).json(explain: false, disclosingAPR: disclosingAPR)
         case .lease(var lease, let schedule):
             lease.rounding = rounding
             return try lease.quote(includeSchedule: schedule).json(explain: false)
@@ -93,7 +94,7 @@ extension ReconciledDeal {
     /// The solved value and the adjacent one (the two values around the target payment).
     func solve(_ field: SolveField, payment: ExactDecimal) throws(DealError) -> [ExactDecimal] {
         switch self {
-        case .loan(let loan, _):
+        case .loan(let loan, _, _):
             let outcome = try loan.solve(for: field, target: .payment(payment))
             return [outcome.value] + (outcome.adjacentValue.map { [$0] } ?? [])
         case .lease(let lease, _):
@@ -105,7 +106,7 @@ extension ReconciledDeal {
     /// The deal with one input replaced.
     func setting(_ field: SolveField, _ value: ExactDecimal) -> ReconciledDeal {
         switch self {
-        case .loan(let loan, let schedule): return .loan(loan.setting(field, value), includeSchedule: schedule)
+        case .loan(let loan, let schedule, let disclosingAPR): return .loan(loan.setting(field, value), includeSchedule: schedule, disclosingAPR: disclosingAPR)
         case .lease(let lease, let schedule): return .lease(lease.setting(field, value), includeSchedule: schedule)
         }
     }
