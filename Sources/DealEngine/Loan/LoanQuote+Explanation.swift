@@ -15,6 +15,8 @@ extension LoanQuote {
         let rule = rounding.payment.rawValue
         var lines: [(line: String, text: String)] = []
         func add(_ line: String, _ text: String) { lines.append((line, text)) }
+        let departures = rounding.describedDepartures()
+        if !departures.isEmpty { add("rounding", "standard, except: " + departures.joined(separator: "; ")) }
         let negativeEquity = tradeInEquity.map { $0.isNegative ? $0.negated() : ExactDecimal.zero } ?? .zero
         let positiveEquity = tradeInEquity.map { $0.isNegative ? ExactDecimal.zero : $0 } ?? .zero
         let financedTax = (try? financedAmount - sellingPrice - addOnsTotal - productsTotal - feesFinanced - negativeEquity) ?? .zero

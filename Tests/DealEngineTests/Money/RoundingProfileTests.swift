@@ -50,6 +50,15 @@ struct RoundingProfileTests {
         #expect(RoundingProfile.wholeUnitPaymentUp.departures(from: .standard) == 2)
     }
 
+    @Test func departuresInWords() {
+        #expect(RoundingProfile.standard.describedDepartures().isEmpty)
+        #expect(RoundingProfile.periodicRateRounded5.describedDepartures() == ["periodic rate rounded half up to 5 decimals before use"])
+        #expect(RoundingProfile.effectiveAnnualRate.describedDepartures().count == 2)
+        for profile in RoundingProfile.all {
+            #expect(profile.describedDepartures().count == profile.departures(from: .standard), "\(profile.name)")
+        }
+    }
+
     @Test func fastLeasePathOnlyForTheDimensionsItComputes() {
         #expect(RoundingProfile.standard.keepsLeaseFastPath)
         #expect(RoundingProfile(name: "x", payment: .toNearestOrEven, tax: .towardZero).keepsLeaseFastPath)
