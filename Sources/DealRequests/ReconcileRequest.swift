@@ -84,12 +84,27 @@ struct ReconcileRequest {
     func implied() -> [JSONValue] {
         guard let payment = lines.first(where: { $0.path == "periodicPayment.total" }) else { return [] }
         var entries: [JSONValue] = []
+        var fields: [(name: String, solved: [ExactDecimal], set: (ExactDecimal) -> ReconciledDeal, printedDecimals: Int?)] = []
         for field in deal.impliedFields {
             guard let solved = try? deal.solve(field, payment: payment.value) else { continue }
+            fields.append((field.rawValue, solved, { deal.setting(field, $0) }, Self.printedRateDecimals[field]))
+            if field == .downPayment {
+                // A lease's residual value, solved by bisection on the payment.
+                let residual = deal.impliedResidual(payment: payment.value)
+                if !residual.isEmpty {
+                    fields.append(("residual", residual, { value in
+                        guard case .lease(var lease, let schedule) = deal else { return deal }
+                        lease.residual = .amount(value)
+                        return .lease(lease, includeSchedule: schedule)
+                    }, nil))
+                }
+            }
+        }
+        for (name, solved, set, printedDecimals) in fields {
             // Candidates: the rate at the decimals lenders print first, then the solved value and
             // its neighbour; the first that reproduces the most lines wins.
             var candidates: [ExactDecimal] = []
-            if let decimals = Self.printedRateDecimals[field] {
+            if let decimals = printedDecimals {
                 for value in solved {
                     for rule in [RoundingRule.toNearestOrAway, .down, .up] {
                         if let short = try? value.rounded(scale: decimals, rule: rule), !candidates.contains(short) { candidates.append(short) }
@@ -99,7 +114,7 @@ struct ReconcileRequest {
             for value in solved where !candidates.contains(value) { candidates.append(value) }
             var best: (value: ExactDecimal, result: JSONValue, count: Int)? = nil
             for value in candidates {
-                guard let result = try? deal.setting(field, value).result(rounding: deal.rounding) else { continue }
+                guard let result = try? set(value).result(rounding: deal.rounding) else { continue }
                 let count = lines.filter { $0.matches(QuotedLine.computed(result, at: $0.path)) }.count
                 if best == nil || count > best!.count { best = (value, result, count) }
             }
@@ -113,8 +128,8 @@ struct ReconcileRequest {
                     residuals[line.path] = .string(difference.description)
                 }
             }
-            let value: JSONValue = field == .term ? .number(best.value.description) : .string(best.value.description)
-            entries.append(.object(JSONObject([("field", .string(field.rawValue)), ("value", value),
+            let value: JSONValue = name == "term" ? .number(best.value.description) : .string(best.value.description)
+            entries.append(.object(JSONObject([("field", .string(name)), ("value", value),
                                                ("reproduces", .array(reproduces)), ("residuals", .object(residuals))])))
         }
         return entries

@@ -103,6 +103,43 @@ extension ReconciledDeal {
         }
     }
 
+    /// Decimals of money in the deal's currency.
+    var currency: Currency {
+        switch self {
+        case .loan(let loan, _, _): return loan.currency
+        case .lease(let lease, _): return lease.currency
+        }
+    }
+
+    /// Most bisection steps of an implied residual (the amounts span below 2^47 minor units).
+    static let residualSteps = 64
+
+    /// A lease's residual value (as an amount) around which the base payment crosses `payment`:
+    /// the smallest residual whose payment total is at most the target, and the one below it.
+    /// The payment falls as the residual grows; a residual the lease rejects counts as too
+    /// large. Empty for a loan or when no residual in range meets the target.
+    func impliedResidual(payment target: ExactDecimal) -> [ExactDecimal] {
+        guard case .lease(let lease, let schedule) = self else { return [] }
+        let money = MinorUnits(lease.currency)
+        func meets(_ minor: Int128) -> Bool {
+            var changed = lease
+            changed.residual = .amount(money.decimal(minor))
+            guard let total = try? ReconciledDeal.lease(changed, includeSchedule: schedule).result(rounding: lease.rounding)
+                .value(atPath: "periodicPayment.total")?.stringValue, let value = try? ExactDecimal(parsing: total) else { return true }
+            return value <= target
+        }
+        guard let price = try? money.amount(lease.sellingPrice, path: "") else { return [] }
+        var high = price   // a residual at the cap cost or above is rejected (counts as meeting)
+        var low: Int128 = 0
+        if meets(low) { return [money.decimal(low)] }
+        for _ in 0..<Self.residualSteps where high - low > 1 {
+            let middle = low + (high - low) / 2
+            if meets(middle) { high = middle } else { low = middle }
+        }
+        guard high - low == 1, high < price else { return [] }
+        return [money.decimal(high), money.decimal(low)]
+    }
+
     /// The deal with one input replaced.
     func setting(_ field: SolveField, _ value: ExactDecimal) -> ReconciledDeal {
         switch self {

@@ -59,7 +59,12 @@ struct ReconcileRequestTests {
         #expect(profiles.allSatisfy { $0.value(atPath: "departures") == 1 })
         #expect(answer.value(atPath: "search.size") == 166)
         let fields = (answer.value(atPath: "implied")?.arrayValue ?? []).compactMap { $0.value(atPath: "field")?.stringValue }
-        #expect(fields == ["apr", "sellingPrice", "downPayment", "term"])
+        #expect(fields == ["apr", "sellingPrice", "downPayment", "residual", "term"])
+        // The implied residual: the payment falls 1/36 + MF per unit of residual; 470.86 needs a
+        // residual below 23200 (58 % of 40000).
+        let residual = (answer.value(atPath: "implied")?.arrayValue ?? []).first { $0.value(atPath: "field") == "residual" }
+        #expect(residual?.value(atPath: "reproduces") == ["periodicPayment.net", "periodicPayment.total"])
+        #expect((residual?.value(atPath: "value")?.stringValue).flatMap { Double($0) }.map { $0 < 23200 } == true)
     }
 
     /// Nothing in the search explains a payment 50 off; implied values are still given.
