@@ -104,6 +104,15 @@ def request_corpus():
                       '"tradeInCredit":true,"rebatesReduceTaxBase":true},"frequency":"biweekly","paymentTiming":"advance",'
                       '"balloon":{"percentOfMsrp":"35"},"rounding":"standard","includeSchedule":true,"explain":true}',
         "rounding-unknown": '{' + base + ',"rounding":"bankers"}',
+        "rounding-object": '{' + base + ',"balloon":{"amount":"5000.00"},"contractDate":"2026-01-01","firstPaymentDate":"2026-02-15",'
+                           '"includeSchedule":true,"rounding":{"base":"effectiveAnnualRate","payment":"up","paymentIncrement":"1",'
+                           '"totals":"exactPaymentRoundedOnce","balloonTiming":"onePeriodAfter","oddDays":"actualOver365","interest":"towardZero"}}',
+        "rounding-rate-kept": '{' + base + ',"includeSchedule":true,"rounding":{"base":"standard","periodicRate":"truncated","periodicRateDecimals":20}}',
+        "rounding-bad-override": '{' + base + ',"rounding":{"base":"standard","periodicRateDecimals":5}}',
+        "reconcile-loan": '{"calculate":"reconcile","request":{' + base + '},"quoted":{"periodicPayment.total":"579.97","totalOfPayments":"34798"}}',
+        "reconcile-lease": '{"calculate":"reconcile","request":{"calculate":"lease","msrp":"40000.00","sellingPrice":"37000.00",'
+                           '"residual":{"percent":"58"},"apr":"5.9","term":36,"tax":{"components":[{"name":"State","rate":"4"},'
+                           '{"name":"County","rate":"2.35"}],"method":"monthly"}},"quoted":{"periodicPayment.total":"$503.8"}}',
     }
     for name, text in hostile.items():
         write("FuzzRequest", f"hostile-{name}.json", text)

@@ -36,9 +36,11 @@ SWIFT = [
     ("json_ours", "JSON round trip", "ours: calculate(requestBytes:) + JSONWriter"),
     ("grid30_ours", "payment grid 6×5", "ours: 30 quotes"),
     ("leads_ours", "lead scoring + hot sheet, 100,000 leads", "ours: LeadScorer.score(leads, explained: false) + LeadAnalytics.hotSheet"),
+    ("reconcileloan_ours", "reconcile a loan quote (784 conventions + implied values)", "ours: calculate reconcile"),
+    ("reconcilelease_ours", "reconcile a lease quote (166 conventions + implied values)", "ours: calculate reconcile"),
 ]
 # Operations per sample where it is not SCALE (the leads benchmark times one pass per sample).
-SAMPLE_SCALE = {"leads_ours": 1}
+SAMPLE_SCALE = {"leads_ours": 1, "reconcileloan_ours": 1, "reconcilelease_ours": 1}
 PYTHON = [
     ("python-decimal", "Python decimal (28 digits)"),
     ("numpy-financial", "numpy-financial pmt (scalar)"),

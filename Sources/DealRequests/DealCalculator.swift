@@ -20,7 +20,7 @@ import DealJSON
 public enum DealCalculator: Sendable {
     /// Request kinds this version computes: `loan`, `lease`, `apr`, `tvm`, the solving
     /// kinds `grid` and `payoff`, and the lead kinds of Documentation/Reference/Leads.md.
-    public static let availableKinds = ["loan", "lease", "apr", "tvm", "grid", "payoff"] + LeadRequests.kinds + LeadReportRequests.kinds
+    public static let availableKinds = ["loan", "lease", "apr", "tvm", "grid", "payoff", "reconcile"] + LeadRequests.kinds + LeadReportRequests.kinds
     /// Request kinds the reference names that later versions will compute (`unsupported` for now).
     public static let plannedKinds: [String] = []
 
@@ -94,6 +94,8 @@ public enum DealCalculator: Sendable {
             return try GridRequest.result(for: request)
         case "payoff":
             return try PayoffRequest.result(for: request)
+        case "reconcile":
+            return try ReconcileRequest(json: request).json()
         case _ where LeadReportRequests.kinds.contains(kind):
             return try LeadReportRequests.answer(kind: kind, request: request)
         case _ where LeadRequests.kinds.contains(kind):

@@ -100,6 +100,9 @@ struct FieldReader {
         return value
     }
 
+    /// A member's value of any type (marked read), or nil when absent.
+    mutating func value(_ key: String) -> JSONValue? { take(key) }
+
     /// A JSON string, or nil when absent.
     mutating func string(_ key: String) throws(DealError) -> String? {
         guard let value = take(key) else { return nil }

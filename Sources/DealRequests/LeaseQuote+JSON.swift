@@ -114,6 +114,8 @@ extension LeaseQuote {
     public func explanation() -> [(line: String, text: String)] {
         var lines: [(line: String, text: String)] = []
         func add(_ line: String, _ text: String) { lines.append((line, text)) }
+        let departures = rounding.describedDepartures()
+        if !departures.isEmpty { add("rounding", "standard, except: " + departures.joined(separator: "; ")) }
         let q = numberOfPayments
         add("grossCapitalizedCost", "sellingPrice \(sellingPrice) + addOnsTotal \(addOnsTotal) + productsTotal \(productsTotal) + feesCapitalized \(feesCapitalized) + negative trade equity + capitalizedTaxes \(capitalizedTaxes ?? .zero) + capitalizedDriveOff \(capitalizedDriveOff ?? .zero) = \(grossCapitalizedCost)")
         if downPaymentSolved {

@@ -84,7 +84,7 @@ struct LeaseRequest {
         lease.tax = try Self.tax(&fields)
         lease.contractDate = try fields.date("contractDate")
         lease.firstPaymentDate = try fields.date("firstPaymentDate")
-        if let profile = try fields.string("rounding") { lease.rounding = try RoundingProfile(named: profile) }
+        if let profile = try fields.roundingProfile() { lease.rounding = profile }
         includeSchedule = try fields.bool("includeSchedule") ?? false
         explain = try fields.bool("explain") ?? false
         try fields.finish()

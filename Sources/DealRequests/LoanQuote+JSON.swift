@@ -13,7 +13,11 @@ extension LoanQuote {
     /// let json = quote.json(explain: false)
     /// json.value(atPath: "periodicPayment.total")   // .string("436.66")
     /// ```
-    package func json(explain: Bool) -> JSONValue {
+    package func json(explain: Bool) -> JSONValue { json(explain: explain, disclosingAPR: true) }
+
+    /// The result object; without `disclosingAPR` the Regulation Z APR solve (`apr`,
+    /// `aprUnrounded`) is left out, for the many quotes of a reconcile that do not compare it.
+    func json(explain: Bool, disclosingAPR: Bool) -> JSONValue {
         var result = JSONObject()
         result.reserveCapacity(40)   // every line of Documentation/Reference/Loan.md with `schedule` and `explain`
         func money(_ key: String, _ value: ExactDecimal?) { if let value { result.appendUnchecked(key, .string(value.description)) } }
@@ -40,7 +44,7 @@ extension LoanQuote {
         money("disclosedDownPayment", disclosedDownPayment)
         // Documentation/Reference/Loan.md `apr`: the Regulation Z APR of the deal's cash flows (2 decimals, half up),
         // `aprUnrounded` its 12-decimal value, `contractRate` the rate the payment is computed at.
-        let disclosure = try? annualPercentageRate()
+        let disclosure = disclosingAPR ? try? annualPercentageRate() : nil
         if let disclosure {
             result.appendUnchecked("apr", .string(disclosure.aprDisclosed.description))
             result.appendUnchecked("aprUnrounded", .string(disclosure.apr.description))

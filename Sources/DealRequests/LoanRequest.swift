@@ -54,7 +54,7 @@ struct LoanRequest {
         loan.contractDate = try fields.date("contractDate")
         loan.firstPaymentDate = try fields.date("firstPaymentDate")
         if let treatment = try fields.choice("oddDays", OddDaysTreatment.self) { loan.oddDays = treatment }
-        if let profile = try fields.string("rounding") { loan.rounding = try RoundingProfile(named: profile) }
+        if let profile = try fields.roundingProfile() { loan.rounding = profile }
         includeSchedule = try fields.bool("includeSchedule") ?? false
         explain = try fields.bool("explain") ?? false
         try fields.finish()

@@ -78,6 +78,9 @@ package struct VectorCase: Sendable {
     let exactTolerances: [String: VectorDecimal]
     /// The expected error code, for `expectError` cases.
     package let expectError: String?
+    /// Arrays by dotted path with elements that must be among them (`expectIncludes`): each
+    /// listed object matches some element (every key present and equal, recursively).
+    package let expectIncludes: [(path: String, elements: [JSONValue])]
 
     init(json: JSONValue, file: String, index: Int) throws(VectorFileError) {
         guard let object = json.objectValue else { throw VectorFileError("\(file): case \(index) is not an object") }
@@ -91,7 +94,18 @@ package struct VectorCase: Sendable {
             for (path, value) in expectObject { expected.append((path, value)) }
         }
         expect = expected
-        guard expectError != nil || !expected.isEmpty else { throw VectorFileError("\(label): needs \"expect\" or \"expectError\"") }
+        var includes: [(path: String, elements: [JSONValue])] = []
+        if let includesValue = object["expectIncludes"] {
+            guard let includesObject = includesValue.objectValue else { throw VectorFileError("\(label): \"expectIncludes\" must be an object of arrays by path") }
+            for (path, value) in includesObject {
+                guard let elements = value.arrayValue else { throw VectorFileError("\(label): expectIncludes for \(path) must be an array") }
+                includes.append((path, elements))
+            }
+        }
+        expectIncludes = includes
+        guard expectError != nil || !expected.isEmpty || !includes.isEmpty else {
+            throw VectorFileError("\(label): needs \"expect\" or \"expectError\" (or \"expectIncludes\")")
+        }
         var tolerances: [String: VectorDecimal] = [:], texts: [String: String] = [:]
         if let toleranceObject = object["tolerance"]?.objectValue {
             for (path, value) in toleranceObject {
@@ -147,7 +161,30 @@ package struct VectorCase: Sendable {
                 failures.append(Failure(label: label, path: path, expected: Self.show(expected), got: Self.show(computed)))
             }
         }
+        for (path, elements) in expectIncludes {
+            guard let array = answer.value(atPath: path)?.arrayValue else {
+                failures.append(Failure(label: label, path: path, expected: "an array including \(Self.show(.array(elements)))", got: "nothing (missing path)"))
+                continue
+            }
+            for element in elements where !array.contains(where: { Self.includes(computed: $0, expected: element) }) {
+                failures.append(Failure(label: label, path: path, expected: "an element matching \(Self.show(element))", got: Self.show(.array(array))))
+            }
+        }
         return failures
+    }
+
+    /// Whether `computed` has everything `expected` lists: objects by key (extra keys allowed),
+    /// arrays element by element, values by the matching rule.
+    static func includes(computed: JSONValue, expected: JSONValue) -> Bool {
+        if let expectedObject = expected.objectValue {
+            guard let computedObject = computed.objectValue else { return false }
+            return expectedObject.allSatisfy { key, value in computedObject[key].map { includes(computed: $0, expected: value) } ?? false }
+        }
+        if let expectedArray = expected.arrayValue {
+            guard let computedArray = computed.arrayValue, computedArray.count == expectedArray.count else { return false }
+            return zip(computedArray, expectedArray).allSatisfy { includes(computed: $0, expected: $1) }
+        }
+        return matches(computed: computed, expected: expected, tolerance: nil as VectorDecimal?)
     }
 
     /// Documentation/Reference/Vectors.md's matching rule, exact for decimal strings of any length: the computed value

@@ -17,7 +17,7 @@ struct DealCalc: ParsableCommand {
         commandName: "dealcalc",
         abstract: "Exact deal finance: quotes, vector checks, lead reports (Documentation/Reference/Dealcalc.md).",
         version: "dealcalc \(DealFinanceVersion.string)",
-        subcommands: [QuoteCommand.self, CheckCommand.self, LeadsCommand.self])
+        subcommands: [QuoteCommand.self, CheckCommand.self, ReconcileCommand.self, LeadsCommand.self])
 
     func run() throws {
         throw ValidationError("give a command: quote, check or leads")

@@ -106,8 +106,8 @@ struct DealCalculatorErrorTests {
         .init(loan(#","frequency":"fortnightly""#), "invalid_argument", "frequency", "expected one of \"monthly\", \"semimonthly\"", "found \"fortnightly\""),
         .init(loan(#","paymentTiming":"due""#), "invalid_argument", "paymentTiming", "expected one of \"arrears\", \"advance\"", "found \"due\""),
         .init(loan(#","oddDays":"none""#), "invalid_argument", "oddDays", "expected one of \"spread\", \"firstPayment\", \"ignore\"", "found \"none\""),
-        .init(loan(#","rounding":"bankers""#), "invalid_argument", "rounding", "expected a rounding profile (standard)", "found \"bankers\""),
-        .init(loan(#","rounding":1"#), "invalid_argument", "rounding", "expected a string", "found the JSON number 1"),
+        .init(loan(#","rounding":"bankers""#), "invalid_argument", "rounding", "expected a rounding profile (standard, periodicRateRounded5, ", "found \"bankers\""),
+        .init(loan(#","rounding":1"#), "invalid_argument", "rounding", "expected a profile name or an object", "found the JSON number 1"),
         .init(loan(#","addOns":{"amount":"1.00"}"#), "invalid_argument", "addOns", "expected an array", "found an object"),
         .init(loan(#","addOns":[5]"#), "invalid_argument", "addOns.0", "expected an object", "found the JSON number 5"),
         .init(loan(#","addOns":[{"amount":"1.00","taxable":"yes"}]"#), "invalid_argument", "addOns.0.taxable", "expected true or false", "found the string \"yes\""),
@@ -129,12 +129,12 @@ struct DealCalculatorErrorTests {
         .init("[]", "invalid_argument", "", "expected a request object with a \"calculate\" field", "found an array"),
         .init(#""loan""#, "invalid_argument", "", "expected a request object", "found the string \"loan\""),
         .init("null", "invalid_argument", "", "expected a request object", "found null"),
-        .init("{}", "invalid_argument", "calculate", "expected \"calculate\" naming what to compute (loan, lease, apr, tvm, grid, payoff, leadScore, ", "leadSummary), found nothing"),
+        .init("{}", "invalid_argument", "calculate", "expected \"calculate\" naming what to compute (loan, lease, apr, tvm, grid, payoff, reconcile, leadScore, ", "leadSummary), found nothing"),
         .init(#"{"sellingPrice":"1.00","apr":"6","term":60}"#, "invalid_argument", "calculate", "found nothing"),
         .init(#"{"calculate":"lease"}"#, "invalid_argument", "sellingPrice", "expected a decimal string", "found nothing"),
         .init(#"{"calculate":"tvm","function":"pmt"}"#, "invalid_argument", "rate", "found nothing"),
         .init(#"{"calculate":"apr","method":"regz"}"#, "invalid_argument", "advances", "found nothing"),
-        .init(#"{"calculate":"mortgage"}"#, "invalid_argument", "calculate", "expected one of \"loan\", \"lease\", \"apr\", \"tvm\", \"grid\", \"payoff\", \"leadScore\", ", "\"leadSummary\", found \"mortgage\""),
+        .init(#"{"calculate":"mortgage"}"#, "invalid_argument", "calculate", "expected one of \"loan\", \"lease\", \"apr\", \"tvm\", \"grid\", \"payoff\", \"reconcile\", \"leadScore\", ", "\"leadSummary\", found \"mortgage\""),
         .init(#"{"calculate":"Loan","sellingPrice":"1.00","apr":"6","term":60}"#, "invalid_argument", "calculate", "found \"Loan\""),
         // Not JSON.
         .init(#"{"calculate":"loan","#, "invalid_json", "", "expected", "found"),
@@ -237,9 +237,9 @@ struct DealCalculatorErrorTests {
 
 @Suite("DealCalculator: the entry point")
 struct DealCalculatorTests {
-    @Test("Kinds: loan, lease, apr, tvm, grid, payoff and the lead kinds compute; nothing documented is left planned")
+    @Test("Kinds: loan, lease, apr, tvm, grid, payoff, reconcile and the lead kinds compute; nothing documented is left planned")
     func kinds() {
-        #expect(DealCalculator.availableKinds == ["loan", "lease", "apr", "tvm", "grid", "payoff", "leadScore", "leadIndicators", "leadTransition",
+        #expect(DealCalculator.availableKinds == ["loan", "lease", "apr", "tvm", "grid", "payoff", "reconcile", "leadScore", "leadIndicators", "leadTransition",
                                                   "dealTransition", "leadAssign", "followUpDue", "leadDuplicates", "leadMerge", "activityInsights",
                                                   "vinValidate", "phoneNormalize", "emailNormalize", "adfParse", "adfGenerate", "leadReport", "leadSummary"])
         #expect(DealCalculator.plannedKinds.isEmpty)

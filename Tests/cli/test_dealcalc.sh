@@ -185,10 +185,33 @@ run leads "$WORK/bad-utf8.xml" --as-of "$AS_OF"
 check "leads refuses invalid UTF-8 (got $RC)" test "$RC" -ne 0
 check "leads names the offending byte" contains "$ERR" "at byte 42"
 check "leads names the file" contains "$ERR" "bad-utf8.xml"
+# reconcile: a lender who keeps a monthly rate of 5 decimals (0.00499 for 5.99 %) quotes the
+# standard payment of 5.988 % (497.02 against 497.05).
+printf '%s' '{"request":{"calculate":"loan","sellingPrice":"30000.00","apr":"5.99","term":72},"quoted":{"periodicPayment.total":"497.02"}}' >"$WORK/reconcile.json"
+run reconcile "$WORK/reconcile.json"
+check "reconcile exits 0 (got $RC)" test "$RC" -eq 0
+check "reconcile shows the lender's line" contains "$OUT" "497.02"
+check "reconcile shows the computed line" contains "$OUT" "497.05"
+check "reconcile says the line differs" contains "$OUT" "differs"
+check "reconcile names the convention" contains "$OUT" "periodic rate rounded to 5 decimals"
+check "reconcile prints the rounding to put in the request" contains "$OUT" '"rounding": {"base":"standard","periodicRate":"rounded","periodicRateDecimals":5}'
+check "reconcile lists implied values" contains "$OUT" "apr = 5.988"
+check "reconcile reports the search size" contains "$OUT" "of 784 conventions"
+run reconcile "$WORK/reconcile.json" --format json
+check "reconcile --format json is valid JSON" json_ok "$WORK/out"
+check "reconcile --format json has profiles" contains "$OUT" '"profiles"'
+"$DEALCALC" reconcile - <"$WORK/reconcile.json" >"$WORK/out" 2>/dev/null
+check "reconcile reads standard input" grep -qF "periodic rate rounded" "$WORK/out"
+printf '%s' '{"request":{"calculate":"loan","sellingPrice":"30000.00","apr":"5.99","term":72},"quoted":{"nope":"1"}}' >"$WORK/reconcile-bad.json"
+run reconcile "$WORK/reconcile-bad.json"
+check "reconcile of a bad path exits 1 (got $RC)" test "$RC" -eq 1
+check "reconcile of a bad path names it" contains "$OUT" '"path": "quoted.nope"'
 
 # Bad usage exits 2.
 for args in "" "frobnicate" "quote" "quote --format" "quote --example" "quote --example nope" \
-            "quote --example loan --format xml" "quote a.json b.json" "quote --example loan $WORK/good.json" "check" "quote --bogus"; do
+            "quote --example loan --format xml" "quote a.json b.json" "quote --example loan $WORK/good.json" "check" "quote --bogus" \
+            "reconcile" "reconcile --format" "reconcile $WORK/good.json" "reconcile $WORK/reconcile.json --format xml" \
+            "reconcile a.json b.json"; do
     # shellcheck disable=SC2086
     run $args
     check "bad usage '$args' exits 2 (got $RC)" test "$RC" -eq 2

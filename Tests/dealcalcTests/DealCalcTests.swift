@@ -7,7 +7,7 @@ import Testing
 struct DealCalcTests {
     @Test("the subcommands, each under its own name")
     func subcommands() {
-        #expect(DealCalc.configuration.subcommands.map { $0.configuration.commandName } == ["quote", "check", "leads"])
+        #expect(DealCalc.configuration.subcommands.map { $0.configuration.commandName } == ["quote", "check", "reconcile", "leads"])
     }
 
     @Test("usage errors are validation failures, which dealcalc exits with 2", arguments: [

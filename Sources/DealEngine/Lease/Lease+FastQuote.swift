@@ -20,7 +20,7 @@ extension Lease {
     /// ```
     @inline(__always)
     func fastQuote(includeSchedule: Bool) -> LeaseQuote? {
-        guard rateMethod == .moneyFactor, multipleSecurityDeposits == nil, !onePay, case .downPayment = driveOff else { return nil }
+        guard rounding.keepsLeaseFastPath, rateMethod == .moneyFactor, multipleSecurityDeposits == nil, !onePay, case .downPayment = driveOff else { return nil }
         let n = term
         guard n >= 1, n <= Limits.maximumTerm, addOns.count <= Limits.maximumItems, products.count <= Limits.maximumItems,
               fees.count <= Limits.maximumItems, rebates.count <= Limits.maximumItems, tradeIns.count <= Limits.maximumTradeIns

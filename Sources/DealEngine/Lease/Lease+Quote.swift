@@ -34,6 +34,10 @@ extension Lease {
     /// ``quote(includeSchedule:)`` by the general pipeline (``LeaseModel``), for every lease:
     /// what ``fastQuote(includeSchedule:)`` is checked against.
     func generalQuote(includeSchedule: Bool) throws(DealError) -> LeaseQuote {
+        try rounding.validate()
+        guard rounding.rateBasis == .nominal else {
+            throw DealError(code: .unsupported, path: "rounding.rateBasis", message: "expected rateBasis nominal for a lease (an effective annual basis applies to loans), found effectiveAnnual")
+        }
         let model = try LeaseModel(self)
         var d = ExactRatio.zero, x = ExactRatio.zero
         var solved = false

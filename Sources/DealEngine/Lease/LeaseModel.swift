@@ -143,6 +143,11 @@ struct LeaseModel {
             case .apr(let value):
                 _ = try PeriodicRate(annualPercentage: value, periodsPerYear: periodsPerYear, path: "apr")
                 mf = ExactRatio(value) / ExactRatio(2400)
+                if let k = lease.rounding.moneyFactorDecimals {
+                    // The money factor as a rate sheet prints it: APR / 2400 rounded half up to k decimals.
+                    let scale = ExactRatio(Int128(ExactRatio.tenToThe(k)))
+                    mf = ExactRatio((mf * scale).rounded(.toNearestOrAway) ?? 0) / scale
+                }
                 mfFromApr = true
             }
             if let msd = lease.multipleSecurityDeposits {
@@ -192,6 +197,7 @@ struct LeaseModel {
                 aprFromMF = true
             }
             let rate = try PeriodicRate(annualPercentage: annual, periodsPerYear: periodsPerYear, path: aprFromMF ? "moneyFactor" : "apr")
+                .keeping(lease.rounding.periodicRate)
             periodicRate = rate
             apr = annual
             moneyFactor = ExactRatio(annual) / ExactRatio(2400)
@@ -334,6 +340,20 @@ struct LeaseModel {
         return ExactRatio(integer)
     }
 
+    /// A base payment (or part) rounded by the payment rule to the minor unit, or to the
+    /// profile's payment increment.
+    func roundBase(_ value: ExactRatio) throws(DealError) -> ExactRatio {
+        guard let exponent = lease.rounding.paymentIncrementExponent, exponent != -money.currency.minorUnitDigits else {
+            return try round(value, rule, path: "periodicPayment")
+        }
+        let steps = exponent + money.currency.minorUnitDigits
+        guard steps > 0, steps <= 12 else {
+            throw DealError.invalidArgument("rounding.paymentIncrement", "expected an increment from the minor unit of \(money.currency.code) to 10^12 minor units, found 10^\(exponent)")
+        }
+        let increment = ExactRatio(Int128(ExactRatio.tenToThe(steps)))
+        return try round(value / increment, rule, path: "periodicPayment") * increment
+    }
+
     /// P*(C) = P*(0) + β·C.
     func exactPayment(_ adjusted: ExactRatio) -> ExactRatio { paymentAtZero + beta * adjusted }
 
@@ -354,6 +374,18 @@ struct LeaseModel {
         }
         func taxes(on base: ExactRatio) throws(DealError) -> [ExactRatio] {
             var result: [ExactRatio] = []
+            if rounded && lease.rounding.taxLines == .onTotal && taxComponents.count > 1 {
+                // The total rounded once; the last line takes what the others leave.
+                let total = try round(taxTotalRate * base, taxRule, path: "tax")
+                var others = ExactRatio.zero
+                for (_, rate) in taxComponents.dropLast() {
+                    let line = try round(rate * base, taxRule, path: "tax")
+                    result.append(line)
+                    others = others + line
+                }
+                result.append(total - others)
+                return result
+            }
             for (_, rate) in taxComponents {
                 result.append(rounded ? try round(rate * base, taxRule, path: "tax") : rate * base)
             }
@@ -401,14 +433,18 @@ struct LeaseModel {
         let exact = exactPayment(adjusted)
         var base = exact
         var usedLevelPayment = false
-        if rounded {
-            if lease.rateMethod == .annuity, !lease.onePay, let rate = periodicRate,
+        if rounded, lease.rounding.leaseBasePayment == .partsRounded, lease.rateMethod == .moneyFactor, !lease.onePay {
+            let depreciation = (adjusted - ExactRatio(residual)) / ExactRatio(Int128(n))
+            let rent = (adjusted + ExactRatio(residual)) * rentFactor
+            base = try roundBase(depreciation) + roundBase(rent)
+        } else if rounded {
+            if lease.rateMethod == .annuity, !lease.onePay, lease.rounding.paymentIncrementExponent == nil, let rate = periodicRate,
                let principal = adjusted.rounded(.towardZero), residual < principal, principal < (1 << 100) {
                 let problem = LevelPayment(principal: principal, balloon: residual, rate: rate, numberOfPayments: n, timing: lease.paymentTiming)
                 base = ExactRatio(problem.rounded(by: rule).minorUnits)
                 usedLevelPayment = true
             } else {
-                base = try round(exact, rule, path: "periodicPayment")
+                base = try roundBase(exact)
             }
         }
         var paymentTaxes: [ExactRatio] = []
@@ -417,7 +453,9 @@ struct LeaseModel {
             upfrontBase = totalBase
             upfrontTaxes = try taxes(on: totalBase)
         }
-        if let tax, tax.method == .monthly { paymentTaxes = try taxes(on: base) }
+        if let tax, tax.method == .monthly {
+            paymentTaxes = try taxes(on: lease.rounding.leasePaymentTax == .onUnroundedBase ? exact : base)
+        }
         let paymentTax = paymentTaxes.reduce(ExactRatio.zero, +)
         let payment = base + paymentTax
         let upfrontTax = upfrontTaxes.reduce(ExactRatio.zero, +)

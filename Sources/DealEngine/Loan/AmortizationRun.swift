@@ -38,11 +38,14 @@ struct AmortizationRun {
 
     /// `fastPeriods: false` takes the 128-bit step for every period (the reference the tests
     /// compare ``MiddlePeriods`` with); the result is the same either way.
+    /// `balloonOnePeriodAfter`: in arrears too, the balloon is due one period after payment n
+    /// (as it always is in advance).
     init(problem: LevelPayment, payment: Int128, treatment: OddDaysTreatment, interestRule: RoundingRule, keepRows: Bool,
-         fastPeriods: Bool = true) throws(DealError) {
+         fastPeriods: Bool = true, balloonOnePeriodAfter: Bool = false) throws(DealError) {
         let principal = problem.principal, balloon = problem.balloon, n = problem.numberOfPayments
         let p = problem.rate.numerator, q = problem.rate.denominator
         let advance = problem.timing == .advance
+        let balloonLater = advance || balloonOnePeriodAfter
         let regularFirst = problem.wholePeriodsToFirstPayment == 1 && problem.oddDays == 0
         if keepRows { rows.reserveCapacity(n + 1) }
         let interestOf = InterestDivider(p: p, q: q, rule: interestRule)
@@ -81,7 +84,7 @@ struct AmortizationRun {
                 interest = try interestOf(balance)
             }
             if number == n {
-                let target = advance ? (balloon > 0 ? try Self.round(balloon * q, q + p, interestRule) : 0) : balloon
+                let target = balloonLater ? (balloon > 0 ? try Self.round(balloon * q, q + p, interestRule) : 0) : balloon
                 let (owed, overflow) = balance.addingReportingOverflow(interest)
                 guard !overflow else {
                     throw DealError(code: .overflow, path: "", message: "the final payment at payment \(number) does not fit in 128 bits")
@@ -106,7 +109,7 @@ struct AmortizationRun {
             number += 1
         }
         rowCount = n
-        if advance && balloon > 0 {
+        if balloonLater && balloon > 0 {
             // The balloon one period after payment n carries that period's interest.
             rowCount = n + 1
             if keepRows { rows.append(Row(number: n + 1, payment: balloon, interest: balloon - balance, principal: balance, balance: 0)) }

@@ -194,6 +194,12 @@ public struct LevelPayment: Sendable, Hashable {
     /// ```
     public func unroundedPayment(minorUnitDigits: Int, significantDigits: Int) -> ExactDecimal {
         let (numerator, denominator) = exactFraction()
+        return Self.decimal(numerator, denominator, minorUnitDigits: minorUnitDigits, significantDigits: significantDigits)
+    }
+
+    /// A positive fraction of minor units in major units with `significantDigits` significant
+    /// digits, rounded half-even (as ``unroundedPayment(minorUnitDigits:significantDigits:)``).
+    static func decimal(_ numerator: WideInteger, _ denominator: WideInteger, minorUnitDigits: Int, significantDigits: Int) -> ExactDecimal {
         guard !numerator.isZero else { return ExactDecimal.zero }
         // Extra digits when P* is below one minor unit: about 0.30103 decimal digits per bit.
         let shortfall = max(0, (denominator.bitWidth - numerator.bitWidth) * 30103 / 100000 + 1)

@@ -37,7 +37,7 @@ extension LoanQuote {
         for k in 0..<(numberOfPayments + (hasBalloon ? 1 : 0)) {
             let amount: ExactDecimal, index: Int
             if k == numberOfPayments {
-                (amount, index) = (balloon!, paymentTiming == .advance ? numberOfPayments : numberOfPayments - 1)
+                (amount, index) = (balloon!, paymentTiming == .advance || rounding.balloonTiming == .onePeriodAfter ? numberOfPayments : numberOfPayments - 1)
             } else if k == numberOfPayments - 1 {
                 (amount, index) = (finalPayment, k)
             } else if k == 0 {

@@ -15,6 +15,8 @@ extension LoanQuote {
         let rule = rounding.payment.rawValue
         var lines: [(line: String, text: String)] = []
         func add(_ line: String, _ text: String) { lines.append((line, text)) }
+        let departures = rounding.describedDepartures()
+        if !departures.isEmpty { add("rounding", "standard, except: " + departures.joined(separator: "; ")) }
         let negativeEquity = tradeInEquity.map { $0.isNegative ? $0.negated() : ExactDecimal.zero } ?? .zero
         let positiveEquity = tradeInEquity.map { $0.isNegative ? ExactDecimal.zero : $0 } ?? .zero
         // The financed sales tax is what the other parts leave of financedAmount; quotes set by
@@ -63,7 +65,7 @@ extension LoanQuote {
         if let firstPayment {
             add("firstPayment", "the regular payment plus the odd first period's extra interest (oddDays = \(oddDays.rawValue)) = \(firstPayment)")
         }
-        add("finalPayment", "balance before the last regular payment + its interest − \(paymentTiming == .advance && balloon != nil ? "the balloon's value one period earlier" : "the balloon") = \(finalPayment) (the last payment absorbs the rounding residue of the schedule; interest each period is the balance × i rounded by \(rounding.interest.rawValue))")
+        add("finalPayment", "balance before the last regular payment + its interest − \((paymentTiming == .advance || rounding.balloonTiming == .onePeriodAfter) && balloon != nil ? "the balloon's value one period earlier" : "the balloon") = \(finalPayment) (the last payment absorbs the rounding residue of the schedule; interest each period is the balance × i rounded by \(rounding.interest.rawValue))")
         if let balloon { add("balloon", "due at the end of the term = \(balloon)") }
         add("totalOfPayments", "sum of the \(numberOfPayments) scheduled payments + balloon \(balloon ?? .zero) = \(totalOfPayments)")
         add("financeCharge", "totalOfPayments \(totalOfPayments) − amountFinanced \(amountFinanced) = \(financeCharge) (interest + prepaid finance charges)")

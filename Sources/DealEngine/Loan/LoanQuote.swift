@@ -105,7 +105,8 @@ public struct LoanQuote: Sendable, Hashable {
     /// quote.unroundedPayment.description   // "436.65603058855840…"
     /// ```
     public var unroundedPayment: ExactDecimal {
-        paymentProblem.unroundedPayment(minorUnitDigits: currency.minorUnitDigits, significantDigits: 20)
+        let (numerator, denominator) = (try? rounding.exactPayment(paymentProblem)) ?? paymentProblem.exactFraction()
+        return LevelPayment.decimal(numerator, denominator, minorUnitDigits: currency.minorUnitDigits, significantDigits: 20)
     }
 }
 

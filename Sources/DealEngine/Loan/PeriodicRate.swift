@@ -61,6 +61,14 @@ public struct PeriodicRate: Sendable, Hashable {
         self.annualPercentage = annualPercentage
     }
 
+    /// A rate given by its parts (already reduced), for the rates a profile derives.
+    init(numerator: Int128, denominator: Int128, periodsPerYear: Int, annualPercentage: ExactDecimal) {
+        self.numerator = numerator
+        self.denominator = denominator
+        self.periodsPerYear = periodsPerYear
+        self.annualPercentage = annualPercentage
+    }
+
     /// Rates may have at most this many decimal places (in percent).
     public static let maximumDecimals = 10
 

@@ -25,6 +25,21 @@ extension RetailLoan {
     ///   `netFinancedAmount` when the items add up to more than 999,999,999,999 major units),
     ///   `unsupported` for a deal whose rounded payments cannot amortize it.
     public func quote(includeSchedule: Bool = false) throws(DealError) -> LoanQuote {
+        try rounding.validate()
+        guard rounding.payment != .requireExact else {
+            throw DealError.invalidArgument("rounding.payment", "expected a rounding rule for a loan's payment (an exact payment is rarely a whole number of minor units), found requireExact")
+        }
+        let nominal = try PeriodicRate(annualPercentage: apr, periodsPerYear: frequency.periodsPerYear)
+        switch rounding.rateBasis {
+        case .nominal:
+            return try quote(includeSchedule: includeSchedule, rate: nominal.keeping(rounding.periodicRate))
+        case .effectiveAnnual:
+            return try effectiveRateQuote(includeSchedule: includeSchedule)
+        }
+    }
+
+    /// The quote at a given periodic rate (the profile's, or one bound of an effective rate).
+    func quote(includeSchedule: Bool, rate: PeriodicRate) throws(DealError) -> LoanQuote {
         let money = MinorUnits(currency)
         // MARK: Validation of counts and rates
         guard (1...Limits.maximumTerm).contains(term) else {
@@ -35,7 +50,6 @@ extension RetailLoan {
         try Self.checkCount(fees.count, Limits.maximumItems, "fees")
         try Self.checkCount(rebates.count, Limits.maximumItems, "rebates")
         try Self.checkCount(tradeIns.count, Limits.maximumTradeIns, "tradeIns")
-        let rate = try PeriodicRate(annualPercentage: apr, periodsPerYear: frequency.periodsPerYear)
 
         // MARK: Amounts
         let price = try money.amount(sellingPrice, path: "sellingPrice")
@@ -123,17 +137,21 @@ extension RetailLoan {
         }
 
         // MARK: Dates and the first period
-        let (firstDate, firstPeriod) = try firstPaymentDateAndPeriod()
+        var (firstDate, firstPeriod) = try firstPaymentDateAndPeriod()
+        if rounding.oddDaysCounting == .actualOver365, paymentTiming == .arrears, let contractDate, let first = firstDate {
+            firstPeriod = actualOver365Period(from: contractDate, to: first)
+        }
 
         // MARK: Payment and schedule
         let problem = LevelPayment(principal: principal, balloon: balloonMinor, rate: rate, numberOfPayments: term,
                                    timing: paymentTiming, wholePeriodsToFirstPayment: firstPeriod.wholePeriods,
                                    oddDays: firstPeriod.oddDays, daysPerUnitPeriod: firstPeriod.daysPerUnitPeriod,
                                    spreadsOddPeriod: oddDays == .spread)
-        let payment = problem.rounded(by: rounding.payment)
+        let payment = try rounding.roundedPayment(problem, money: money)
         let run = try AmortizationRun(problem: problem, payment: payment.minorUnits, treatment: oddDays,
-                                      interestRule: rounding.interest, keepRows: includeSchedule)
-        let totalOfPayments = run.totalPaid
+                                      interestRule: rounding.interest, keepRows: includeSchedule,
+                                      balloonOnePeriodAfter: rounding.defersBalloon(problem))
+        let (totalOfPayments, finalRegularPayment) = try rounding.totals(run, problem: problem, payment: payment.minorUnits)
         let amountFinanced = principal - prepaidFinanceCharges
 
         // MARK: Due at signing
@@ -198,7 +216,7 @@ extension RetailLoan {
             periodicPayment: PaymentParts(net: paymentDecimal, tax: money.decimal(0), total: paymentDecimal),
             firstPayment: run.firstPayment == payment.minorUnits || term == 1 ? nil : money.decimal(run.firstPayment),
             numberOfPayments: term,
-            finalPayment: money.decimal(run.finalRegularPayment),
+            finalPayment: money.decimal(finalRegularPayment),
             balloon: balloon == nil ? nil : money.decimal(balloonMinor),
             financeCharge: money.decimal(totalOfPayments - amountFinanced),
             totalOfPayments: money.decimal(totalOfPayments),

@@ -254,14 +254,7 @@ extension RetailLoan {
         }
         let base = self
         return try ReverseSolve.run(field: field, target: target, money: MinorUnits(currency), quote: { (value) throws(DealError) in
-            var loan = base
-            switch field {
-            case .sellingPrice: loan.sellingPrice = value
-            case .downPayment: loan.downPayment = value
-            case .term: loan.term = Int(value.coefficient)
-            case .apr, .moneyFactor: loan.apr = value
-            }
-            return try loan.quote(includeSchedule: includeSchedule)
+            try base.setting(field, value).quote(includeSchedule: includeSchedule)
         }, line: { quote in
             if case .dueAtSigning = target { return quote.dueAtSigning.total }
             return quote.periodicPayment.total
@@ -283,18 +276,40 @@ extension Lease {
         }
         let base = self
         return try ReverseSolve.run(field: field, target: target, money: MinorUnits(currency), quote: { (value) throws(DealError) in
-            var lease = base
-            switch field {
-            case .sellingPrice: lease.sellingPrice = value
-            case .downPayment: lease.downPayment = value
-            case .term: lease.term = Int(value.coefficient)
-            case .apr: lease.rate = .apr(value)
-            case .moneyFactor: lease.rate = .moneyFactor(value)
-            }
-            return try lease.quote(includeSchedule: includeSchedule)
+            try base.setting(field, value).quote(includeSchedule: includeSchedule)
         }, line: { quote in
             if case .dueAtSigning = target { return quote.dueAtSigning.total }
             return quote.periodicPayment.total
         })
+    }
+}
+
+extension RetailLoan {
+    /// The loan with the input a solve varies set to `value` (a rate is the APR).
+    package func setting(_ field: SolveField, _ value: ExactDecimal) -> RetailLoan {
+        var loan = self
+        switch field {
+        case .sellingPrice: loan.sellingPrice = value
+        case .downPayment: loan.downPayment = value
+        case .term: loan.term = Int(value.coefficient)
+        case .apr, .moneyFactor: loan.apr = value
+        }
+        return loan
+    }
+}
+
+extension Lease {
+    /// The lease with the input a solve varies set to `value` (`apr` sets the rate as an APR,
+    /// `moneyFactor` as a money factor).
+    package func setting(_ field: SolveField, _ value: ExactDecimal) -> Lease {
+        var lease = self
+        switch field {
+        case .sellingPrice: lease.sellingPrice = value
+        case .downPayment: lease.downPayment = value
+        case .term: lease.term = Int(value.coefficient)
+        case .apr: lease.rate = .apr(value)
+        case .moneyFactor: lease.rate = .moneyFactor(value)
+        }
+        return lease
     }
 }

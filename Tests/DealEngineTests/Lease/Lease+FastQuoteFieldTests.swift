@@ -94,6 +94,18 @@ struct LeaseFastQuoteFieldTests {
         ("rounding.interest", { $0.rounding = RoundingProfile(name: "i", payment: .toNearestOrAway, interest: .down, tax: .toNearestOrAway, percentAmount: .toNearestOrAway) }),
         ("rounding.tax", { $0.rounding = RoundingProfile(name: "t", payment: .toNearestOrAway, interest: .toNearestOrAway, tax: .up, percentAmount: .toNearestOrAway) }),
         ("rounding.percentAmount", { $0.rounding = RoundingProfile(name: "a", payment: .toNearestOrAway, interest: .toNearestOrAway, tax: .toNearestOrAway, percentAmount: .up) }),
+        ("rounding.paymentIncrementExponent", { $0.rounding.paymentIncrementExponent = 0 }),
+        ("rounding.periodicRate", { $0.rounding.periodicRate = .rounded(decimals: 5) }),
+        ("rounding.periodicRate", { $0.rounding.periodicRate = .truncated(decimals: 5) }),
+        ("rounding.rateBasis", { $0.rounding.rateBasis = .effectiveAnnual }),
+        ("rounding.totals", { $0.rounding.totals = .paymentTimesCount }),
+        ("rounding.totals", { $0.rounding.totals = .exactPaymentRoundedOnce }),
+        ("rounding.balloonTiming", { $0.rounding.balloonTiming = .onePeriodAfter }),
+        ("rounding.oddDaysCounting", { $0.rounding.oddDaysCounting = .actualOver365 }),
+        ("rounding.taxLines", { $0.rounding.taxLines = .onTotal }),
+        ("rounding.leaseBasePayment", { $0.rounding.leaseBasePayment = .partsRounded }),
+        ("rounding.leasePaymentTax", { $0.rounding.leasePaymentTax = .onUnroundedBase }),
+        ("rounding.moneyFactorDecimals", { $0.rounding.moneyFactorDecimals = 6 }),
         ("currency", { $0.currency = try! Currency(code: "JPY"); $0.sellingPrice = dec("3700000"); $0.msrp = dec("4000000") }),
     ]
 

@@ -74,10 +74,28 @@ def failures(case: dict, answer: Any) -> List[str]:
         return [f"error: expected a result, got {json.dumps(answer)}"]
     problems = []
     tolerances = case.get("tolerance", {})
-    for path, expected in case["expect"].items():
+    for path, expected in case.get("expect", {}).items():
         computed = value_at(answer, path)
         if computed is _MISSING:
             problems.append(f"{path}: expected {json.dumps(expected)}, got nothing (missing path)")
         elif not matches(computed, expected, tolerances.get(path)):
             problems.append(f"{path}: expected {json.dumps(expected)}, got {json.dumps(computed)}")
+    for path, elements in case.get("expectIncludes", {}).items():
+        array = value_at(answer, path)
+        if not isinstance(array, list):
+            problems.append(f"{path}: expected an array including {json.dumps(elements)}, got nothing (missing path)")
+            continue
+        for element in elements:
+            if not any(includes(item, element) for item in array):
+                problems.append(f"{path}: expected an element matching {json.dumps(element)}, got {json.dumps(array)}")
     return problems
+
+
+def includes(computed: Any, expected: Any) -> bool:
+    """`expectIncludes`: objects by key (extra keys allowed), arrays element by element, values
+    by the matching rule."""
+    if isinstance(expected, dict):
+        return isinstance(computed, dict) and all(key in computed and includes(computed[key], value) for key, value in expected.items())
+    if isinstance(expected, list):
+        return isinstance(computed, list) and len(computed) == len(expected) and all(includes(c, e) for c, e in zip(computed, expected))
+    return matches(computed, expected, None)
