@@ -850,7 +850,7 @@ class ReconcileResultProfiles(_ReconcileResultProfilesRequired):
 
 
 _ReconcileResultImpliedRequired = TypedDict('_ReconcileResultImpliedRequired', {
-    'field': Literal['sellingPrice', 'downPayment', 'term', 'apr', 'moneyFactor'],
+    'field': Literal['sellingPrice', 'downPayment', 'term', 'apr', 'moneyFactor', 'residual'],
     'value': Union[DecimalText, int],
     'reproduces': List[str],
     'residuals': Dict[str, DecimalText],
