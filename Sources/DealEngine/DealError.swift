@@ -21,6 +21,9 @@ public struct DealError: Error, Sendable, Equatable, CustomStringConvertible {
         case noSolution = "no_solution"
         /// An intermediate result exceeded the engine's limits.
         case overflow
+        /// The engine could not decide a result it guarantees (a proof step that a bounded
+        /// refinement did not complete); never returned in place of a wrong number.
+        case `internal`
     }
 
     /// The error code.

@@ -32,6 +32,7 @@ enum Status {
         case .unsupported: unsupported
         case .noSolution: noSolution
         case .overflow: overflow
+        case .internal: `internal`
         }
     }
 

@@ -93,10 +93,11 @@ public struct AnnualPercentageRate: Sendable {
 
     /// The solved rate and the totals.
     public struct Result: Sendable, Equatable {
-        /// The APR in percent with ``AnnualPercentageRate/resultDecimals`` decimals (unrounded
-        /// in the SPEC's sense: within ``errorBound`` of the exact root).
+        /// The APR in percent: the exact root correctly rounded (half even) to
+        /// ``AnnualPercentageRate/resultDecimals`` decimals, the same on every platform.
         public var apr: ExactDecimal
-        /// The disclosed APR: regz 2 decimals, eu 1 decimal, half up.
+        /// The disclosed APR: the exact root correctly rounded half up to 2 decimals (regz) or
+        /// 1 (eu); not a rounding of ``apr``.
         public var aprDisclosed: ExactDecimal
         /// `"monthly"` … `"annual"`, a multiple of a week or month (`"4 weeks"`, `"2 months"`,
         /// ``UnitPeriod``), `"term"` (a single advance repaid by a single payment, Appendix J
@@ -111,7 +112,8 @@ public struct AnnualPercentageRate: Sendable {
         public var totalOfPayments: ExactDecimal
         /// Σ payments − Σ advances.
         public var financeCharge: ExactDecimal
-        /// A proven bound on |apr − exact APR| in percentage points.
+        /// A proven bound on |apr − exact APR| in percentage points: half a unit of the 12th
+        /// decimal (5e−13), since ``apr`` is correctly rounded.
         public var errorBound: Double
         /// Regulation Z 1026.22(a)(3): multiple advances, irregular payment periods or
         /// irregular amounts other than the first or final payment.
@@ -124,6 +126,8 @@ public struct AnnualPercentageRate: Sendable {
         var whole: Int          // regz: t
         var fraction: Double    // regz: f (≤ 3 roundings)
         var years: Double       // eu: t in years (≤ 4 roundings)
+        /// regz: f exactly; eu: t in years exactly (the exact signs of the rounding).
+        var exact: (numerator: Int, denominator: Int) = (0, 1)
     }
 
     /// Solves for the APR.
@@ -134,6 +138,21 @@ public struct AnnualPercentageRate: Sendable {
     ///   unit-period balances the flows, or when
     ///   flows that are not "all advances before all payments" admit more than one rate.
     public func solve() throws(DealError) -> Result {
+        var signs = SignCounts()
+        return try solve(signs: &signs)
+    }
+
+    /// How often a solve needed exact signs (the slow path of the correct rounding).
+    struct SignCounts: Sendable, Equatable {
+        /// Signs at rounding boundaries and bracket ends (0 unless the bracket straddles a
+        /// rounding boundary, or for EU the bracket's verification).
+        var decisions = 0
+        /// Of those, the ones double-word arithmetic could not prove (wide rationals).
+        var rational = 0
+    }
+
+    /// ``solve()``, counting in `signs` the exact signs its rounding evaluated.
+    func solve(signs: inout SignCounts) throws(DealError) -> Result {
         // The flows' fields are read in place (`flows[k].date`): no copy of each flow.
         guard var start = advances.first?.date else {
             throw DealError.invalidArgument("advances", "expected at least one advance, found none")
@@ -163,21 +182,31 @@ public struct AnnualPercentageRate: Sendable {
                 return try singlePaymentResult(term, advanced: advanced, paid: paid, charge: charge)
             }
             let terms = try regzTerms(start: start, unit: unit)
-            let perYear = Double(unit.periodsPerYear.numerator) / Double(unit.periodsPerYear.denominator)
             let bracket: RateSolver.Bracket
             if let fast = Self.regzNewtonBracket(terms: terms, exactSignAtZero: charge.signum) {
                 bracket = fast
             } else {
                 bracket = try Self.regzBisectionBracket(terms: terms, exactSignAtZero: charge.signum)
             }
-            return try result(bracket: bracket, scale: perYear * 100, unit: unit.name,
-                              perYear: unit.periodsPerYearDecimal, advanced: advanced, paid: paid,
-                              charge: charge, irregular: irregular)
+            var equation: RegzDoubleWordEquation??
+            return try result(bracket: bracket, factor: (100 * unit.periodsPerYear.numerator, unit.periodsPerYear.denominator),
+                              unit: unit.name, perYear: unit.periodsPerYearDecimal, advanced: advanced, paid: paid,
+                              charge: charge, irregular: irregular, exactSigns: &signs.decisions) { rate in
+                // Double words first (built at the first boundary), wide rationals when they
+                // cannot prove the sign.
+                if equation == nil { equation = RegzDoubleWordEquation(self, terms: terms).map { .some($0) } ?? .some(nil) }
+                if let prepared = equation!, let sign = prepared.sign(at: rate) { return sign }
+                signs.rational += 1
+                return regzExactSign(terms, at: rate)
+            }
         case .eu:
             let terms = try euTerms(start: start)
-            let bracket = try Self.solve(terms: terms, exactSignAtZero: charge.signum, evaluate: Self.euValue)
-            return try result(bracket: bracket, scale: 100, unit: "year", perYear: ExactDecimal(1),
-                              advanced: advanced, paid: paid, charge: charge, irregular: false)
+            let found = try Self.solve(terms: terms, exactSignAtZero: charge.signum, evaluate: Self.euValue)
+            let sign: (ExactFraction) throws(DealError) -> Int = { rate throws(DealError) in try euExactSign(terms, at: rate) }
+            let bracket = try Self.verified(found, exactSigns: &signs.decisions, signAt: sign)
+            return try result(bracket: bracket, factor: (100, 1), unit: "year", perYear: ExactDecimal(1),
+                              advanced: advanced, paid: paid, charge: charge, irregular: false,
+                              exactSigns: &signs.decisions, signAt: sign)
         }
     }
 
@@ -272,18 +301,20 @@ public struct AnnualPercentageRate: Sendable {
         return lastAdvance <= firstPayment
     }
 
-    func result(bracket: RateSolver.Bracket, scale: Double, unit: String, perYear: ExactDecimal,
-                advanced: ExactDecimal, paid: ExactDecimal, charge: ExactDecimal, irregular: Bool) throws(DealError) -> Result {
-        let rate = bracket.midpoint * scale
-        let bound = bracket.halfWidth * scale * (1 + 4 * RateSolver.unitRoundoff) + abs(rate) * 4 * RateSolver.unitRoundoff
-            + 0.5 * 1e-12
-        guard let apr = RateSolver.decimal(rate, scale: Self.resultDecimals, rule: .toNearestOrEven),
-              let disclosed = try? apr.rounded(scale: method == .regz ? 2 : 1, rule: .toNearestOrAway) else {
-            throw DealError(code: .overflow, path: "", message: "the APR needs more than 38 digits")
-        }
+    /// The result: `apr` and `aprDisclosed` are the exact root correctly rounded
+    /// (``correctlyRounded(_:factor:decimals:rule:exactSigns:signAt:)``), so `errorBound` is
+    /// half a unit of the 12th decimal.
+    func result(bracket: RateSolver.Bracket, factor: (numerator: Int, denominator: Int), unit: String,
+                perYear: ExactDecimal, advanced: ExactDecimal, paid: ExactDecimal, charge: ExactDecimal,
+                irregular: Bool, exactSigns: inout Int,
+                signAt: (ExactFraction) throws(DealError) -> Int) throws(DealError) -> Result {
+        let apr = try Self.correctlyRounded(bracket, factor: factor, decimals: Self.resultDecimals, rule: .toNearestOrEven,
+                                            exactSigns: &exactSigns, signAt: signAt)
+        let disclosed = try Self.correctlyRounded(bracket, factor: factor, decimals: method == .regz ? 2 : 1,
+                                                  rule: .toNearestOrAway, exactSigns: &exactSigns, signAt: signAt)
         return Result(apr: apr, aprDisclosed: disclosed, unitPeriod: unit, unitPeriodsPerYear: perYear,
                       amountFinanced: advanced, totalOfPayments: paid, financeCharge: charge,
-                      errorBound: bound, isIrregular: irregular)
+                      errorBound: 0.5e-12, isIrregular: irregular)
     }
 }
 

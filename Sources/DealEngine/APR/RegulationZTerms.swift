@@ -40,7 +40,7 @@ extension AnnualPercentageRate {
                 }
                 let (n, d) = count.fraction
                 terms.append(Term(amount: sign * RateSolver.double(flows[k].amount), whole: count.wholePeriods,
-                                  fraction: Double(n) / Double(d), years: 0))
+                                  fraction: Double(n) / Double(d), years: 0, exact: (n, d)))
             }
         }
         return terms
