@@ -99,11 +99,13 @@ public struct AnnualPercentageRate: Sendable {
         /// The disclosed APR: the exact root correctly rounded half up to 2 decimals (regz) or
         /// 1 (eu); not a rounding of ``apr``.
         public var aprDisclosed: ExactDecimal
-        /// `"monthly"` … `"annual"`, a multiple of a week or month (`"4 weeks"`, `"2 months"`,
+        /// `"monthly"` … `"annual"`, `"daily"` or k days (`"3 days"`), a multiple of a week or
+        /// month (`"4 weeks"`, `"2 months"`,
         /// ``UnitPeriod``), `"term"` (a single advance repaid by a single payment, Appendix J
         /// (b)(4)(ii)) or `"year"` (EU).
         public var unitPeriod: String
-        /// Unit-periods per year: 12, 24, 26, 52, 4, 2, 1; 52/k or 12/k for k weeks or months
+        /// Unit-periods per year: 12, 24, 26, 52, 4, 2, 1, 365; 365/k, 52/k or 12/k for k days,
+        /// weeks or months
         /// (13, 6; 10 decimals when not whole); for `"term"` 365/days or 12/months.
         public var unitPeriodsPerYear: ExactDecimal
         /// Σ advances.

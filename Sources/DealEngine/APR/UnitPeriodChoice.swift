@@ -9,7 +9,8 @@ extension AnnualPercentageRate {
     /// The unit-period: the override, or the common period that occurs most often between
     /// consecutive distinct dates of the transaction (ties: a payment frequency, then the
     /// shorter) among the
-    /// frequencies and the multiples of a week (3…13 weeks) or a month (2…11 months,
+    /// frequencies, a day and its multiples up to 6 days, and the multiples of a week (3…13
+    /// weeks) or a month (2…11 months,
     /// ``UnitPeriod/candidates``; these only when they occur at least twice), or, with no
     /// common period, the frequency whose nominal
     /// length (365/m days) is nearest the average interval (ties: the shorter). Never longer
@@ -50,7 +51,7 @@ extension AnnualPercentageRate {
                 (a, aDays) = (b, bDays)
             }
         }
-        // A multiple of a week or month must recur (twice or more) to be a common interval:
+        // Days and multiples of a week or month must recur (twice or more) to be a common interval:
         // one 35-day gap in a ragged schedule does not make 5 weeks the unit-period.
         for j in counts.indices where order[j].paymentFrequency == nil && counts[j] < 2 { counts[j] = 0 }
         if let best = counts.max(), best > 0 {

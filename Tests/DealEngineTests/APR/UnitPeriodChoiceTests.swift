@@ -60,4 +60,28 @@ struct UnitPeriodChoiceTests {
         }
         #expect(outcomes[false]! > 300 && outcomes[true]! > 300, "\(outcomes)")
     }
+
+    @Test("Days: consecutive daily payments have a one-day unit-period (365 a year); every 3 days, 3 days; a single short gap does not decide")
+    func days() throws {
+        func problem(_ dates: [String]) -> AnnualPercentageRate {
+            AnnualPercentageRate(method: .regz, advances: [DatedAmount(amount: dec("1000.00"), date: day("2026-03-01"))],
+                                 payments: dates.map { DatedAmount(amount: dec("260.00"), date: day($0)) })
+        }
+        let start = day("2026-03-01")
+        let daily = problem(["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06"])
+        #expect(try daily.chooseUnitPeriod(start: start) == .days(1))
+        let result = try daily.solve()
+        #expect(result.unitPeriod == "daily" && result.unitPeriodsPerYear == dec("365"))
+        #expect(!result.isIrregular)
+        let everyThird = problem(["2026-03-04", "2026-03-07", "2026-03-10", "2026-03-13"])
+        #expect(try everyThird.chooseUnitPeriod(start: start) == .days(3))
+        let third = try everyThird.solve()
+        #expect(third.unitPeriod == "3 days" && third.unitPeriodsPerYear == dec("121.6666666667"))
+        // Monthly payments with one extra payment the next day: still monthly.
+        let monthly = problem(["2026-04-01", "2026-05-01", "2026-05-02", "2026-06-01", "2026-07-01"])
+        #expect(try monthly.chooseUnitPeriod(start: start) == .monthly)
+        // (b)(5)(iv): actual days over the days of the unit-period.
+        let count = try UnitPeriodCount(from: start, to: day("2026-03-12"), unitPeriod: .days(3))
+        #expect(count.wholePeriods == 3 && count.fraction == (2, 3))
+    }
 }
