@@ -22,9 +22,10 @@ extension LevelPayment {
     /// try problem.payment(rule: .toNearestOrAway)   // 43666  (436.66)
     /// ```
     /// - Throws: ``DealError`` `invalid_argument` at `principal` (not above zero or above
-    ///   999,999,999,999 major units), `balloon` (negative or not below the principal), `apr`
+    ///   999,999,999,999 major units), `balloon` (negative), `apr`
     ///   (outside 0–100 or more than 10 decimals), `term` (outside 1–1200), `periodsPerYear`
-    ///   (outside 1–365) or `minorUnitDigits` (outside 0–4).
+    ///   (outside 1–365) or `minorUnitDigits` (outside 0–4); `unsupported` for a balloon above
+    ///   the principal (negative amortization; equal to it is an interest-only loan).
     public static func loan(principal: Int128, balloon: Int128, annualPercentage: ExactDecimal,
                             numberOfPayments: Int, periodsPerYear: Int, timing: PaymentTiming,
                             minorUnitDigits: Int) throws(DealError) -> LevelPayment {
@@ -35,8 +36,11 @@ extension LevelPayment {
         guard principal > 0, principal <= largest else {
             throw DealError.invalidArgument("principal", "expected a principal above zero and at most \(money.decimal(largest)), found \(money.decimal(principal))")
         }
-        guard balloon >= 0, balloon < principal else {
-            throw DealError.invalidArgument("balloon", "expected a balloon of zero or more below the principal \(money.decimal(principal)), found \(money.decimal(balloon))")
+        guard balloon >= 0 else {
+            throw DealError.invalidArgument("balloon", "expected a balloon of zero or more, found \(money.decimal(balloon))")
+        }
+        guard balloon <= principal else {
+            throw RetailLoan.negativeAmortization(path: "balloon", principal: money.decimal(principal), balloon: money.decimal(balloon))
         }
         guard (1...RetailLoan.Limits.maximumTerm).contains(numberOfPayments) else {
             throw DealError.invalidArgument("term", "expected a number of payments from 1 to \(RetailLoan.Limits.maximumTerm), found \(numberOfPayments)")
