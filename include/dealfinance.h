@@ -151,7 +151,8 @@ typedef int32_t dfin_status;
 #define DFIN_EBUFFER_TOO_SMALL 6
 /** A required pointer argument was NULL. Nothing was computed or written. */
 #define DFIN_ENULL_ARGUMENT 7
-/** A failure inside the library that no input should cause (please report it). */
+/** A failure inside the library that no input should cause (please report it), or the JSON
+ *  error code "internal": a proof step the engine could not complete (never a guessed value). */
 #define DFIN_EINTERNAL 8
 
 /**
@@ -179,7 +180,8 @@ DFIN_API const char *DFIN_NONNULL dfin_status_string(dfin_status status);
  *
  * @param out            Required. Receives a NUL-terminated UTF-8 answer owned by the caller,
  *                       to be released with `dfin_string_free` (never `free()`); set to NULL
- *                       when the status is DFIN_ENULL_ARGUMENT or DFIN_EINTERNAL.
+ *                       when the status is DFIN_ENULL_ARGUMENT, or DFIN_EINTERNAL without an
+ *                       error object.
  * @param out_length     Optional (may be NULL). Receives the answer's length in bytes,
  *                       not counting the NUL (0 when `*out` is NULL).
  * @param request        Required. The request's UTF-8 bytes; borrowed for the call only.
@@ -187,7 +189,8 @@ DFIN_API const char *DFIN_NONNULL dfin_status_string(dfin_status status);
  * @return DFIN_OK with a result object; DFIN_EINVALID_JSON, DFIN_EINVALID_ARGUMENT,
  *         DFIN_EUNSUPPORTED, DFIN_ENO_SOLUTION or DFIN_EOVERFLOW with the error object that
  *         has that code; DFIN_ENULL_ARGUMENT when `out` or `request` is NULL; DFIN_EINTERNAL
- *         if memory cannot be allocated.
+ *         with the error object of code "internal", or (`*out` NULL) if memory cannot be
+ *         allocated.
  */
 DFIN_API dfin_status dfin_calculate(char *DFIN_NULLABLE *DFIN_NULLABLE out,
                                     size_t *DFIN_NULLABLE out_length,

@@ -5,29 +5,40 @@ import DealDecimal
 
 extension AnnualPercentageRate {
     /// The Appendix J equation prepared for signs in double-word arithmetic (``DoubleWord``):
-    /// the amounts as exact double words, the terms grouped by fraction. Built once a solve,
-    /// when its bracket straddles a rounding boundary.
+    /// the flows as runs — equal amounts at consecutive t with one fraction (a payment series)
+    /// — grouped by fraction. Built once a solve, when its bracket straddles a rounding
+    /// boundary.
     ///
     /// ``sign(at:)`` evaluates the multiple of the equation that ``regzExactSign(_:at:)``
-    /// decides, W(i) = Σ_g H_g(i)·d_g·Π_{h≠g}(d_h + n_h·i) with H_g(i) = Σ a·(1 + i)^(T−t) by
-    /// Horner's rule, at the double-word quotient î of the rate (|î − i| ≤ δ = 2ε·î, ε =
-    /// ``DoubleWord/relativeError``). Every contribution passes at most
-    /// K = 8(T + n + G) + 32 double-word operations, so |Ŵ − W(î)| ≤ γ_K·W₊, W₊ the same sum
-    /// of magnitudes (in double, enlarged by its own rounding); and |W(î) − W(i)| ≤
-    /// δ·(T + G)·2W₊, every magnitude's derivative being at most (T + G) times it. The sign
-    /// is proven when |Ŵ| exceeds both; else nil (the rate within about 10⁻²⁸ of the root),
-    /// and the caller takes the wide rationals.
+    /// decides, W(i) = Σ_g H_g(x)·d_g·Π_{h≠g}(d_h + n_h·i), x = 1 + i, where H_g sums the
+    /// group's runs: a run of m amounts a at exponents e₀ … e₀ + m − 1 (e = T − t) is
+    /// a·x^e₀·(x^m − 1)/(x − 1), one term a·x^e₀. It is evaluated at the double-word quotient
+    /// î of the rate (|î − i| ≤ δ = 2ε·î, ε = ``DoubleWord/relativeError``), with x̂ = 1 + î
+    /// and x̂ − 1 computed. With K = 8(T + G + R) + 64 (T the largest t, G groups, R runs), no
+    /// operation chain is longer than K, so the error of a run is at most γ_K·E, E =
+    /// a·x^e₀·(x^m + 1)/(x − 1) (a·x^e₀ for one term), which also bounds the run's magnitude
+    /// (the cancellation in x^m − 1 is inside it); the computed W is within γ_K·W₊ of W(î) (W₊
+    /// the same sum with each run's E, in double, enlarged by its own rounding), and W(î)
+    /// within δ·(T + G)·2W₊ of W(i), every magnitude's derivative being at most (T + G) times
+    /// it. The sign is proven when |Ŵ| exceeds both; else nil (the rate within about 10⁻²⁸ of
+    /// the root, or a rate so small that x − 1 cancels), and the caller takes the wide
+    /// rationals.
     ///
     /// ```swift
     /// let equation = RegzDoubleWordEquation(problem, terms: terms)
     /// equation?.sign(at: ExactFraction(WideInteger(1), WideInteger(100)))   // 1, −1 or nil
     /// ```
     struct RegzDoubleWordEquation {
-        let amounts: [DoubleWord]
+        /// A run: `count` equal amounts at consecutive exponents from `exponent` down (e = T − t).
+        struct Run {
+            var amount: DoubleWord
+            var exponent: Int
+            var count: Int
+            var group: Int
+        }
+        let runs: [Run]
         let fractions: [(numerator: Int, denominator: Int)]
-        let members: [[Int]]
         let largest: Int
-        let wholes: [Int]
 
         /// Nil when it does not apply: more than 32 distinct fractions, or an amount (at the
         /// flows' largest scale) of 2¹⁰⁶ or more.
@@ -37,59 +48,84 @@ extension AnnualPercentageRate {
             var scale = 0
             for k in advances.indices { scale = max(scale, advances[k].amount.scale) }
             for k in payments.indices { scale = max(scale, payments[k].amount.scale) }
-            var amounts: [DoubleWord] = []
-            amounts.reserveCapacity(terms.count)
+            var largest = 0
+            for k in terms.indices { largest = max(largest, terms[k].whole) }
+            var fractions: [(numerator: Int, denominator: Int)] = []
+            var runs: [Run] = []
+            var last: (amount: (coefficient: Int128, scale: Int), whole: Int, group: Int)?
             for k in terms.indices {
-                let value = k < advances.count ? advances[k].amount : payments[k - advances.count].amount
-                var power: Int128 = 1
-                for _ in 0..<(scale - value.scale) { power *= 10; if power > 1 << 100 { return nil } }
-                let (integer, overflow) = value.coefficient.multipliedReportingOverflow(by: power)
-                guard !overflow, let word = DoubleWord(exactly: k < advances.count ? -integer : integer) else { return nil }
-                amounts.append(word)
+                let flow = k < advances.count ? advances[k].amount : payments[k - advances.count].amount
+                // Advances negative (the coefficient's sign; |coefficient| < 10^38).
+                let value = (coefficient: k < advances.count ? -flow.coefficient : flow.coefficient, scale: flow.scale)
+                let (n, d) = terms[k].exact
+                let common = n == 0 ? d : AnnualPercentageRate.gcd(n, d)
+                let reduced = (numerator: n / common, denominator: d / common)
+                let group: Int
+                if let previous = last, fractions[previous.group] == reduced { group = previous.group }
+                else if let known = fractions.firstIndex(where: { $0 == reduced }) { group = known }
+                else {
+                    guard fractions.count < 32 else { return nil }
+                    group = fractions.count
+                    fractions.append(reduced)
+                }
+                let whole = terms[k].whole
+                // The next payment of a series: one period later, the same amount and fraction.
+                if let previous = last, previous.group == group, previous.whole + 1 == whole,
+                   previous.amount.scale == value.scale, previous.amount.coefficient == value.coefficient {
+                    runs[runs.count - 1].count += 1
+                    runs[runs.count - 1].exponent = largest - whole
+                } else {
+                    var power: Int128 = 1
+                    for _ in 0..<(scale - value.scale) { power *= 10; if power > 1 << 100 { return nil } }
+                    let (integer, overflow) = value.coefficient.multipliedReportingOverflow(by: power)
+                    guard !overflow, let word = DoubleWord(exactly: integer) else { return nil }
+                    runs.append(Run(amount: word, exponent: largest - whole, count: 1, group: group))
+                }
+                last = (value, whole, group)
             }
-            let (fractions, members, largest) = AnnualPercentageRate.fractionGroups(terms)
-            guard fractions.count <= 32 else { return nil }
-            (self.amounts, self.fractions, self.members, self.largest) = (amounts, fractions, members, largest)
-            wholes = terms.map(\.whole)
+            (self.runs, self.fractions, self.largest) = (runs, fractions, largest)
         }
 
         /// The proven sign at the rate p/q ≥ 0, or nil (see the type).
         func sign(at rate: ExactFraction) -> Int? {
-            guard let p = rate.numerator.int128Value, let q = rate.denominator.int128Value, p >= 0, q > 0,
+            guard let p = rate.numerator.int128Value, let q = rate.denominator.int128Value, p > 0, q > 0,
                   let pWord = DoubleWord(exactly: p), let qWord = DoubleWord(exactly: q) else { return nil }
             let i = pWord / qWord
             let delta = 2 * DoubleWord.relativeError * (abs(i.hi) + abs(i.lo))
             let x = DoubleWord(1) + i
-            let xUp = x.hi + abs(x.lo)
+            let growth = x + DoubleWord(-1)                 // x̂ − 1, for the geometric sums
+            let xUp = x.hi + abs(x.lo), growthDown = growth.hi - abs(growth.lo)
+            guard growthDown > 0 else { return nil }
+            var sums = [DoubleWord](repeating: DoubleWord(0), count: fractions.count)
+            var weights = [Double](repeating: 0, count: fractions.count)
+            for run in runs {
+                let start = x.power(run.exponent)
+                let startUp = RateSolver.power(xUp, run.exponent)
+                let magnitude = abs(run.amount.hi) + abs(run.amount.lo)
+                if run.count == 1 {
+                    sums[run.group] = sums[run.group] + run.amount * start
+                    weights[run.group] += magnitude * startUp
+                } else {
+                    // Σ_{j<m} x^(e₀−j) = x^(e₀−m+1)·(x^m − 1)/(x − 1); `exponent` is the lowest.
+                    let span = x.power(run.count)
+                    let geometric = (span + DoubleWord(-1)) / growth
+                    sums[run.group] = sums[run.group] + run.amount * start * geometric
+                    weights[run.group] += magnitude * startUp * (RateSolver.power(xUp, run.count) + 1) / growthDown
+                }
+            }
             var total = DoubleWord(0), magnitude = 0.0
             for g in fractions.indices {
-                var acc = DoubleWord(0), accMagnitude = 0.0
-                var last: Int?
-                for k in members[g] {
-                    let e = largest - wholes[k]
-                    if let last, last > e {
-                        acc = acc * x.power(last - e)
-                        accMagnitude *= RateSolver.power(xUp, last - e)
-                    }
-                    acc = acc + amounts[k]
-                    accMagnitude += abs(amounts[k].hi) + abs(amounts[k].lo)
-                    last = e
-                }
-                if let last, last > 0 {
-                    acc = acc * x.power(last)
-                    accMagnitude *= RateSolver.power(xUp, last)
-                }
                 var factor = DoubleWord(Double(fractions[g].denominator)), factorMagnitude = Double(fractions[g].denominator)
                 for other in fractions.indices where other != g {
                     let e = DoubleWord(Double(fractions[other].denominator)) + DoubleWord(Double(fractions[other].numerator)) * i
                     factor = factor * e
                     factorMagnitude *= e.hi + abs(e.lo)
                 }
-                total = total + acc * factor
-                magnitude += accMagnitude * factorMagnitude
+                total = total + sums[g] * factor
+                magnitude += weights[g] * factorMagnitude
             }
-            let operations = 8 * (largest + amounts.count + fractions.count) + 32
-            // The magnitude's own rounding: at most `operations` rounded double operations.
+            let operations = 8 * (largest + fractions.count + runs.count) + 64
+            // The weights' own rounding: at most `operations` rounded double operations.
             let upper = magnitude * (1 + 2 * Double(operations) * RateSolver.unitRoundoff)
             let drift = Double(largest + fractions.count)
             guard total.hi.isFinite, total.lo.isFinite, upper.isFinite, upper < 0x1p900, delta * drift < 0.5 else { return nil }
