@@ -20,6 +20,7 @@ extension AnnualPercentageRate {
     ///   - factor: the APR in the reported unit per unit of rate, `numerator / denominator`
     ///     (percent × unit-periods a year: 100·52/3 for 3 weeks).
     ///   - exactSigns: incremented once per exact sign evaluated.
+    ///   - fastSign: the sign at p/q in 128-bit integers when it can prove it (nil: ask `signAt`).
     /// - Throws: ``DealError`` `overflow` beyond 38 digits, or what `signAt` throws (`internal`
     ///   when it cannot decide a sign).
     ///
@@ -31,6 +32,7 @@ extension AnnualPercentageRate {
     /// ```
     static func correctlyRounded(_ bracket: RateSolver.Bracket, factor: (numerator: Int, denominator: Int),
                                  decimals: Int, rule: RoundingRule, exactSigns: inout Int,
+                                 fastSign: (Int128, Int128) -> Int? = { _, _ in nil },
                                  signAt: (ExactFraction) throws(DealError) -> Int) throws(DealError) -> ExactDecimal {
         guard let low = scaledRounded(bracket.lower, factor: factor, decimals: decimals, rule: rule),
               let high = scaledRounded(bracket.upper, factor: factor, decimals: decimals, rule: rule) else {
@@ -39,12 +41,37 @@ extension AnnualPercentageRate {
         var (a, b) = (low, high)
         // The root's decimal is in a…b; the boundary after m is (2m + 1) / (2·10^decimals) in
         // the reported unit, the rate (2m + 1)·denominator / (2·10^decimals·numerator).
-        let boundaryDenominator = WideInteger(2 * factor.numerator).multiplied(byPowerOfTen: decimals)
+        var boundarySmall: Int128? = Int128(2 * factor.numerator)
+        for _ in 0..<decimals { boundarySmall = boundarySmall.flatMap { Self.checkedProduct($0, 10) } }
+        // The bracket's midpoint usually rounds to the answer: its two boundaries are decided
+        // first (two signs instead of a binary search's ⌈log₂(b − a + 1)⌉), then the search
+        // continues on whatever is left.
+        var guesses: (Int128?, Int128?) = (nil, nil)
+        if a < b, let guess = scaledRounded(bracket.lower + (bracket.upper - bracket.lower) / 2, factor: factor,
+                                            decimals: decimals, rule: rule), guess >= a, guess <= b {
+            guesses = (guess > a ? guess - 1 : nil, guess < b ? guess : nil)
+        }
         while a < b {
-            let m = a + (b - a) / 2
-            let rate = ExactFraction(WideInteger(2 * m + 1) * WideInteger(factor.denominator), boundaryDenominator)
+            var m = a + (b - a) / 2
+            if let first = guesses.0 {
+                guesses.0 = nil
+                if first >= a && first < b { m = first }
+            } else if let second = guesses.1 {
+                guesses.1 = nil
+                if second >= a && second < b { m = second }
+            }
             exactSigns += 1
-            let sign = try signAt(rate)
+            // The rate in 128-bit integers for `fastSign` when it fits, else (or when it
+            // cannot decide) as a fraction of wide integers for `signAt`.
+            var decided: Int?
+            if let small = boundarySmall, let odd = Self.checkedProduct(2 * m + 1, Int128(factor.denominator)) {
+                decided = fastSign(odd, small)
+            }
+            let sign: Int
+            if let decided { sign = decided } else {
+                sign = try signAt(ExactFraction(WideInteger(2 * m + 1) * WideInteger(factor.denominator),
+                                                WideInteger(2 * factor.numerator).multiplied(byPowerOfTen: decimals)))
+            }
             if sign > 0 {
                 a = m + 1
             } else if sign < 0 {
@@ -61,6 +88,12 @@ extension AnnualPercentageRate {
         do { return try ExactDecimal(coefficient: a, scale: decimals) } catch {
             throw DealError(code: .overflow, path: "", message: "the APR needs more than 38 digits")
         }
+    }
+
+    /// a · b, nil on overflow.
+    static func checkedProduct(_ a: Int128, _ b: Int128) -> Int128? {
+        let (product, overflow) = a.multipliedReportingOverflow(by: b)
+        return overflow ? nil : product
     }
 
     /// `x · numerator / denominator · 10^decimals` rounded to an integer by `rule`, exactly (x is

@@ -130,6 +130,9 @@ public struct AnnualPercentageRate: Sendable {
         var years: Double       // eu: t in years (≤ 4 roundings)
         /// regz: f exactly; eu: t in years exactly (the exact signs of the rounding).
         var exact: (numerator: Int, denominator: Int) = (0, 1)
+        /// regz: the flow's exact amount equals the previous flow's (both advances or both
+        /// payments): a payment series' runs, without reading the amounts again.
+        var sameAmountAsPrevious = false
     }
 
     /// Solves for the APR.
@@ -193,11 +196,13 @@ public struct AnnualPercentageRate: Sendable {
             var equation: RegzDoubleWordEquation??
             return try result(bracket: bracket, factor: (100 * unit.periodsPerYear.numerator, unit.periodsPerYear.denominator),
                               unit: unit.name, perYear: unit.periodsPerYearDecimal, advanced: advanced, paid: paid,
-                              charge: charge, irregular: irregular, exactSigns: &signs.decisions) { rate in
+                              charge: charge, irregular: irregular, exactSigns: &signs.decisions,
+                              fastSign: { p, q in
                 // Double words first (built at the first boundary), wide rationals when they
                 // cannot prove the sign.
                 if equation == nil { equation = RegzDoubleWordEquation(self, terms: terms).map { .some($0) } ?? .some(nil) }
-                if let prepared = equation!, let sign = prepared.sign(at: rate) { return sign }
+                return equation!?.sign(numerator: p, denominator: q)
+            }) { rate in
                 signs.rational += 1
                 return regzExactSign(terms, at: rate)
             }
@@ -308,12 +313,12 @@ public struct AnnualPercentageRate: Sendable {
     /// half a unit of the 12th decimal.
     func result(bracket: RateSolver.Bracket, factor: (numerator: Int, denominator: Int), unit: String,
                 perYear: ExactDecimal, advanced: ExactDecimal, paid: ExactDecimal, charge: ExactDecimal,
-                irregular: Bool, exactSigns: inout Int,
+                irregular: Bool, exactSigns: inout Int, fastSign: (Int128, Int128) -> Int? = { _, _ in nil },
                 signAt: (ExactFraction) throws(DealError) -> Int) throws(DealError) -> Result {
         let apr = try Self.correctlyRounded(bracket, factor: factor, decimals: Self.resultDecimals, rule: .toNearestOrEven,
-                                            exactSigns: &exactSigns, signAt: signAt)
+                                            exactSigns: &exactSigns, fastSign: fastSign, signAt: signAt)
         let disclosed = try Self.correctlyRounded(bracket, factor: factor, decimals: method == .regz ? 2 : 1,
-                                                  rule: .toNearestOrAway, exactSigns: &exactSigns, signAt: signAt)
+                                                  rule: .toNearestOrAway, exactSigns: &exactSigns, fastSign: fastSign, signAt: signAt)
         return Result(apr: apr, aprDisclosed: disclosed, unitPeriod: unit, unitPeriodsPerYear: perYear,
                       amountFinanced: advanced, totalOfPayments: paid, financeCharge: charge,
                       errorBound: 0.5e-12, isIrregular: irregular)

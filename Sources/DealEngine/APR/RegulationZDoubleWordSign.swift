@@ -37,59 +37,74 @@ extension AnnualPercentageRate {
             var group: Int
         }
         let runs: [Run]
-        let fractions: [(numerator: Int, denominator: Int)]
+        /// A fraction n/d of a unit-period in lowest terms.
+        struct Fraction: Equatable {
+            var numerator: Int
+            var denominator: Int
+        }
+        let fractions: [Fraction]
         let largest: Int
 
         /// Nil when it does not apply: more than 32 distinct fractions, or an amount (at the
         /// flows' largest scale) of 2¹⁰⁶ or more.
         init?(_ problem: AnnualPercentageRate, terms: [Term]) {
-            let advances = problem.advances, payments = problem.payments
-            guard terms.count == advances.count + payments.count else { return nil }
-            var scale = 0
-            for k in advances.indices { scale = max(scale, advances[k].amount.scale) }
-            for k in payments.indices { scale = max(scale, payments[k].amount.scale) }
-            var largest = 0
+            let advanceCount = problem.advances.count
+            guard terms.count == advanceCount + problem.payments.count else { return nil }
+            var scale = 0, largest = 0
+            for k in problem.advances.indices { scale = max(scale, problem.advances[k].amount.scale) }
+            for k in problem.payments.indices { scale = max(scale, problem.payments[k].amount.scale) }
             for k in terms.indices { largest = max(largest, terms[k].whole) }
-            var fractions: [(numerator: Int, denominator: Int)] = []
+            var fractions: [Fraction] = []
             var runs: [Run] = []
-            var last: (amount: (coefficient: Int128, scale: Int), whole: Int, group: Int)?
+            // The run being built (count 0: none) and the previous flow's amount, t and fraction.
+            var current = Run(amount: DoubleWord(0), exponent: 0, count: 0, group: -1)
+            var lastWhole = 0
+            var lastExact = Fraction(numerator: -1, denominator: 0)
             for k in terms.indices {
-                let flow = k < advances.count ? advances[k].amount : payments[k - advances.count].amount
-                // Advances negative (the coefficient's sign; |coefficient| < 10^38).
-                let value = (coefficient: k < advances.count ? -flow.coefficient : flow.coefficient, scale: flow.scale)
-                let (n, d) = terms[k].exact
-                let common = n == 0 ? d : AnnualPercentageRate.gcd(n, d)
-                let reduced = (numerator: n / common, denominator: d / common)
-                let group: Int
-                if let previous = last, fractions[previous.group] == reduced { group = previous.group }
-                else if let known = fractions.firstIndex(where: { $0 == reduced }) { group = known }
-                else {
-                    guard fractions.count < 32 else { return nil }
-                    group = fractions.count
-                    fractions.append(reduced)
+                let term = terms[k]
+                let exact = Fraction(numerator: term.exact.numerator, denominator: term.exact.denominator)
+                var group = current.group
+                if current.count == 0 || lastExact != exact {
+                    let common = exact.numerator == 0 ? exact.denominator : AnnualPercentageRate.gcd(exact.numerator, exact.denominator)
+                    let reduced = Fraction(numerator: exact.numerator / common, denominator: exact.denominator / common)
+                    if let known = fractions.firstIndex(of: reduced) { group = known } else {
+                        guard fractions.count < 32 else { return nil }
+                        group = fractions.count
+                        fractions.append(reduced)
+                    }
                 }
-                let whole = terms[k].whole
-                // The next payment of a series: one period later, the same amount and fraction.
-                if let previous = last, previous.group == group, previous.whole + 1 == whole,
-                   previous.amount.scale == value.scale, previous.amount.coefficient == value.coefficient {
-                    runs[runs.count - 1].count += 1
-                    runs[runs.count - 1].exponent = largest - whole
+                // The next payment of a series: one period later, the same amount (exactly, as
+                // regzTerms compared it) and fraction.
+                if current.count > 0, current.group == group, lastWhole + 1 == term.whole, term.sameAmountAsPrevious {
+                    current.count += 1
+                    current.exponent = largest - term.whole
                 } else {
+                    if current.count > 0 { runs.append(current) }
+                    let isAdvance = k < advanceCount
+                    let flow = isAdvance ? problem.advances[k].amount : problem.payments[k - advanceCount].amount
+                    // Advances negative (the coefficient's sign; |coefficient| < 10^38).
+                    let coefficient = isAdvance ? -flow.coefficient : flow.coefficient
                     var power: Int128 = 1
-                    for _ in 0..<(scale - value.scale) { power *= 10; if power > 1 << 100 { return nil } }
-                    let (integer, overflow) = value.coefficient.multipliedReportingOverflow(by: power)
+                    for _ in 0..<(scale - flow.scale) { power *= 10; if power > 1 << 100 { return nil } }
+                    let (integer, overflow) = coefficient.multipliedReportingOverflow(by: power)
                     guard !overflow, let word = DoubleWord(exactly: integer) else { return nil }
-                    runs.append(Run(amount: word, exponent: largest - whole, count: 1, group: group))
+                    current = Run(amount: word, exponent: largest - term.whole, count: 1, group: group)
                 }
-                last = (value, whole, group)
+                (lastWhole, lastExact) = (term.whole, exact)
             }
+            if current.count > 0 { runs.append(current) }
             (self.runs, self.fractions, self.largest) = (runs, fractions, largest)
         }
 
         /// The proven sign at the rate p/q ≥ 0, or nil (see the type).
         func sign(at rate: ExactFraction) -> Int? {
-            guard let p = rate.numerator.int128Value, let q = rate.denominator.int128Value, p > 0, q > 0,
-                  let pWord = DoubleWord(exactly: p), let qWord = DoubleWord(exactly: q) else { return nil }
+            guard let p = rate.numerator.int128Value, let q = rate.denominator.int128Value else { return nil }
+            return sign(numerator: p, denominator: q)
+        }
+
+        /// ``sign(at:)`` at p/q given as 128-bit integers.
+        func sign(numerator p: Int128, denominator q: Int128) -> Int? {
+            guard p > 0, q > 0, let pWord = DoubleWord(exactly: p), let qWord = DoubleWord(exactly: q) else { return nil }
             let i = pWord / qWord
             let delta = 2 * DoubleWord.relativeError * (abs(i.hi) + abs(i.lo))
             let x = DoubleWord(1) + i

@@ -14,8 +14,11 @@ extension AnnualPercentageRate {
         // (``seriesCount(base:index:first:frequency:)``).
         var seriesBase: (first: CivilDate, frequency: PaymentFrequency, count: UnitPeriodCount)?
         // Two passes over the stored arrays, reading fields in place (no copy of each flow).
+        // The previous flow's amount (same pass), for ``Term/sameAmountAsPrevious``.
+        var previous: (coefficient: Int128, scale: Int)? = nil
         for pass in 0..<2 {
             let flows = pass == 0 ? advances : payments, sign = pass == 0 ? -1.0 : 1.0
+            previous = nil
             for k in flows.indices {
                 let count: UnitPeriodCount
                 do {
@@ -39,8 +42,11 @@ extension AnnualPercentageRate {
                     throw DealError.invalidArgument(flows[k].path, error.message)
                 }
                 let (n, d) = count.fraction
-                terms.append(Term(amount: sign * RateSolver.double(flows[k].amount), whole: count.wholePeriods,
-                                  fraction: Double(n) / Double(d), years: 0, exact: (n, d)))
+                let amount = flows[k].amount
+                let same = previous.map { $0.coefficient == amount.coefficient && $0.scale == amount.scale } ?? false
+                previous = (amount.coefficient, amount.scale)
+                terms.append(Term(amount: sign * RateSolver.double(amount), whole: count.wholePeriods,
+                                  fraction: Double(n) / Double(d), years: 0, exact: (n, d), sameAmountAsPrevious: same))
             }
         }
         return terms

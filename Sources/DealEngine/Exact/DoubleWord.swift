@@ -29,9 +29,10 @@ struct DoubleWord: Sendable, Equatable {
     /// An integer below 2¹⁰⁶ in magnitude, exactly; nil beyond.
     init?(exactly x: Int128) {
         guard x.magnitude < UInt128(1) << 106 else { return nil }
-        let high = Double(x)                        // x rounded: |x − high| ≤ 2^52
-        let rest = x - Int128(high)                  // exact: |rest| < 2^53
-        (hi, lo) = Self.fastTwoSum(high, Double(rest))
+        // x = h·2^53 + l with |h| < 2^53 and 0 ≤ l < 2^53: both exact in a double (64-bit
+        // conversions, no generic 128-bit one), and their sum exact as a double word.
+        let h = Int64(truncatingIfNeeded: x >> 53), l = Int64(truncatingIfNeeded: x & ((1 << 53) - 1))
+        (hi, lo) = Self.twoSum(Double(h) * 0x1p53, Double(l))
     }
 
     /// s + t = a + b exactly with s = fl(a + b) (|a| ≥ |b| or a = 0).
