@@ -193,15 +193,15 @@ public struct AnnualPercentageRate: Sendable {
             } else {
                 bracket = try Self.regzBisectionBracket(terms: terms, exactSignAtZero: charge.signum)
             }
-            var equation: RegzDoubleWordEquation??
+            var equation: RegzDoubleWordEquation? = nil, built = false
             return try result(bracket: bracket, factor: (100 * unit.periodsPerYear.numerator, unit.periodsPerYear.denominator),
                               unit: unit.name, perYear: unit.periodsPerYearDecimal, advanced: advanced, paid: paid,
                               charge: charge, irregular: irregular, exactSigns: &signs.decisions,
                               fastSign: { p, q in
                 // Double words first (built at the first boundary), wide rationals when they
                 // cannot prove the sign.
-                if equation == nil { equation = RegzDoubleWordEquation(self, terms: terms).map { .some($0) } ?? .some(nil) }
-                return equation!?.sign(numerator: p, denominator: q)
+                if !built { (equation, built) = (RegzDoubleWordEquation(self, terms: terms), true) }
+                return equation?.sign(numerator: p, denominator: q)
             }) { rate in
                 signs.rational += 1
                 return regzExactSign(terms, at: rate)

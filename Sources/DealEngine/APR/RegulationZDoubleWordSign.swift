@@ -56,6 +56,8 @@ extension AnnualPercentageRate {
             for k in terms.indices { largest = max(largest, terms[k].whole) }
             var fractions: [Fraction] = []
             var runs: [Run] = []
+            fractions.reserveCapacity(4)
+            runs.reserveCapacity(4)
             // The run being built (count 0: none) and the previous flow's amount, t and fraction.
             var current = Run(amount: DoubleWord(0), exponent: 0, count: 0, group: -1)
             var lastWhole = 0
@@ -111,33 +113,32 @@ extension AnnualPercentageRate {
             let growth = x + DoubleWord(-1)                 // x̂ − 1, for the geometric sums
             let xUp = x.hi + abs(x.lo), growthDown = growth.hi - abs(growth.lo)
             guard growthDown > 0 else { return nil }
-            var sums = [DoubleWord](repeating: DoubleWord(0), count: fractions.count)
-            var weights = [Double](repeating: 0, count: fractions.count)
-            for run in runs {
-                let start = x.power(run.exponent)
-                let startUp = RateSolver.power(xUp, run.exponent)
-                let magnitude = abs(run.amount.hi) + abs(run.amount.lo)
-                if run.count == 1 {
-                    sums[run.group] = sums[run.group] + run.amount * start
-                    weights[run.group] += magnitude * startUp
-                } else {
-                    // Σ_{j<m} x^(e₀−j) = x^(e₀−m+1)·(x^m − 1)/(x − 1); `exponent` is the lowest.
-                    let span = x.power(run.count)
-                    let geometric = (span + DoubleWord(-1)) / growth
-                    sums[run.group] = sums[run.group] + run.amount * start * geometric
-                    weights[run.group] += magnitude * startUp * (RateSolver.power(xUp, run.count) + 1) / growthDown
-                }
-            }
+            // Group by group (no per-call arrays: G is small, the runs few).
             var total = DoubleWord(0), magnitude = 0.0
             for g in fractions.indices {
+                var sum = DoubleWord(0), weight = 0.0
+                for run in runs where run.group == g {
+                    let start = x.power(run.exponent)
+                    let startUp = RateSolver.power(xUp, run.exponent)
+                    let size = abs(run.amount.hi) + abs(run.amount.lo)
+                    if run.count == 1 {
+                        sum = sum + run.amount * start
+                        weight += size * startUp
+                    } else {
+                        // Σ_{j<m} x^(e₀+j) = x^e₀·(x^m − 1)/(x − 1); `exponent` is the lowest, e₀.
+                        let geometric = (x.power(run.count) + DoubleWord(-1)) / growth
+                        sum = sum + run.amount * start * geometric
+                        weight += size * startUp * (RateSolver.power(xUp, run.count) + 1) / growthDown
+                    }
+                }
                 var factor = DoubleWord(Double(fractions[g].denominator)), factorMagnitude = Double(fractions[g].denominator)
                 for other in fractions.indices where other != g {
                     let e = DoubleWord(Double(fractions[other].denominator)) + DoubleWord(Double(fractions[other].numerator)) * i
                     factor = factor * e
                     factorMagnitude *= e.hi + abs(e.lo)
                 }
-                total = total + sums[g] * factor
-                magnitude += weights[g] * factorMagnitude
+                total = total + sum * factor
+                magnitude += weight * factorMagnitude
             }
             let operations = 8 * (largest + fractions.count + runs.count) + 64
             // The weights' own rounding: at most `operations` rounded double operations.
