@@ -5,9 +5,9 @@ import DealEngine
 
 @Suite("DealError")
 struct DealErrorTests {
-    /// SPEC §3.5's codes and their JSON spellings.
+    /// The error codes and their JSON spellings (`internal`: an undecidable proof step).
     @Test func codes() {
-        #expect(DealError.Code.allCases.map(\.rawValue) == ["invalid_json", "invalid_argument", "unsupported", "no_solution", "overflow"])
+        #expect(DealError.Code.allCases.map(\.rawValue) == ["invalid_json", "invalid_argument", "unsupported", "no_solution", "overflow", "internal"])
         #expect(DealError.Code(rawValue: "invalid_argument") == .invalidArgument)
         #expect(DealError.Code(rawValue: "invalidArgument") == nil)
     }

@@ -103,8 +103,7 @@ extension AnnualPercentageRate {
                               rule: RoundingRule) -> Int128? {
         guard x.isFinite, factor.numerator > 0, factor.denominator > 0 else { return nil }
         if x == 0 { return 0 }
-        let significand = x.significandBitPattern | (x.isNormal ? 1 << 52 : 0)
-        let exponent = Int(x.isNormal ? x.exponent : Double.leastNormalMagnitude.exponent) - 52
+        let (significand, exponent) = ExactFraction.binaryParts(x)
         if x > 0, rule == .toNearestOrEven || rule == .toNearestOrAway, decimals <= 18, factor.numerator < 1 << 20, factor.denominator < 1 << 20 {
             var power: UInt128 = 1
             for _ in 0..<decimals { power *= 10 }
@@ -143,12 +142,9 @@ extension AnnualPercentageRate {
                                         rule: RoundingRule) -> Int128? {
         guard x.isFinite, factor.numerator > 0, factor.denominator > 0 else { return nil }
         if x == 0 { return 0 }
-        let significand = x.significandBitPattern | (x.isNormal ? 1 << 52 : 0)
-        let exponent = Int(x.isNormal ? x.exponent : Double.leastNormalMagnitude.exponent) - 52
-        var numerator = WideInteger(Int128(significand)).multiplied(byPowerOfTen: decimals) * WideInteger(factor.numerator)
-        var denominator = WideInteger(factor.denominator)
-        if exponent >= 0 { numerator = numerator.shiftedLeft(exponent) } else { denominator = denominator.shiftedLeft(-exponent) }
-        if x < 0 { numerator = -numerator }
+        let value = ExactFraction.of(x)
+        let numerator = value.numerator.multiplied(byPowerOfTen: decimals) * WideInteger(factor.numerator)
+        let denominator = value.denominator * WideInteger(factor.denominator)
         guard let quotient = try? numerator.divided(by: denominator, rule: rule),
               let value = quotient.int128Value,
               value.magnitude < 100_000_000_000_000_000_000_000_000_000_000_000_000 else { return nil }
@@ -186,11 +182,17 @@ extension AnnualPercentageRate {
 }
 
 extension ExactFraction {
+    /// |x| = significand · 2^exponent for a finite x ≠ 0 (the integer significand of 53 bits,
+    /// or fewer for a subnormal).
+    static func binaryParts(_ x: Double) -> (significand: UInt64, exponent: Int) {
+        (x.significandBitPattern | (x.isNormal ? 1 << 52 : 0), Int(x.isNormal ? x.exponent : Double.leastNormalMagnitude.exponent) - 52)
+    }
+
     /// The finite double `x` exactly.
     static func of(_ x: Double) -> ExactFraction {
         guard x.isFinite, x != 0 else { return ExactFraction(0) }
-        let significand = WideInteger(Int128(x.significandBitPattern | (x.isNormal ? 1 << 52 : 0)))
-        let exponent = Int(x.isNormal ? x.exponent : Double.leastNormalMagnitude.exponent) - 52
+        let (bits, exponent) = binaryParts(x)
+        let significand = WideInteger(Int128(bits))
         let signed = x < 0 ? -significand : significand
         return exponent >= 0 ? ExactFraction(signed.shiftedLeft(exponent), WideInteger(1))
                              : ExactFraction(signed, WideInteger(1).shiftedLeft(-exponent))
