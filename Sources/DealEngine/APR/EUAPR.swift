@@ -61,6 +61,17 @@ extension AnnualPercentageRate {
 @inline(__always) func expApprox(_ x: Double) -> Double { exp(x) }
 
 extension AnnualPercentageRate {
+    /// x^n (n ≥ 1) by repeated squaring, each product rounded outward.
+    static func power(_ x: PreciseInterval, _ n: Int) -> PreciseInterval {
+        var result: PreciseInterval?, base = x, e = n
+        while e > 0 {
+            if e & 1 == 1 { result = result.map { $0 * base } ?? base }
+            e >>= 1
+            if e > 0 { base = base * base }
+        }
+        return result ?? PreciseInterval(1, bits: x.bits)
+    }
+
     /// The most fraction bits ``euExactSign(_:at:)`` encloses the value at before it gives up.
     static let euMaximumBits = 4_096
 
@@ -70,8 +81,8 @@ extension AnnualPercentageRate {
     /// When every t is a whole number of years the equation is rational: its exact sign is
     /// the Appendix J form's with f = 0 (``regzExactSign(_:at:)``), zero included. Otherwise
     /// (1 + X)^(−t) = e^(−t·ln(1 + X)) is irrational and the sum is enclosed by
-    /// ``PreciseInterval`` (log and exp with proven bounds, not the C library's) at 128, 256, …
-    /// bits until the enclosure excludes 0.
+    /// ``PreciseInterval`` (log and exp with proven bounds, not the C library's; the factors
+    /// as powers of e^(−ln(1 + X)/4380)) at 128, 256, … bits until the enclosure excludes 0.
     ///
     /// - Throws: ``DealError`` `internal` when 4,096 bits do not separate the value from 0,
     ///   `overflow` when a factor is beyond e^4096.
@@ -97,16 +108,27 @@ extension AnnualPercentageRate {
             let key = time.numerator * 4_380 / time.denominator
             byTime[key] = byTime[key].map { ($0.time, $0.amount + value) } ?? (time, value)
         }
+        // Times in 1/4380 of a year (365·12 divides every time of both bases), increasing:
+        // the discount factor of each is the previous one times z^Δ, z = e^(−ln(1 + X)/4380),
+        // one exponential a bit count instead of one a date.
+        let times = byTime.keys.sorted()
         var bits = 128
         while bits <= Self.euMaximumBits {
-            guard let logarithm = PreciseInterval(base, bits: bits).log() else { break }
-            var sum = PreciseInterval(0, bits: bits)
-            for (_, flow) in byTime where !flow.amount.isZero {
-                guard let exponent = logarithm.times(-flow.time.numerator) / PreciseInterval(flow.time.denominator, bits: bits),
-                      let factor = exponent.exp() else {
-                    throw DealError(code: .overflow, path: "payments", message: "expected discount factors (1 + APR)^(-years) within e^4096, found one beyond it")
+            guard let logarithm = PreciseInterval(base, bits: bits).log(),
+                  let step = (logarithm.times(-1) / PreciseInterval(4_380, bits: bits))?.exp() else {
+                throw DealError(code: .overflow, path: "payments", message: "expected discount factors (1 + APR)^(-years) within e^4096, found one beyond it")
+            }
+            var sum = PreciseInterval(0, bits: bits), factor = PreciseInterval(1, bits: bits), at = 0
+            var powers: [Int: PreciseInterval] = [:]
+            for time in times {
+                let flow = byTime[time]!
+                if time > at {
+                    let power = powers[time - at] ?? Self.power(step, time - at)
+                    powers[time - at] = power
+                    factor = factor * power
+                    at = time
                 }
-                sum = sum + PreciseInterval(flow.amount, bits: bits) * factor
+                if !flow.amount.isZero { sum = sum + PreciseInterval(flow.amount, bits: bits) * factor }
             }
             if sum.sign != 0 { return sum.sign }
             bits *= 2

@@ -51,4 +51,25 @@ struct EUAPRTests {
         #expect(terms[1].years == 1.0 / 12)                       // Jan 31 → Feb 28: one month (month end)
         #expect(abs(terms[2].years - (2.0 / 12 + 10.0 / 365)) < 1e-15)   // → Mar 31, then 10 days
     }
+
+    @Test("euExactSign (interval log/exp, powers of one factor) agrees with the bounded double evaluation away from the root, on both time bases")
+    func exactSign() throws {
+        var g = SeededGenerator(seed: 0xE0_5161)
+        for round in 0..<40 {
+            let start = try CivilDate(year: g.int(in: 2001...2035), month: g.int(in: 1...12), day: g.int(in: 1...28))
+            let payments = try PaymentSeries(amount: MinorUnits(.usd).decimal(Int128(g.moneyMinor(in: 50_00...900_00))),
+                                             count: g.int(in: 2...48), firstDate: start.adding(days: g.int(in: 5...70)),
+                                             frequency: g.element(of: PaymentFrequency.allCases)).amounts()
+            var problem = AnnualPercentageRate(method: .eu, advances: [DatedAmount(amount: dec("1000.00"), date: start)], payments: payments)
+            problem.timeBasis = g.chance(1, in: 2) ? .months : .days
+            guard let result = try? problem.solve() else { continue }
+            let terms = try problem.euTerms(start: start)
+            let x = RateSolver.double(result.apr) / 100
+            for rate in [x * (1 - 1e-6), x * (1 + 1e-6), x / 2, x * 2 + 0.01] where rate > -0.5 {
+                let expected = AnnualPercentageRate.euValue(terms, rate).provenSign
+                guard expected != 0 else { continue }
+                #expect(try problem.euExactSign(terms, at: ExactFraction.of(rate)) == expected, "round \(round) rate \(rate)")
+            }
+        }
+    }
 }
