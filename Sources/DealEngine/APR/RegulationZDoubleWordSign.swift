@@ -50,21 +50,22 @@ extension AnnualPercentageRate {
         init?(_ problem: AnnualPercentageRate, terms: [Term]) {
             let advanceCount = problem.advances.count
             guard terms.count == advanceCount + problem.payments.count else { return nil }
-            var scale = 0, largest = 0
-            for k in problem.advances.indices { scale = max(scale, problem.advances[k].amount.scale) }
-            for k in problem.payments.indices { scale = max(scale, problem.payments[k].amount.scale) }
+            var largest = 0
             for k in terms.indices { largest = max(largest, terms[k].whole) }
             var fractions: [Fraction] = []
             var runs: [Run] = []
+            // Each run's first amount, exactly (every amount of a run is equal).
+            var starts: [(coefficient: Int128, scale: Int)] = []
             fractions.reserveCapacity(4)
             runs.reserveCapacity(4)
-            // The run being built (count 0: none) and the previous flow's amount, t and fraction.
+            starts.reserveCapacity(4)
+            // The run being built (count 0: none) and the previous flow's t and fraction.
             var current = Run(amount: DoubleWord(0), exponent: 0, count: 0, group: -1)
             var lastWhole = 0
             var lastExact = Fraction(numerator: -1, denominator: 0)
             for k in terms.indices {
-                let term = terms[k]
-                let exact = Fraction(numerator: term.exact.numerator, denominator: term.exact.denominator)
+                let whole = terms[k].whole
+                let exact = Fraction(numerator: terms[k].exact.numerator, denominator: terms[k].exact.denominator)
                 var group = current.group
                 if current.count == 0 || lastExact != exact {
                     let common = exact.numerator == 0 ? exact.denominator : AnnualPercentageRate.gcd(exact.numerator, exact.denominator)
@@ -77,24 +78,30 @@ extension AnnualPercentageRate {
                 }
                 // The next payment of a series: one period later, the same amount (exactly, as
                 // regzTerms compared it) and fraction.
-                if current.count > 0, current.group == group, lastWhole + 1 == term.whole, term.sameAmountAsPrevious {
+                if current.count > 0, current.group == group, lastWhole + 1 == whole, terms[k].sameAmountAsPrevious {
                     current.count += 1
-                    current.exponent = largest - term.whole
+                    current.exponent = largest - whole
                 } else {
                     if current.count > 0 { runs.append(current) }
                     let isAdvance = k < advanceCount
                     let flow = isAdvance ? problem.advances[k].amount : problem.payments[k - advanceCount].amount
                     // Advances negative (the coefficient's sign; |coefficient| < 10^38).
-                    let coefficient = isAdvance ? -flow.coefficient : flow.coefficient
-                    var power: Int128 = 1
-                    for _ in 0..<(scale - flow.scale) { power *= 10; if power > 1 << 100 { return nil } }
-                    let (integer, overflow) = coefficient.multipliedReportingOverflow(by: power)
-                    guard !overflow, let word = DoubleWord(exactly: integer) else { return nil }
-                    current = Run(amount: word, exponent: largest - term.whole, count: 1, group: group)
+                    starts.append((isAdvance ? -flow.coefficient : flow.coefficient, flow.scale))
+                    current = Run(amount: DoubleWord(0), exponent: largest - whole, count: 1, group: group)
                 }
-                (lastWhole, lastExact) = (term.whole, exact)
+                (lastWhole, lastExact) = (whole, exact)
             }
             if current.count > 0 { runs.append(current) }
+            // The amounts at one scale (the largest of the runs' amounts, so of all flows).
+            var scale = 0
+            for start in starts { scale = max(scale, start.scale) }
+            for r in runs.indices {
+                var power: Int128 = 1
+                for _ in 0..<(scale - starts[r].scale) { power *= 10; if power > 1 << 100 { return nil } }
+                let (integer, overflow) = starts[r].coefficient.multipliedReportingOverflow(by: power)
+                guard !overflow, let word = DoubleWord(exactly: integer) else { return nil }
+                runs[r].amount = word
+            }
             (self.runs, self.fractions, self.largest) = (runs, fractions, largest)
         }
 
