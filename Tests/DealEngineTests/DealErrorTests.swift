@@ -5,7 +5,7 @@ import DealEngine
 
 @Suite("DealError")
 struct DealErrorTests {
-    /// Documentation/Reference/Errors.md's codes and their JSON spellings.
+    /// The error codes and their JSON spellings (`internal`: an undecidable proof step).
     @Test func codes() {
         #expect(DealError.Code.allCases.map(\.rawValue) == ["invalid_json", "invalid_argument", "unsupported", "no_solution", "overflow", "internal"])
         #expect(DealError.Code(rawValue: "invalid_argument") == .invalidArgument)

@@ -80,7 +80,7 @@ struct DealCalculatorErrorTests {
         .init(loan(#","balloon":{"amount":"1000.00","percentOfSellingPrice":"10"}"#), "invalid_argument", "balloon", "expected exactly one of \"amount\", \"percentOfMsrp\", \"percentOfSellingPrice\"", "found 2"),
         .init(loan(#","balloon":{}"#), "invalid_argument", "balloon", "expected exactly one of", "found 0"),
         .init(loan(#","balloon":{"percentOfMsrp":"35"}"#), "invalid_argument", "msrp", "expected an msrp", "found none"),
-        .init(loan(#","balloon":{"amount":"30000.00"}"#), "invalid_argument", "balloon.amount", "expected a balloon below the net financed amount 30000.00", "found 30000.00"),
+        .init(loan(#","balloon":{"amount":"30000.01"}"#), "unsupported", "balloon.amount", "expected a balloon of at most the net financed amount 30000.00", "found 30000.01", "negative amortization"),
         .init(loan(#","balloon":{"percentOfSellingPrice":"101"}"#), "invalid_argument", "balloon.percentOfSellingPrice", "from 0 to 100", "found 101"),
         .init(loan(#","balloon":"10000.00""#), "invalid_argument", "balloon", "expected an object", "found the string \"10000.00\""),
         // Dates.

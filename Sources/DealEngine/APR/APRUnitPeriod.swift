@@ -19,7 +19,7 @@ public enum APRUnitPeriod: Sendable, Hashable, CustomStringConvertible {
     /// EU (Directive 2008/48/EC Annex I): time measured in years.
     case year
 
-    /// `"monthly"` … `"annual"`, `"4 weeks"`, `"2 months"` (``UnitPeriod/name``), `"term"` or
+    /// `"monthly"` … `"annual"`, `"daily"`, `"3 days"`, `"4 weeks"`, `"2 months"` (``UnitPeriod/name``), `"term"` or
     /// `"year"`.
     public var name: String {
         switch self {

@@ -7,6 +7,8 @@ import DealDecimal
 /// payment interval, which can be 4 weeks or 2 months; (b)(5)(iii)–(iv) count such periods).
 ///
 /// - `.frequency(f)`: the Documentation/Reference/Loan.md frequencies (`weekly` … `annual`).
+/// - `.days(k)`, k = 1…6: k days; 365/k unit-periods a year (a day: 365; (b)(5)(iv) counts
+///   actual days).
 /// - `.weeks(k)`, k = 3…13: k × 7 days; 52/k unit-periods a year ((b)(5)(iv)).
 /// - `.months(k)`, k = 2, 4, 5, 7…11: k months, each counted as 30 days plus the remaining
 ///   days, divided by 30·k ((b)(5)(iii)); 12/k unit-periods a year.
@@ -15,10 +17,13 @@ import DealDecimal
 /// UnitPeriod.weeks(4).name             // "4 weeks"
 /// UnitPeriod.weeks(4).periodsPerYear   // (numerator: 52, denominator: 4), 13 a year
 /// UnitPeriod.months(2).name            // "2 months"
+/// UnitPeriod.days(1).name              // "daily", 365 a year
 /// ```
 public enum UnitPeriod: Sendable, Hashable {
     /// One of the payment frequencies.
     case frequency(PaymentFrequency)
+    /// k days, k = 1…6 (7 and 14 are `weekly` and `biweekly`).
+    case days(Int)
     /// k weeks, k = 3…13 (1 and 2 are `weekly` and `biweekly`).
     case weeks(Int)
     /// k months, k = 2, 4, 5, 7…11 (1, 3, 6 and 12 are `monthly` … `annual`).
@@ -41,25 +46,27 @@ public enum UnitPeriod: Sendable, Hashable {
 
     /// The candidates of Appendix J (b)(4)'s choice, shortest first (ties go to the shorter).
     public static let candidates: [UnitPeriod] = [
-        .weekly, .biweekly, .weeks(3), .semimonthly, .weeks(4), .monthly, .weeks(5), .weeks(6), .weeks(7), .weeks(8),
+        .days(1), .days(2), .days(3), .days(4), .days(5), .days(6), .weekly, .biweekly, .weeks(3), .semimonthly, .weeks(4), .monthly, .weeks(5), .weeks(6), .weeks(7), .weeks(8),
         .months(2), .weeks(9), .weeks(10), .weeks(11), .weeks(12), .quarterly, .weeks(13), .months(4), .months(5),
         .semiannual, .months(7), .months(8), .months(9), .months(10), .months(11), .annual,
     ]
 
-    /// The name reported as `unitPeriod`: the frequency's name (`"monthly"`), or `"4 weeks"`,
-    /// `"2 months"`.
+    /// The name reported as `unitPeriod`: the frequency's name (`"monthly"`), `"daily"`, or
+    /// `"3 days"`, `"4 weeks"`, `"2 months"`.
     public var name: String {
         switch self {
         case .frequency(let f): f.rawValue
+        case .days(let k): k == 1 ? "daily" : "\(k) days"
         case .weeks(let k): "\(k) weeks"
         case .months(let k): "\(k) months"
         }
     }
 
-    /// Unit-periods per year as a fraction: m of the frequency, 52/k, 12/k.
+    /// Unit-periods per year as a fraction: m of the frequency, 365/k, 52/k, 12/k.
     public var periodsPerYear: (numerator: Int, denominator: Int) {
         switch self {
         case .frequency(let f): (f.periodsPerYear, 1)
+        case .days(let k): (365, k)
         case .weeks(let k): (52, k)
         case .months(let k): (12, k)
         }
@@ -119,6 +126,7 @@ public enum UnitPeriod: Sendable, Hashable {
             case .semiannual: months = 6
             case .annual: months = 12
             }
+        case .days(let k): return k...k
         case .weeks(let k): return (7 * k)...(7 * k)
         case .months(let k): months = k
         }
@@ -141,14 +149,15 @@ public enum UnitPeriod: Sendable, Hashable {
         return (0...longest).map { days in candidateDays.indices.filter { candidateDays[$0].contains(days) } }
     }()
 
-    /// No unit-period is shorter than this many days (a week; a semimonth is at least 13).
-    static let shortestPeriodDays = 7
+    /// No unit-period is shorter than this many days (a day).
+    static let shortestPeriodDays = 1
 
-    /// The days of one period when it is a fixed number of days (weekly 7, biweekly 14, k
-    /// weeks 7·k: (b)(5)(iv) counts actual days), else nil.
+    /// The days of one period when it is a fixed number of days (k days, weekly 7, biweekly
+    /// 14, k weeks 7·k: (b)(5)(iv) counts actual days), else nil.
     var daysPerPeriod: Int? {
         switch self {
         case .frequency(let f): f.daysPerPeriod
+        case .days(let k): k
         case .weeks(let k): 7 * k
         case .months: nil
         }
@@ -169,6 +178,7 @@ public enum UnitPeriod: Sendable, Hashable {
         guard a < b else { return false }
         switch unit {
         case .frequency(let f): return AnnualPercentageRate.isOnePeriod(from: a, to: b, f)
+        case .days(let k): return a.days(until: b) == k
         case .weeks(let k): return a.days(until: b) == 7 * k
         case .months(let k):
             // The boundary k months back from b is in the k-th calendar month before b's.

@@ -139,8 +139,8 @@ package struct UnitPeriodCount: Sendable, Equatable {
     }
 
     /// Counts `unit` unit-periods from `start` to `end`: a frequency as
-    /// ``init(from:to:frequency:)`` does; k weeks as (b)(5)(iv) says (actual days divided by
-    /// 7·k); k months as (b)(5)(iii) says (30 days per full month measured back from `end`
+    /// ``init(from:to:frequency:)`` does; k days and k weeks as (b)(5)(iv) says (actual days
+    /// divided by k or 7·k); k months as (b)(5)(iii) says (30 days per full month measured back from `end`
     /// plus the remaining days, divided by 30·k).
     ///
     /// ```swift
@@ -153,10 +153,12 @@ package struct UnitPeriodCount: Sendable, Equatable {
         switch unitPeriod {
         case .frequency(let frequency):
             try self.init(from: start, to: end, frequency: frequency)
-        case .weeks(let k):
+        case .days, .weeks:
+            // (b)(5)(iv): actual days divided by the days per unit-period (k or 7·k).
             guard start <= end else { throw CalendarError(message: "expected a later date on or after the start \(start), found \(end)") }
+            let per = unitPeriod.daysPerPeriod ?? 7
             let total = start.days(until: end)
-            self.init(whole: total / (7 * k), odd: total % (7 * k), per: 7 * k, oddMonths: nil)
+            self.init(whole: total / per, odd: total % per, per: per, oddMonths: nil)
         case .months(let k):
             guard start <= end else { throw CalendarError(message: "expected a later date on or after the start \(start), found \(end)") }
             let (months, remainingDays) = Self.fullMonths(from: start, to: end, on: DayOfMonth(anchoring: end))

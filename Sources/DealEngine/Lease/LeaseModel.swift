@@ -146,7 +146,10 @@ struct LeaseModel {
                 if let k = lease.rounding.moneyFactorDecimals {
                     // The money factor as a rate sheet prints it: APR / 2400 rounded half up to k decimals.
                     let scale = ExactRatio(Int128(ExactRatio.tenToThe(k)))
-                    mf = ExactRatio((mf * scale).rounded(.toNearestOrAway) ?? 0) / scale
+                    guard let units = (mf * scale).rounded(.toNearestOrAway) else {
+                        throw DealError(code: .overflow, path: "rounding.moneyFactorDecimals", message: "the money factor kept to \(k) decimals does not fit in 128 bits")
+                    }
+                    mf = ExactRatio(units) / scale
                 }
                 mfFromApr = true
             }

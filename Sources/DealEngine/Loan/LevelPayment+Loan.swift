@@ -22,9 +22,10 @@ extension LevelPayment {
     /// try problem.payment(rule: .toNearestOrAway)   // 43666  (436.66)
     /// ```
     /// - Throws: ``DealError`` `invalid_argument` at `principal` (not above zero or above
-    ///   999,999,999,999 major units), `balloon` (negative or not below the principal), `apr`
+    ///   999,999,999,999 major units), `balloon` (negative), `apr`
     ///   (outside 0–100 or more than 10 decimals), `term` (outside 1–1200), `periodsPerYear`
-    ///   (outside 1–365) or `minorUnitDigits` (outside 0–4).
+    ///   (outside 1–365) or `minorUnitDigits` (outside 0–4); `unsupported` for a balloon above
+    ///   the principal (negative amortization; equal to it is an interest-only loan).
     public static func loan(principal: Int128, balloon: Int128, annualPercentage: ExactDecimal,
                             numberOfPayments: Int, periodsPerYear: Int, timing: PaymentTiming,
                             minorUnitDigits: Int) throws(DealError) -> LevelPayment {
@@ -33,8 +34,11 @@ extension LevelPayment {
         guard isValidPrincipal(principal, largest: largest) else {
             throw DealError.invalidArgument("principal", "expected a principal above zero and at most \(money.decimal(largest)), found \(money.decimal(principal))")
         }
-        guard isValidBalloon(balloon, principal: principal) else {
-            throw DealError.invalidArgument("balloon", "expected a balloon of zero or more below the principal \(money.decimal(principal)), found \(money.decimal(balloon))")
+        guard balloon >= 0 else {
+            throw DealError.invalidArgument("balloon", "expected a balloon of zero or more, found \(money.decimal(balloon))")
+        }
+        guard balloon <= principal else {
+            throw RetailLoan.negativeAmortization(path: "balloon", principal: money.decimal(principal), balloon: money.decimal(balloon))
         }
         guard isValidNumberOfPayments(numberOfPayments) else {
             throw DealError.invalidArgument("term", "expected a number of payments from 1 to \(RetailLoan.Limits.maximumTerm), found \(numberOfPayments)")
@@ -112,9 +116,10 @@ extension LevelPayment {
     @inlinable
     package static func isValidPrincipal(_ principal: Int128, largest: Int128) -> Bool { principal > 0 && principal <= largest }
 
-    /// A balloon of zero or more below the principal.
+    /// A balloon of zero or more, at most the principal (equal to it: an interest-only loan);
+    /// the two balloon guards of ``loan(principal:balloon:annualPercentage:numberOfPayments:periodsPerYear:timing:minorUnitDigits:)``.
     @inlinable
-    package static func isValidBalloon(_ balloon: Int128, principal: Int128) -> Bool { balloon >= 0 && balloon < principal }
+    package static func isValidBalloon(_ balloon: Int128, principal: Int128) -> Bool { balloon >= 0 && balloon <= principal }
 
     /// A number of payments from 1 to ``RetailLoan/Limits/maximumTerm``.
     @inlinable

@@ -24,7 +24,8 @@ import DealDecimal
 public struct LevelPayment: Sendable, Hashable {
     /// Principal `A` in minor units (> 0).
     public var principal: Int128
-    /// Balloon `B` in minor units (0 ≤ B < A).
+    /// Balloon `B` in minor units (0 ≤ B ≤ A; B = A is an interest-only loan, `P* = A·i` with a
+    /// regular first period in arrears).
     public var balloon: Int128
     /// The exact periodic rate `i`.
     public var rate: PeriodicRate

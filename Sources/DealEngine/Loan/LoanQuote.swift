@@ -96,18 +96,16 @@ public struct LoanQuote: Sendable, Hashable {
     public var rounding: RoundingProfile
     /// The level-payment problem the payment solves (for the unrounded value and diagnostics).
     public var paymentProblem: LevelPayment
-    /// The contract date, when given.
-    public var contractDate: CivilDate? = nil
-
-    /// The exact level payment before rounding, with at least 20 significant digits.
+    /// The exact level payment before rounding, with at least 20 significant digits (under the
+    /// profile: with the balloon one period later when it defers it).
     ///
     /// ```swift
     /// quote.unroundedPayment.description   // "436.65603058855840…"
     /// ```
-    public var unroundedPayment: ExactDecimal {
-        let (numerator, denominator) = (try? rounding.exactPayment(paymentProblem)) ?? paymentProblem.exactFraction()
-        return LevelPayment.decimal(numerator, denominator, minorUnitDigits: currency.minorUnitDigits, significantDigits: 20)
-    }
+    public var unroundedPayment: ExactDecimal
+    /// The contract date, when given.
+    public var contractDate: CivilDate? = nil
+
 }
 
 /// A periodic payment split into its net part and its tax.

@@ -17,7 +17,9 @@ extension PeriodicRate {
     /// let rate = try PeriodicRate(annualPercentage: ExactDecimal(parsing: "6.9"), periodsPerYear: 12)
     /// rate.keeping(.rounded(decimals: 5))   // 575/100000 (0.00575)
     /// ```
-    func keeping(_ rule: RoundingProfile.PeriodicRateRule) -> PeriodicRate {
+    /// - Throws: `internal` if the kept rate does not fit in 128 bits (a rate of at most 100 %
+    ///   kept to at most 20 decimals always does).
+    func keeping(_ rule: RoundingProfile.PeriodicRateRule) throws(DealError) -> PeriodicRate {
         let (decimals, rounding): (Int, RoundingRule)
         switch rule {
         case .exact: return self
@@ -25,7 +27,17 @@ extension PeriodicRate {
         case .truncated(let k): (decimals, rounding) = (k, .towardZero)
         }
         let scale = WideInteger(1).multiplied(byPowerOfTen: decimals)
-        let kept = (try? (WideInteger(numerator) * scale).divided(by: WideInteger(denominator), rule: rounding))?.int128Value ?? 0
+        let kept: Int128
+        do {
+            guard let value = try (WideInteger(numerator) * scale).divided(by: WideInteger(denominator), rule: rounding).int128Value else {
+                throw DealError.internalFailure("rounding.periodicRateDecimals", "the periodic rate kept to \(decimals) decimals does not fit in 128 bits")
+            }
+            kept = value
+        } catch let error as DealError {
+            throw error
+        } catch {
+            throw DealError.internalFailure("rounding.periodicRateDecimals", "the periodic rate could not be kept to \(decimals) decimals: \(error)")
+        }
         return PeriodicRate(reducing: kept, Int128(ExactRatio.tenToThe(decimals)), periodsPerYear: periodsPerYear,
                             annualPercentage: annualPercentage)
     }
@@ -71,8 +83,14 @@ enum EffectiveAnnualRate {
             y -= (powerLess * y - growth) / (Double(m) * powerLess)
         }
         let leading = Int64(y * (1 + 1e-11) * 1e15) + 1
-        var x = digits >= 15 ? WideInteger(Int128(leading)).multiplied(byPowerOfTen: digits - 15)
-                             : ((try? WideInteger(Int128(leading)).divided(by: WideInteger(1).multiplied(byPowerOfTen: 15 - digits), rule: .up)) ?? WideInteger(2))
+        var x: WideInteger
+        if digits >= 15 {
+            x = WideInteger(Int128(leading)).multiplied(byPowerOfTen: digits - 15)
+        } else {
+            do { x = try WideInteger(Int128(leading)).divided(by: WideInteger(1).multiplied(byPowerOfTen: 15 - digits), rule: .up) } catch {
+                throw DealError.internalFailure("apr", "the start of the effective periodic rate's root could not be scaled: \(error)")
+            }
+        }
         if x.power(m).compare(to: radicand) < 0 { x = WideInteger(2).multiplied(byPowerOfTen: digits) }   // 2 ≥ (1 + apr)^(1/m) always
         let mWide = WideInteger(m), mLess = WideInteger(m - 1)
         for _ in 0..<maximumSteps {

@@ -41,6 +41,12 @@ extension RoundingProfile {
         balloonTiming == .onePeriodAfter && problem.timing == .arrears && problem.balloon > 0
     }
 
+    /// The exact payment under the profile to at least 20 significant digits.
+    func unroundedPayment(_ problem: LevelPayment, minorUnitDigits: Int) throws(DealError) -> ExactDecimal {
+        let (numerator, denominator) = try exactPayment(problem)
+        return LevelPayment.decimal(numerator, denominator, minorUnitDigits: minorUnitDigits, significantDigits: 20)
+    }
+
     /// `P*` as an exact fraction under ``balloonTiming``. A balloon B due one period after
     /// payment n is worth B/(1 + i) at payment n: the problem with A·(q + p) and B·q has the
     /// payment (q + p)·P* (i = p/q; every term is linear in A and B).

@@ -32,7 +32,7 @@ extension RetailLoan {
         let nominal = try PeriodicRate(annualPercentage: apr, periodsPerYear: frequency.periodsPerYear)
         switch rounding.rateBasis {
         case .nominal:
-            return try quote(includeSchedule: includeSchedule, rate: nominal.keeping(rounding.periodicRate))
+            return try quote(includeSchedule: includeSchedule, rate: try nominal.keeping(rounding.periodicRate))
         case .effectiveAnnual:
             return try effectiveRateQuote(includeSchedule: includeSchedule)
         }
@@ -131,8 +131,10 @@ extension RetailLoan {
                 try MinorUnits.checkPercent(percent, path: "balloon.percentOfSellingPrice", what: "a percentage")
                 balloonMinor = try money.percentage(of: price, percent: percent, rule: rounding.percentAmount, path: "balloon.percentOfSellingPrice")
             }
-            guard balloonMinor < principal else {
-                throw DealError.invalidArgument(Self.balloonPath(balloon), "expected a balloon below the net financed amount \(money.decimal(principal)), found \(money.decimal(balloonMinor))")
+            // A balloon equal to the net financed amount is an interest-only loan: the payment is
+            // the interest. Above it the payments would not cover the interest.
+            guard balloonMinor <= principal else {
+                throw Self.negativeAmortization(path: Self.balloonPath(balloon), principal: money.decimal(principal), balloon: money.decimal(balloonMinor))
             }
         }
 
@@ -233,7 +235,8 @@ extension RetailLoan {
             paymentTiming: paymentTiming,
             oddDays: oddDays,
             rounding: rounding,
-            paymentProblem: problem)
+            paymentProblem: problem,
+            unroundedPayment: try rounding.unroundedPayment(problem, minorUnitDigits: currency.minorUnitDigits))
         quote.contractDate = contractDate
         return quote
     }
@@ -283,6 +286,13 @@ extension RetailLoan {
         guard count <= limit else {
             throw DealError.invalidArgument(path, "expected at most \(limit) entries, found \(count)")
         }
+    }
+
+    /// The error for a balloon above the net financed amount: the payments would be below the
+    /// interest and the balance would grow to the balloon (negative amortization), which is
+    /// `unsupported` — a retail quote's level payment at least pays the interest.
+    static func negativeAmortization(path: String, principal: ExactDecimal, balloon: ExactDecimal) -> DealError {
+        DealError(code: .unsupported, path: path, message: "expected a balloon of at most the net financed amount \(principal) (equal to it: an interest-only loan), found \(balloon): a larger balloon means payments below the interest and a balance that grows to the balloon (negative amortization), which is not supported")
     }
 
     static func balloonPath(_ balloon: Balloon) -> String {

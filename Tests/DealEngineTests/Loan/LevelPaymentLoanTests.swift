@@ -29,7 +29,7 @@ import DealEngine
         ("0", "0", "6", 60, 12, 2, "principal"),
         ("1000.001", "0", "6", 60, 12, 2, "principal"),
         ("1000000000000.00", "0", "6", 60, 12, 2, "principal"),
-        ("1000.00", "1000.00", "6", 60, 12, 2, "balloon"),
+        ("1000.00", "-0.01", "6", 60, 12, 2, "balloon"),
         ("1000.00", "0", "100.5", 60, 12, 2, "apr"),
         ("1000.00", "0", "6", 0, 12, 2, "term"),
         ("1000.00", "0", "6", 1201, 12, 2, "term"),
@@ -45,6 +45,19 @@ import DealEngine
         }
         #expect(error?.code == .invalidArgument)
         #expect(error?.path == path)
+    }
+
+    @Test("A balloon equal to the principal is interest-only (P* = A·i); above it, unsupported (negative amortization)")
+    func interestOnly() throws {
+        let problem = try LevelPayment.loan(principal: decimal("20000.00"), balloon: decimal("20000.00"), annualPercentage: decimal("6"),
+                                            numberOfPayments: 36, periodsPerYear: 12, timing: .arrears, minorUnitDigits: 2)
+        #expect(problem.rounded(by: .toNearestOrAway).minorUnits == 10_000)
+        let error = #expect(throws: DealError.self) {
+            try LevelPayment.loan(principal: try decimal("20000.00"), balloon: try decimal("20000.01"), annualPercentage: try decimal("6"),
+                                  numberOfPayments: 36, periodsPerYear: 12, timing: .arrears, minorUnitDigits: 2)
+        }
+        #expect(error?.code == .unsupported && error?.path == "balloon")
+        #expect(error?.message.contains("negative amortization") == true)
     }
 
     /// `requireExact` succeeds only for a whole number of minor units.

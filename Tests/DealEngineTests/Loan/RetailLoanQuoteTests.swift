@@ -8,6 +8,51 @@ private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: te
 
 @Suite("Retail loan quote")
 struct RetailLoanQuoteTests {
+    @Test("Interest-only: a balloon equal to the net financed amount; the payment is the interest, the APR the contract rate; odd days and advance timing")
+    func interestOnly() throws {
+        var loan = RetailLoan(sellingPrice: dec("200000.00"), apr: dec("6"), term: 60)
+        loan.balloon = .amount(dec("200000.00"))
+        let quote = try loan.quote(includeSchedule: true)
+        #expect(quote.periodicPayment.total == dec("1000.00"))
+        #expect(quote.finalPayment == dec("1000.00"))
+        #expect(quote.schedule?.allSatisfy { $0.principal.isZero && $0.balance == dec("200000.00") } == true)
+        #expect(quote.totalOfPayments == dec("260000.00"))
+        #expect(quote.financeCharge == dec("60000.00"))
+        let disclosure = try quote.annualPercentageRate()
+        #expect(disclosure.apr == dec("6.000000000000"))
+        #expect(disclosure.aprDisclosed == dec("6.00"))
+        // 5 %: 833.333… a month, rounded to 833.33; the last payment takes the residue.
+        loan.apr = dec("5")
+        let five = try loan.quote(includeSchedule: true)
+        #expect(five.periodicPayment.total == dec("833.33"))
+        #expect(five.schedule?.last?.balance == dec("200000.00"))
+        // Odd first period spread into the payment (Appendix J): more than the interest.
+        loan.apr = dec("6")
+        loan.contractDate = try CivilDate(parsing: "2026-01-01")
+        loan.firstPaymentDate = try CivilDate(parsing: "2026-02-16")
+        let odd = try loan.quote()
+        #expect(odd.periodicPayment.total > dec("1000.00"))
+        #expect(try odd.annualPercentageRate().aprDisclosed == dec("6.00"))
+        // In advance: P* = A·i / (1 + i), the balloon one period after the last payment.
+        loan.contractDate = nil
+        loan.firstPaymentDate = nil
+        loan.paymentTiming = .advance
+        let advance = try loan.quote(includeSchedule: true)
+        #expect(advance.periodicPayment.total == dec("995.02"))
+        #expect(advance.schedule?.last?.payment == dec("200000.00"))
+    }
+
+    @Test("A balloon above the net financed amount is unsupported: negative amortization")
+    func negativeAmortization() throws {
+        var loan = RetailLoan(sellingPrice: dec("20000.00"), apr: dec("6"), term: 60)
+        loan.balloon = .percentOfSellingPrice(dec("100"))
+        #expect(try loan.quote().periodicPayment.total == dec("100.00"))
+        loan.downPayment = dec("1000.00")
+        let error = #expect(throws: DealError.self) { try loan.quote() }
+        #expect(error?.code == .unsupported && error?.path == "balloon.percentOfSellingPrice")
+        #expect(error?.message.contains("negative amortization") == true)
+    }
+
     @Test("Documentation/Reference/Loan.md worked example: balloon, no balloon, advance")
     func workedExample() throws {
         var loan = RetailLoan(sellingPrice: dec("30000.00"), apr: dec("6"), term: 60)

@@ -14,7 +14,8 @@ from vectors import cases, failures, matches
 
 CASES = list(cases())
 CODES = {"invalid_json": Status.INVALID_JSON, "invalid_argument": Status.INVALID_ARGUMENT,
-         "unsupported": Status.UNSUPPORTED, "no_solution": Status.NO_SOLUTION, "overflow": Status.OVERFLOW}
+         "unsupported": Status.UNSUPPORTED, "no_solution": Status.NO_SOLUTION, "overflow": Status.OVERFLOW,
+         "internal": Status.INTERNAL}
 
 
 def test_vectors_found() -> None:
