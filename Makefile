@@ -98,7 +98,7 @@ export-check: cabi
 ## drift: the Swift compiler's header for the exports and include/dealfinance.h agree.
 drift: cabi
 	@mkdir -p $(CABI_BUILD)/drift
-	$(SWIFT)c -typecheck -module-name DealFinanceC -I $(CABI_BUILD)/release/Modules Sources/DealFinanceC/*.swift \
+	$(SWIFT)c -typecheck -module-name DealFinanceC -I $(CABI_BUILD)/release/Modules -I Sources/CDealFinanceABI Sources/DealFinanceC/*.swift \
 		-emit-clang-header-path $(CABI_BUILD)/drift/DealFinanceC-Swift.h
 	$(CC_CLANG) $(C_STRICT) -Iinclude -I$(CABI_BUILD)/drift -fsyntax-only Tests/C/drift.c
 	@echo "drift: include/dealfinance.h matches the Swift exports"
@@ -108,7 +108,7 @@ c-test: cabi
 	@set -e; for cc in gcc clang; do \
 		compiler=$$([ $$cc = gcc ] && echo $(CC_GCC) || echo $(CC_CLANG)); \
 		ld=$$([ $$cc = clang ] && echo "$(LD_FOR_clang)" || true); \
-		for test in test_abi test_concurrency; do \
+		for test in test_abi test_concurrency test_batch; do \
 			$$compiler $(C_STRICT) $(C_SANITIZE) $$ld -pthread -Iinclude Tests/C/$$test.c \
 				-L$(CABI_LIB) -ldealfinance -Wl,-rpath,$(CURDIR)/$(CABI_LIB) -o $(CABI_BUILD)/$$test-$$cc; \
 			echo "c-test: $$test ($$cc)"; \

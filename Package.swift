@@ -28,7 +28,9 @@ let package = Package(
         /// Umbrella module users import.
         .target(name: "DealFinance", dependencies: ["DealDecimal", "DealEngine", "DealRequests", "DealJSON", "DealLeads"]),
         /// The C ABI of include/dealfinance.h: @c exports that only convert, call and map errors.
-        .target(name: "DealFinanceC", dependencies: ["DealFinance"]),
+        .target(name: "DealFinanceC", dependencies: ["DealFinance", "CDealFinanceABI"]),
+        /// include/dealfinance.h as a Clang module: the structs the batch exports take.
+        .systemLibrary(name: "CDealFinanceABI", path: "Sources/CDealFinanceABI"),
         /// The `dealcalc` command line (Foundation allowed here).
         .executableTarget(name: "dealcalc", dependencies: ["DealFinance"]),
 

@@ -18,12 +18,16 @@ enum CalculatorAnswer {
     /// names the error's code (`DFIN_OK` for a result).
     static func answer(_ request: UnsafeRawBufferPointer) -> (text: String, status: Int32) {
         let answer = DealCalculator.calculate(requestBytes: request)
-        let text = JSONWriter(pretty: false).write(answer)
-        guard DealCalculator.isError(answer) else { return (text, Status.ok) }
+        return (JSONWriter(pretty: false).write(answer), status(of: answer))
+    }
+
+    /// The status an answer's error code names (`DFIN_OK` for a result).
+    static func status(of answer: JSONValue) -> Int32 {
+        guard DealCalculator.isError(answer) else { return Status.ok }
         guard let name = answer.value(atPath: "error.code")?.stringValue, let code = DealError.Code(rawValue: name) else {
-            return (text, Status.internal)
+            return Status.internal
         }
-        return (text, Status.of(code))
+        return Status.of(code)
     }
 }
 
@@ -37,16 +41,26 @@ public func dfinCalculate(_ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar
     out.pointee = nil
     guard let request else { return Status.nullArgument }
     let (text, status) = CalculatorAnswer.answer(UnsafeRawBufferPointer(start: request, count: Int(clamping: requestLength)))
-    var utf8 = text
-    return utf8.withUTF8 { bytes in
-        guard let storage = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else { return Status.internal }
-        if let base = bytes.baseAddress {
-            UnsafeMutableRawPointer(storage).copyMemory(from: base, byteCount: bytes.count)
+    return LibraryString.deliver(text, status: status, out: out, length: outLength)
+}
+
+/// Text handed to the caller in storage the library allocates (`dfin_string_free` releases it).
+enum LibraryString {
+    /// Copies `text` and a NUL into `malloc`ed storage at `*out`, its length at `*length`;
+    /// returns `status`, or `DFIN_EINTERNAL` (with `*out` NULL) when memory cannot be allocated.
+    static func deliver(_ text: String, status: Int32, out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
+                        length: UnsafeMutablePointer<UInt>?) -> Int32 {
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            guard let storage = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else { return Status.internal }
+            if let base = bytes.baseAddress {
+                UnsafeMutableRawPointer(storage).copyMemory(from: base, byteCount: bytes.count)
+            }
+            storage[bytes.count] = 0
+            out.pointee = storage
+            length?.pointee = UInt(bytes.count)
+            return status
         }
-        storage[bytes.count] = 0
-        out.pointee = storage
-        outLength?.pointee = UInt(bytes.count)
-        return status
     }
 }
 

@@ -1,0 +1,64 @@
+// DealFinance — exact deal finance. DealFinanceC: reading the columns of a portfolio batch.
+
+import DealFinance
+
+/// Conversions between batch columns (minor units, scaled rate coefficients, codes) and the
+/// engine's values. Each column value becomes the `ExactDecimal` its JSON text would parse to.
+enum BatchColumns {
+    /// Largest scale of a rate column (an `int64_t` has at most 19 digits).
+    static let maximumScale: Int32 = 18
+
+    /// A column's scale, checked once per batch.
+    ///
+    /// - Throws: `DFIN_EINVALID_ARGUMENT` outside 0…18.
+    static func scale(_ scale: Int32) throws(ExportFailure) -> Int {
+        guard (0...maximumScale).contains(scale) else { throw .invalidArgument }
+        return Int(scale)
+    }
+
+    /// `value` × 10^−scale: a rate coefficient, or minor units at the currency's digits.
+    static func decimal(_ value: Int64, scale: Int) -> ExactDecimal {
+        // An Int64 has fewer than 38 digits and the scale is checked, so this cannot fail.
+        (try? ExactDecimal(coefficient: Int128(value), scale: scale)) ?? .zero
+    }
+
+    /// A result amount in whole minor units.
+    ///
+    /// - Throws: `DFIN_EOVERFLOW` when it does not fit an `int64_t`; `DFIN_EINTERNAL` when it
+    ///   has more decimals than the currency (the engine rounds every amount to them).
+    static func minorUnits(_ value: ExactDecimal, digits: Int) throws(ExportFailure) -> Int64 {
+        let scaled: ExactDecimal
+        do { scaled = try value.rescaled(to: digits) } catch { throw ExportFailure(status: Status.internal) }
+        guard let minor = Int64(exactly: scaled.coefficient) else { throw .overflow }
+        return minor
+    }
+
+    /// The batch's currency: USD when no code is given.
+    ///
+    /// - Throws: `DFIN_ENULL_ARGUMENT` for NULL with a nonzero length; `DFIN_EINVALID_ARGUMENT`
+    ///   for a code the engine does not know.
+    static func currency(_ code: UnsafePointer<CChar>?, _ length: Int) throws(ExportFailure) -> Currency {
+        if code == nil && length == 0 { return .usd }
+        let bytes = try CText.bytes(code, UInt(length))
+        guard bytes.count <= 8, let text = String(validating: bytes, as: UTF8.self) else { throw .invalidArgument }
+        do { return try Currency(code: text) } catch { throw ExportFailure(error) }
+    }
+}
+
+extension PaymentFrequency {
+    /// The frequency a `DFIN_FREQUENCY_*` constant names (pinned values, JSON names' order).
+    ///
+    /// - Throws: `DFIN_EINVALID_ARGUMENT` for a value the header does not define.
+    init(code: Int32) throws(ExportFailure) {
+        switch code {
+        case 0: self = .monthly
+        case 1: self = .semimonthly
+        case 2: self = .biweekly
+        case 3: self = .weekly
+        case 4: self = .quarterly
+        case 5: self = .semiannual
+        case 6: self = .annual
+        default: throw .invalidArgument
+        }
+    }
+}
