@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "DealEngineTests", dependencies: ["DealEngine", "_DealTestSupport"]),
         .testTarget(name: "DealRequestsTests", dependencies: ["DealRequests", "_DealTestSupport"]),
         .testTarget(name: "DealLeadsTests", dependencies: ["DealLeads", "_DealTestSupport"]),
-        .testTarget(name: "DealFinanceCTests", dependencies: ["DealFinanceC", "DealFinance"]),
+        .testTarget(name: "DealFinanceCTests", dependencies: ["DealFinanceC", "DealFinance", "CDealFinanceABI"]),
         /// Replays Fuzz/corpus and Fuzz/regressions through the fuzz targets' invariants.
         .testTarget(name: "FuzzRegressionTests", dependencies: ["_DealFuzzSupport"]),
     ]
