@@ -155,7 +155,8 @@ def _pointer(array: Optional[np.ndarray], kind: Any, offset: int = 0) -> Any:
 
 def _run(function: Any, columns_type: Any, results_type: Any, prepared: _Prepared, outputs: Sequence[str],
          fields: Mapping[str, Any], threads: int) -> Tuple[Dict[str, np.ndarray], np.ndarray]:
-    """Calls the C batch over `threads` slices (ctypes releases the GIL during each call)."""
+    """Calls the C batch over `threads` slices (ctypes releases the GIL during each call);
+    `outputs` names the result arrays to fill (the others stay NULL: not computed)."""
     count = prepared.count
     out = {name: np.zeros(count, dtype=np.int64) for name in outputs}
     status = np.zeros(count, dtype=np.int32)
@@ -235,20 +236,25 @@ def _fields(prepared: _Prepared, currency: Optional[str]) -> Dict[str, Any]:
     return fields
 
 
+def _loan_outputs(disclosed_apr: bool) -> Tuple[str, ...]:
+    return LOAN_OUTPUTS if disclosed_apr else tuple(name for name in LOAN_OUTPUTS if name != "disclosed_apr")
+
+
 def loan_quote_arrays(*, currency: Optional[str] = None, scales: Optional[Mapping[str, int]] = None,
-                      threads: int = 1, **columns: Any) -> Dict[str, np.ndarray]:
+                      threads: int = 1, disclosed_apr: bool = True, **columns: Any) -> Dict[str, np.ndarray]:
     """Quotes loans given as numpy integer arrays in C form (money in minor units, rates as
     coefficients with `scales`, e.g. ``apr=np.array([690]), scales={"apr": 2}``).
 
     Returns int64 arrays named as ``LOAN_OUTPUTS`` (0 for refused rows; ``disclosed_apr`` −1 where the
-    JSON result has no "apr") and ``status`` (int32 ``dfin_status`` codes).
+    JSON result has no "apr") and ``status`` (int32 ``dfin_status`` codes). Solving the
+    disclosed APR is most of a row's time: ``disclosed_apr=False`` leaves it out.
 
     >>> import numpy as np
     >>> loan_quote_arrays(selling_price=np.array([3000000]), apr=np.array([6]), term=np.array([60]))["payment"]
     array([57998])
     """
     prepared = _prepare_numpy(columns, scales or {}, LOAN_INPUTS)
-    out, status = _run(_lib.dfin_loan_quote_batch, _LoanColumns, _LoanResults, prepared, LOAN_OUTPUTS,
+    out, status = _run(_lib.dfin_loan_quote_batch, _LoanColumns, _LoanResults, prepared, _loan_outputs(disclosed_apr),
                        _fields(prepared, currency), threads)
     out["status"] = status
     return out
@@ -401,16 +407,18 @@ def _scalar_error(request: Mapping[str, Any]) -> Tuple[str, str]:
 
 
 def loan_quotes(table: "pa.Table", *, currency: Optional[str] = None, threads: int = 1,
-                keep_inputs: bool = False) -> "pa.Table":
+                keep_inputs: bool = False, disclosed_apr: bool = True) -> "pa.Table":
     """Quotes every row of `table` as a loan: a table of ``LOAN_OUTPUTS`` (decimal128 money,
     ``disclosed_apr`` as decimal128(18, 2)), ``status`` and ``message``, in row order (with the input
-    columns first when `keep_inputs`). `threads` splits the batch across threads."""
+    columns first when `keep_inputs`). `threads` splits the batch across threads;
+    ``disclosed_apr=False`` leaves out the APR (most of a row's time)."""
     pa = _arrow()
     _, _, digits = _currency(currency)
     prepared = _prepare_arrow(pa, table, LOAN_INPUTS, digits)
-    out, status = _run(_lib.dfin_loan_quote_batch, _LoanColumns, _LoanResults, prepared, LOAN_OUTPUTS,
+    outputs = _loan_outputs(disclosed_apr)
+    out, status = _run(_lib.dfin_loan_quote_batch, _LoanColumns, _LoanResults, prepared, outputs,
                        _fields(prepared, currency), threads)
-    return _answer_table(pa, table, prepared, LOAN_OUTPUTS, out, status, digits, loan_request, currency, keep_inputs)
+    return _answer_table(pa, table, prepared, outputs, out, status, digits, loan_request, currency, keep_inputs)
 
 
 def lease_quotes(table: "pa.Table", *, currency: Optional[str] = None, threads: int = 1,

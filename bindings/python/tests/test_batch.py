@@ -151,3 +151,11 @@ def test_the_row_requests_of_the_module_are_the_tests_own():
 def test_the_examples_in_the_docstrings():
     import doctest
     assert doctest.testmod(batch).failed == 0
+
+
+def test_leaving_out_the_disclosed_apr_changes_no_other_column():
+    rows = loan_rows(80)
+    full = batch.loan_quotes(loan_table(rows))
+    lean = batch.loan_quotes(loan_table(rows), disclosed_apr=False)
+    assert "disclosed_apr" not in lean.column_names
+    assert lean.equals(full.drop_columns(["disclosed_apr"]))
