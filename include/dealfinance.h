@@ -470,7 +470,10 @@ DFIN_API dfin_status dfin_loan_payment_batch(int64_t *DFIN_NULLABLE out_payments
  * Row k gives exactly the numbers of the JSON request built from row k (shown per column
  * below): the batch builds the same RetailLoan or Lease value and runs the same quote, so
  * every business rule and error is the scalar path's. A row that fails gets its status and
- * zeros; the other rows are still priced. No JSON is built or parsed and no text is made.
+ * zeros; the other rows are still priced. No JSON is built or parsed and no text is made, and
+ * a row allocates nothing (one deal value is refilled row by row), except that solving a
+ * loan's disclosed APR allocates its list of payments (one allocation per row; leave the `apr`
+ * result NULL to skip it).
  *
  * Reentrant: disjoint slices of one batch may be priced on separate threads at once (offset
  * every column and result pointer by the slice's first row).

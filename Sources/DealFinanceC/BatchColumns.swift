@@ -33,6 +33,12 @@ enum BatchColumns {
         return minor
     }
 
+    /// Makes `list` the one-element list `[element]`, overwriting the element in place when
+    /// there is one (a batch refills one deal value, so only its first row allocates a list).
+    static func setOnly<Element>(_ list: inout [Element], _ element: Element) {
+        if list.count == 1 { list[0] = element } else { list = [element] }
+    }
+
     /// The batch's currency: USD when no code is given.
     ///
     /// - Throws: `DFIN_ENULL_ARGUMENT` for NULL with a nonzero length; `DFIN_EINVALID_ARGUMENT`

@@ -19,10 +19,16 @@ public func dfinLoanQuoteBatch(_ out: UnsafePointer<dfin_loan_results>?, _ input
     let batch: LoanBatch
     do { batch = try LoanBatch(columns) } catch { return error.status }
     var first = Status.ok
+    // One deal value for the whole batch, refilled row by row: its one-element lists are
+    // overwritten in place, so a row allocates no list.
+    var loan = RetailLoan(sellingPrice: .zero, apr: .zero, term: 0)
     for row in 0..<Int(count) {
         do throws(ExportFailure) {
             let quote: LoanQuote
-            do { quote = try batch.loan(row).quote() } catch { throw ExportFailure(error) }
+            do {
+                try batch.fill(&loan, row)
+                quote = try loan.quote()
+            } catch { throw ExportFailure(error) }
             let digits = batch.currency.minorUnitDigits
             let payment = try BatchColumns.minorUnits(quote.periodicPayment.total, digits: digits)
             let final = try BatchColumns.minorUnits(quote.finalPayment, digits: digits)
@@ -69,21 +75,22 @@ struct LoanBatch {
         taxScale = columns.tax_rate == nil ? 0 : try BatchColumns.scale(columns.tax_rate_scale)
     }
 
-    /// Row `row` as the `RetailLoan` its JSON request decodes to.
-    func loan(_ row: Int) throws(DealError) -> RetailLoan {
+    /// Makes `loan` the `RetailLoan` row `row`'s JSON request decodes to. Every field a column
+    /// of the batch sets is set for every row, so the previous row leaves nothing behind.
+    func fill(_ loan: inout RetailLoan, _ row: Int) throws(DealError) {
         let digits = currency.minorUnitDigits
         func money(_ column: UnsafePointer<Int64>?) -> ExactDecimal? {
             column.map { BatchColumns.decimal($0[row], scale: digits) }
         }
-        var loan = RetailLoan(sellingPrice: money(columns.selling_price)!,
-                              apr: BatchColumns.decimal(columns.apr![row], scale: aprScale),
-                              term: Int(columns.term![row]))
+        loan.sellingPrice = money(columns.selling_price)!
+        loan.apr = BatchColumns.decimal(columns.apr![row], scale: aprScale)
+        loan.term = Int(columns.term![row])
         loan.currency = currency
         if let down = money(columns.down_payment) { loan.downPayment = down }
         if let allowance = money(columns.trade_in_allowance) {
-            loan.tradeIns = [TradeIn(allowance: allowance, payoff: money(columns.trade_in_payoff) ?? .zero)]
+            BatchColumns.setOnly(&loan.tradeIns, TradeIn(allowance: allowance, payoff: money(columns.trade_in_payoff) ?? .zero))
         }
-        if let fees = money(columns.fees) { loan.fees = [Fee(name: "Fees", amount: fees)] }
+        if let fees = money(columns.fees) { BatchColumns.setOnly(&loan.fees, Fee(name: "Fees", amount: fees)) }
         if let balloon = money(columns.balloon) { loan.balloon = .amount(balloon) }
         if let rates = columns.tax_rate { loan.tax = SalesTax(rate: BatchColumns.decimal(rates[row], scale: taxScale)) }
         if let codes = columns.frequency {
@@ -96,7 +103,6 @@ struct LoanBatch {
                 throw DealError.invalidArgument("paymentTiming", "expected a DFIN_TIMING_* code (0 or 1), found \(codes[row])")
             }
         }
-        return loan
     }
 }
 
@@ -111,10 +117,15 @@ public func dfinLeaseQuoteBatch(_ out: UnsafePointer<dfin_lease_results>?, _ inp
     let batch: LeaseBatch
     do { batch = try LeaseBatch(columns) } catch { return error.status }
     var first = Status.ok
+    // One lease value refilled row by row, as for loans.
+    var lease = Lease(sellingPrice: .zero, residual: .amount(.zero), rate: .moneyFactor(.zero), term: 0)
     for row in 0..<Int(count) {
         do throws(ExportFailure) {
             let quote: LeaseQuote
-            do { quote = try batch.lease(row).quote() } catch { throw ExportFailure(error) }
+            do {
+                try batch.fill(&lease, row)
+                quote = try lease.quote()
+            } catch { throw ExportFailure(error) }
             let digits = batch.currency.minorUnitDigits
             func minor(_ value: ExactDecimal) throws(ExportFailure) -> Int64 { try BatchColumns.minorUnits(value, digits: digits) }
             let amounts = (try minor(quote.periodicPayment.total), try minor(quote.periodicPayment.net),
@@ -150,8 +161,9 @@ struct LeaseBatch {
         taxScale = columns.tax_rate == nil ? 0 : try BatchColumns.scale(columns.tax_rate_scale)
     }
 
-    /// Row `row` as the `Lease` its JSON request decodes to.
-    func lease(_ row: Int) throws(DealError) -> Lease {
+    /// Makes `lease` the `Lease` row `row`'s JSON request decodes to (every field a column
+    /// sets is set for every row).
+    func fill(_ lease: inout Lease, _ row: Int) throws(DealError) {
         let digits = currency.minorUnitDigits
         func money(_ column: UnsafePointer<Int64>?) -> ExactDecimal? {
             column.map { BatchColumns.decimal($0[row], scale: digits) }
@@ -166,24 +178,26 @@ struct LeaseBatch {
         } else {
             .apr(BatchColumns.decimal(columns.apr![row], scale: aprScale))
         }
-        var lease = Lease(sellingPrice: money(columns.selling_price)!, residual: residual, rate: rate,
-                          term: Int(columns.term![row]))
+        lease.sellingPrice = money(columns.selling_price)!
+        lease.residual = residual
+        lease.rate = rate
+        lease.term = Int(columns.term![row])
         lease.currency = currency
         lease.msrp = money(columns.msrp)
         if let down = money(columns.down_payment) { lease.downPayment = down }
         if let allowance = money(columns.trade_in_allowance) {
-            lease.tradeIns = [TradeIn(allowance: allowance, payoff: money(columns.trade_in_payoff) ?? .zero)]
+            BatchColumns.setOnly(&lease.tradeIns, TradeIn(allowance: allowance, payoff: money(columns.trade_in_payoff) ?? .zero))
         }
-        if let fees = money(columns.fees) { lease.fees = [LeaseFee(name: "Fees", amount: fees)] }
+        if let fees = money(columns.fees) { BatchColumns.setOnly(&lease.fees, LeaseFee(name: "Fees", amount: fees)) }
         if let rates = columns.tax_rate {
-            lease.tax = LeaseTax(components: [LeaseTax.Component(name: "Sales tax", rate: BatchColumns.decimal(rates[row], scale: taxScale))])
+            let component = LeaseTax.Component(name: "Sales tax", rate: BatchColumns.decimal(rates[row], scale: taxScale))
+            if lease.tax == nil { lease.tax = LeaseTax(components: [component]) } else { BatchColumns.setOnly(&lease.tax!.components, component) }
         }
         if let codes = columns.timing {
             do { lease.paymentTiming = try PaymentTiming(code: codes[row]) } catch {
                 throw DealError.invalidArgument("paymentTiming", "expected a DFIN_TIMING_* code (0 or 1), found \(codes[row])")
             }
         }
-        return lease
     }
 
     /// Writes one row's amounts (payment, base, adjusted cap cost, residual, rent charge,
