@@ -200,6 +200,16 @@ wheel-test: wheel
 	@grep -q "make wheel" $(PORTFOLIO_BUILD)/outside.log || { cat $(PORTFOLIO_BUILD)/outside.log; echo "wheel-test: no advice" >&2; exit 1; }
 	@echo "wheel-test: a source tree without libdealfinance.so is refused at install time with the advice to run 'make wheel'"
 
+## bench-portfolio: Benchmarks/python/portfolio.py over PORTFOLIO_ROWS fixed-seed loans (10 M):
+## rows/s of the C batches (1 core, 2 threads), numpy-financial, decimal128 (Intel libbid),
+## DuckDB, Spark local[2] and a Python loop; writes Benchmarks/RESULTS-portfolio.md. Never in make test.
+PORTFOLIO_ROWS ?= 10000000
+bench-portfolio: wheel
+	@printf '#include <bid_conf.h>\n' | cc -E -x c - >/dev/null 2>&1 || \
+		{ echo "bench-portfolio: the decimal128 peer needs libintelrdfpmath-dev (sudo apt-get install libintelrdfpmath-dev)" >&2; exit 1; }
+	$(PORTFOLIO_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps bindings/python/dist/*.whl
+	env -u DEALFINANCE_LIBRARY $(PORTFOLIO_VENV)/bin/python Benchmarks/python/portfolio.py $(PORTFOLIO_ROWS) $(CURDIR)/$(PORTFOLIO_BUILD)/bench
+
 ## portfolio-test: the wheel in the portfolio virtualenv; dealfinance.batch against the scalar
 ## path; a portfolio priced in DuckDB (Arrow UDF) and in Spark (mapInArrow, local[2]).
 portfolio-test: wheel-test
