@@ -376,8 +376,7 @@ def _answer_table(pa: Any, table: Any, prepared: _Prepared, outputs: Sequence[st
     valid = status == 0
     messages: List[str] = []
     message_index = np.full(len(status), -1, dtype=np.int32)
-    for row in np.flatnonzero(~valid):
-        row = int(row)
+    for row in (int(index) for index in np.flatnonzero(~valid)):
         if row in prepared.refused:
             _, path, message = prepared.refused[row]
         else:
@@ -522,10 +521,11 @@ def calculate_batch(requests: Sequence[Mapping[str, Any]]) -> List[Any]:
     if not answer.value:
         raise DealFinanceError(status, STATUS_NAMES[status] if 0 <= status < 9 else "unknown")
     try:
-        parsed = json.loads(ctypes.string_at(answer.value, length.value).decode("utf-8"))
+        parsed: Any = json.loads(ctypes.string_at(answer.value, length.value).decode("utf-8"))
     finally:
         _lib.dfin_string_free(answer)
     if isinstance(parsed, dict):
         error = parsed.get("error", {})
         raise DealFinanceError(status, error.get("code", ""), error.get("path", ""), error.get("message", ""))
-    return parsed
+    answers: List[Any] = parsed
+    return answers
