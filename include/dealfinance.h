@@ -562,8 +562,9 @@ typedef struct dfin_loan_results {
  * @param count Number of rows (0 is valid: nothing to do).
  * @return DFIN_OK when every row was quoted; otherwise the status of the first row that failed
  *         (every row's status is still written); DFIN_ENULL_ARGUMENT when `out`, `in` or a
- *         required array is NULL, DFIN_EINVALID_ARGUMENT for a scale outside 0–18, an unknown
- *         currency or columns that cannot go together (nothing is written then).
+ *         required array is NULL, or `currency` is NULL with a nonzero length;
+ *         DFIN_EINVALID_ARGUMENT for a scale outside 0–18 (of a column given), an unknown
+ *         currency, or `trade_in_payoff` without `trade_in_allowance` (nothing is written then).
  */
 DFIN_API dfin_status dfin_loan_quote_batch(const dfin_loan_results *DFIN_NULLABLE out,
                                            const dfin_loan_columns *DFIN_NULLABLE in, size_t count);
