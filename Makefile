@@ -5,7 +5,8 @@ PROPERTY_CASES ?= 20000
 
 .PHONY: all build test deps swift-test vectors cli-test test-long bench clean reference-check docs doc-check api-check \
 	cabi export-check drift c-test install install-test python-test cabi-test schema-test \
-	fuzz-build fuzz fuzz-short sanitizers sanitizer-address sanitizer-thread leak-test
+	fuzz-build fuzz fuzz-short sanitizers sanitizer-address sanitizer-thread leak-test \
+	wheel wheel-test portfolio-test bench-portfolio
 
 all: build
 
@@ -96,7 +97,7 @@ schema-test: build
 	$(SCHEMA_BUILD)/venv/bin/python Tests/schema/validate.py $$($(SWIFT) build --show-bin-path)/dealcalc
 
 ## test: everything CI runs.
-test: reference-check deps build swift-test vectors cli-test api-check schema-test cabi-test leak-test fuzz-short sanitizers
+test: reference-check deps build swift-test vectors cli-test api-check schema-test cabi-test portfolio-test leak-test fuzz-short sanitizers
 
 ## test-long: the property tests with 1,000,000 random loans and 1,000,000 random leases
 ## (line by line against GMP) and 100,000 random APR problems (the exact equation at the rate).
@@ -109,7 +110,8 @@ bench: build cabi
 	cd Benchmarks && SWIFT=$(SWIFT) ./bench.sh
 
 clean:
-	rm -rf .build $(CABI_BUILD) $(SCHEMA_BUILD) $(FUZZ_BUILD) .build-asan .build-tsan bindings/python/dealfinance/libdealfinance.so bindings/python/build bindings/python/dealfinance.egg-info
+	rm -rf .build $(CABI_BUILD) $(SCHEMA_BUILD) $(FUZZ_BUILD) .build-asan .build-tsan bindings/python/dealfinance/libdealfinance.so bindings/python/build bindings/python/dealfinance.egg-info \
+		$(PORTFOLIO_BUILD) bindings/python/dist
 
 # ------------------------------------------------------------------------------------------
 # The C ABI: libdealfinance.so (include/dealfinance.h), its checks and the Python binding.
@@ -170,7 +172,7 @@ c-test: cabi
 	@set -e; for cc in gcc clang; do \
 		compiler=$$([ $$cc = gcc ] && echo $(CC_GCC) || echo $(CC_CLANG)); \
 		ld=$$([ $$cc = clang ] && echo "$(LD_FOR_clang)" || true); \
-		for test in test_abi test_concurrency; do \
+		for test in test_abi test_concurrency test_batch; do \
 			$$compiler $(C_STRICT) $(C_SANITIZE) $$ld -pthread -Iinclude Tests/C/$$test.c \
 				-L$(CABI_LIB) -ldealfinance -Wl,-rpath,$(CURDIR)/$(CABI_LIB) -o $(CABI_BUILD)/$$test-$$cc; \
 			echo "c-test: $$test ($$cc)"; \
@@ -207,12 +209,75 @@ python-test: cabi
 	cp $(CABI_LIB)/libdealfinance.so.$(DFIN_VERSION) bindings/python/dealfinance/libdealfinance.so
 	rm -rf $(CABI_BUILD)/venv bindings/python/build bindings/python/dealfinance.egg-info
 	$(PYTHON) -m venv $(CABI_BUILD)/venv
-	$(CABI_BUILD)/venv/bin/python -m pip install --quiet --disable-pip-version-check ./bindings/python pytest
+	$(CABI_BUILD)/venv/bin/python -m pip install --quiet --disable-pip-version-check "./bindings/python[arrow]" pytest
 	cd bindings/python && DEALFINANCE_VECTORS=$(CURDIR)/Vectors DEALFINANCE_EXPECT_INSTALLED=1 \
 		$(CURDIR)/$(CABI_BUILD)/venv/bin/pytest -q -p no:cacheprovider tests
 
 ## cabi-test: every C ABI check, in CI order.
 cabi-test: export-check drift c-test install-test python-test
+
+# ------------------------------------------------------------------------------------------
+# Portfolios: the wheel, its install test, DuckDB and Spark (bindings/python/README.md).
+# ------------------------------------------------------------------------------------------
+PORTFOLIO_BUILD := .build-portfolio
+PORTFOLIO_VENV := $(PORTFOLIO_BUILD)/venv
+# What the engine tests and the wheel build need, from PyPI (pyspark needs Java 17 or later).
+PORTFOLIO_PACKAGES := numpy pyarrow "pandas<3" duckdb pyspark pytest build numpy-financial
+# PATH without the Swift toolchain, for the wheel install test.
+PATH_WITHOUT_SWIFT := $(shell printf '%s' "$$PATH" | tr ':' '\n' | grep -v -e '^/opt/swift' -e 'swift' | paste -sd:)
+
+$(PORTFOLIO_VENV)/ready:
+	rm -rf $(PORTFOLIO_VENV)
+	$(PYTHON) -m venv $(PORTFOLIO_VENV)
+	$(PORTFOLIO_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(PORTFOLIO_PACKAGES)
+	touch $@
+
+## wheel: `python -m build` of bindings/python (sdist, then the wheel built from it) with
+## libdealfinance.so inside: bindings/python/dist/dealfinance-<v>-py3-none-linux_x86_64.whl.
+wheel: cabi $(PORTFOLIO_VENV)/ready
+	cp $(CABI_LIB)/libdealfinance.so.$(DFIN_VERSION) bindings/python/dealfinance/libdealfinance.so
+	rm -rf bindings/python/dist bindings/python/build bindings/python/dealfinance.egg-info
+	$(PORTFOLIO_VENV)/bin/python -m build --outdir bindings/python/dist bindings/python > $(PORTFOLIO_BUILD)/build.log 2>&1 \
+		|| { tail -30 $(PORTFOLIO_BUILD)/build.log; exit 1; }
+	@ls bindings/python/dist/*-py3-none-linux_*.whl
+	@unzip -l bindings/python/dist/*.whl | grep -q 'dealfinance/libdealfinance.so' || { echo "wheel: no libdealfinance.so inside" >&2; exit 1; }
+
+## wheel-test: the wheel in a fresh virtualenv with no Swift on PATH and an empty
+## LD_LIBRARY_PATH (import, one quote, one batch); and a source tree outside a clone without
+## the library refused at install time with a message saying what to run.
+wheel-test: wheel
+	rm -rf $(PORTFOLIO_BUILD)/wheel-venv $(PORTFOLIO_BUILD)/outside
+	env PATH="$(PATH_WITHOUT_SWIFT)" LD_LIBRARY_PATH= $(PYTHON) -m venv $(PORTFOLIO_BUILD)/wheel-venv
+	env PATH="$(PATH_WITHOUT_SWIFT)" LD_LIBRARY_PATH= $(PORTFOLIO_BUILD)/wheel-venv/bin/python -m pip install --quiet \
+		--disable-pip-version-check --no-index bindings/python/dist/*.whl
+	cd $(PORTFOLIO_BUILD) && env -u DEALFINANCE_LIBRARY PATH="$(PATH_WITHOUT_SWIFT)" LD_LIBRARY_PATH= wheel-venv/bin/python -c \
+		'import dealfinance, shutil; assert shutil.which("swift") is None; \
+		assert dealfinance.calculate({"calculate":"loan","sellingPrice":"30000.00","apr":"6","term":60})["periodicPayment"]["total"] == "579.98"; \
+		print("wheel-test: dealfinance", dealfinance.version(), "imported from", dealfinance.__file__, "without Swift")'
+	mkdir -p $(PORTFOLIO_BUILD)/outside && cp -R bindings/python $(PORTFOLIO_BUILD)/outside/python
+	rm -rf $(PORTFOLIO_BUILD)/outside/python/dealfinance/libdealfinance.so $(PORTFOLIO_BUILD)/outside/python/dist
+	@if env PATH="$(PATH_WITHOUT_SWIFT)" $(PORTFOLIO_BUILD)/wheel-venv/bin/python -m pip install --disable-pip-version-check \
+		--force-reinstall $(PORTFOLIO_BUILD)/outside/python > $(PORTFOLIO_BUILD)/outside.log 2>&1; then \
+		echo "wheel-test: a source tree without the library was installed" >&2; exit 1; fi
+	@grep -q "make wheel" $(PORTFOLIO_BUILD)/outside.log || { cat $(PORTFOLIO_BUILD)/outside.log; echo "wheel-test: no advice" >&2; exit 1; }
+	@echo "wheel-test: a source tree without libdealfinance.so is refused at install time with the advice to run 'make wheel'"
+
+## bench-portfolio: Benchmarks/python/portfolio.py over PORTFOLIO_ROWS fixed-seed loans (10 M):
+## rows/s of the C batches (1 core, 2 threads), numpy-financial, decimal128 (Intel libbid),
+## DuckDB, Spark local[2] and a Python loop; writes Benchmarks/RESULTS-portfolio.md. Never in make test.
+PORTFOLIO_ROWS ?= 10000000
+bench-portfolio: wheel
+	@printf '#include <bid_conf.h>\n' | cc -E -x c - >/dev/null 2>&1 || \
+		{ echo "bench-portfolio: the decimal128 peer needs libintelrdfpmath-dev (sudo apt-get install libintelrdfpmath-dev)" >&2; exit 1; }
+	$(PORTFOLIO_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps bindings/python/dist/*.whl
+	env -u DEALFINANCE_LIBRARY $(PORTFOLIO_VENV)/bin/python Benchmarks/python/portfolio.py $(PORTFOLIO_ROWS) $(CURDIR)/$(PORTFOLIO_BUILD)/bench
+
+## portfolio-test: the wheel in the portfolio virtualenv; dealfinance.batch against the scalar
+## path; a portfolio priced in DuckDB (Arrow UDF) and in Spark (mapInArrow, local[2]).
+portfolio-test: wheel-test
+	$(PORTFOLIO_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps bindings/python/dist/*.whl
+	cd bindings/python && env -u DEALFINANCE_LIBRARY $(CURDIR)/$(PORTFOLIO_VENV)/bin/pytest -q -p no:cacheprovider tests/test_batch.py
+	env -u DEALFINANCE_LIBRARY $(PORTFOLIO_VENV)/bin/pytest -q -p no:cacheprovider Tests/portfolio
 
 # ------------------------------------------------------------------------------------------
 # Reliability (RELIABILITY.md): libFuzzer targets, sanitizer builds of the tests, leak test.

@@ -13,6 +13,16 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import numpy_financial' 2
     .venv/bin/pip install -q numpy-financial
 fi
 
+# The decimal128 peer of make bench-portfolio: Intel's Decimal Floating-Point Math Library.
+if ! printf '#include <bid_conf.h>\n' | cc -E -x c - >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "bench: installing libintelrdfpmath-dev (the decimal128 peer) with apt-get"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libintelrdfpmath-dev >/dev/null
+    else
+        echo "bench: the decimal128 peer (make bench-portfolio) needs 'sudo apt-get install libintelrdfpmath-dev'" >&2
+    fi
+fi
+
 echo "bench: building the benchmark package (release)"
 # SwiftPM keeps the cached build plan of the path dependency (the root package) when only its
 # sources change, so a source file added there is not compiled; drop the plan (not the objects).

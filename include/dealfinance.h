@@ -586,6 +586,211 @@ DFIN_API dfin_status dfin_loan_payment_batch_ex(int64_t *DFIN_NULLABLE out_payme
                                                 int32_t periods_per_year, dfin_timing timing,
                                                 dfin_rounding rounding, int32_t minor_digits,
                                                 dfin_error *DFIN_NULLABLE error);
+/* ========================================================================================== */
+/* Portfolio batches: columnar loan and lease quotes, and JSON arrays                         */
+/* ========================================================================================== */
+/*
+ * For portfolios and rate sheets: N deals as columns (struct-of-arrays), N answers as columns.
+ * Amounts are `int64_t` minor units of the batch's currency; rates are `int64_t` coefficients
+ * with one scale per column (6.9 % is 69 at scale 1 or 690 at scale 2, like an Arrow
+ * decimal128 column). A NULL optional column means "absent" for every row (the JSON default).
+ *
+ * Row k gives exactly the numbers of the JSON request built from row k (shown per column
+ * below): the batch builds the same RetailLoan or Lease value and runs the same quote, so
+ * every business rule and error is the scalar path's. A row that fails gets its status and
+ * zeros; the other rows are still priced. No JSON is built or parsed and no text is made, and
+ * a row allocates nothing (one deal value is refilled row by row), except that solving a
+ * loan's disclosed APR allocates its list of payments (one allocation per row; leave the `apr`
+ * result NULL to skip it).
+ *
+ * Reentrant: disjoint slices of one batch may be priced on separate threads at once (offset
+ * every column and result pointer by the slice's first row).
+ */
+
+/** Payment frequency codes (the JSON "frequency" names). */
+typedef int32_t dfin_frequency;
+#define DFIN_FREQUENCY_MONTHLY 0
+#define DFIN_FREQUENCY_SEMIMONTHLY 1
+#define DFIN_FREQUENCY_BIWEEKLY 2
+#define DFIN_FREQUENCY_WEEKLY 3
+#define DFIN_FREQUENCY_QUARTERLY 4
+#define DFIN_FREQUENCY_SEMIANNUAL 5
+#define DFIN_FREQUENCY_ANNUAL 6
+
+/** Decimal places of the disclosed APR in `dfin_loan_results.apr` (hundredths of a percent). */
+#define DFIN_BATCH_APR_SCALE 2
+
+/** Largest JSON array `dfin_calculate_batch` reads, in bytes (256 MiB). */
+#define DFIN_BATCH_JSON_MAX 268435456
+
+/**
+ * Loan deals as columns. Each column has `count` elements; the JSON field each row fills is
+ * named after the arrow.
+ */
+typedef struct dfin_loan_columns {
+    /** Required → "sellingPrice" (minor units, above 0). */
+    const int64_t *DFIN_NULLABLE selling_price;
+    /** Optional → "downPayment". */
+    const int64_t *DFIN_NULLABLE down_payment;
+    /** Optional → "tradeIns":[{"allowance"}] (one trade-in when this column is given). */
+    const int64_t *DFIN_NULLABLE trade_in_allowance;
+    /** Optional → the trade-in's "payoff" (needs `trade_in_allowance`). */
+    const int64_t *DFIN_NULLABLE trade_in_payoff;
+    /** Optional → "fees":[{"name":"Fees","amount"}]: one financed, untaxed fee. */
+    const int64_t *DFIN_NULLABLE fees;
+    /** Optional → "balloon":{"amount"}. */
+    const int64_t *DFIN_NULLABLE balloon;
+    /** Required → "apr": the annual rate in percent, `apr[k]` × 10^−`apr_scale`. */
+    const int64_t *DFIN_NULLABLE apr;
+    /** Decimal places of `apr`, 0 to 18. */
+    int32_t apr_scale;
+    /** Optional → "tax":{"rate"} (financed, with trade-in credit): percent × 10^−scale. */
+    const int64_t *DFIN_NULLABLE tax_rate;
+    /** Decimal places of `tax_rate`, 0 to 18. */
+    int32_t tax_rate_scale;
+    /** Required → "term": number of payments. */
+    const int32_t *DFIN_NULLABLE term;
+    /** Optional DFIN_FREQUENCY_* codes → "frequency" (NULL: monthly). */
+    const dfin_frequency *DFIN_NULLABLE frequency;
+    /** Optional DFIN_TIMING_* codes → "paymentTiming" (NULL: arrears). */
+    const dfin_timing *DFIN_NULLABLE timing;
+    /** Optional → "currency": ISO 4217 code bytes for every row (NULL with length 0: USD). */
+    const char *DFIN_NULLABLE currency;
+    /** Bytes in `currency`. */
+    size_t currency_length;
+} dfin_loan_columns;
+
+/**
+ * Where the loan answers go: caller-owned arrays of `count`, each the JSON result's line of
+ * the same name in minor units. Optional arrays are skipped when NULL.
+ */
+typedef struct dfin_loan_results {
+    /** Required ← "periodicPayment.total". */
+    int64_t *DFIN_NULLABLE payment;
+    /** Optional ← "finalPayment". */
+    int64_t *DFIN_NULLABLE final_payment;
+    /** Optional ← "amountFinanced". */
+    int64_t *DFIN_NULLABLE amount_financed;
+    /** Optional ← "financeCharge". */
+    int64_t *DFIN_NULLABLE finance_charge;
+    /** Optional ← "totalOfPayments". */
+    int64_t *DFIN_NULLABLE total_of_payments;
+    /** Optional ← "apr", the disclosed Regulation Z APR × 10^DFIN_BATCH_APR_SCALE; −1 where
+     *  the JSON result has no "apr". Solving it is most of a row's time: NULL skips it. */
+    int64_t *DFIN_NULLABLE apr;
+    /** Required ← each row's status (the JSON error's code, or DFIN_OK). */
+    dfin_status *DFIN_NULLABLE status;
+} dfin_loan_results;
+
+/**
+ * Quotes `count` loans given as columns (see the section's introduction).
+ *
+ * @param out   Required. The result arrays; rows that fail get 0 in every amount.
+ * @param in    Required. The input columns.
+ * @param count Number of rows (0 is valid: nothing to do).
+ * @return DFIN_OK when every row was quoted; otherwise the status of the first row that failed
+ *         (every row's status is still written); DFIN_ENULL_ARGUMENT when `out`, `in` or a
+ *         required array is NULL, or `currency` is NULL with a nonzero length;
+ *         DFIN_EINVALID_ARGUMENT for a scale outside 0–18 (of a column given), an unknown
+ *         currency, or `trade_in_payoff` without `trade_in_allowance` (nothing is written then).
+ */
+DFIN_API dfin_status dfin_loan_quote_batch(const dfin_loan_results *DFIN_NULLABLE out,
+                                           const dfin_loan_columns *DFIN_NULLABLE in, size_t count);
+
+/** Lease deals as columns (Documentation/Lease.md's fields). */
+typedef struct dfin_lease_columns {
+    /** Required → "sellingPrice" (minor units, above 0). */
+    const int64_t *DFIN_NULLABLE selling_price;
+    /** Optional → "msrp" (needed by `residual_percent`). */
+    const int64_t *DFIN_NULLABLE msrp;
+    /** → "residual":{"percent"} (percent of MSRP × 10^−scale); exactly one of this and
+     *  `residual_amount` is given. */
+    const int64_t *DFIN_NULLABLE residual_percent;
+    /** Decimal places of `residual_percent`, 0 to 18. */
+    int32_t residual_percent_scale;
+    /** → "residual":{"amount"} (minor units). */
+    const int64_t *DFIN_NULLABLE residual_amount;
+    /** → "moneyFactor" × 10^−scale; exactly one of this and `apr` is given. */
+    const int64_t *DFIN_NULLABLE money_factor;
+    /** Decimal places of `money_factor`, 0 to 18. */
+    int32_t money_factor_scale;
+    /** → "apr" in percent × 10^−scale. */
+    const int64_t *DFIN_NULLABLE apr;
+    /** Decimal places of `apr`, 0 to 18. */
+    int32_t apr_scale;
+    /** Optional → "downPayment". */
+    const int64_t *DFIN_NULLABLE down_payment;
+    /** Optional → "tradeIns":[{"allowance"}] (one trade-in when given). */
+    const int64_t *DFIN_NULLABLE trade_in_allowance;
+    /** Optional → the trade-in's "payoff" (needs `trade_in_allowance`). */
+    const int64_t *DFIN_NULLABLE trade_in_payoff;
+    /** Optional → "fees":[{"name":"Fees","amount"}]: one capitalized, untaxed fee. */
+    const int64_t *DFIN_NULLABLE fees;
+    /** Optional → "tax":{"rate"} (monthly method, on each payment): percent × 10^−scale. */
+    const int64_t *DFIN_NULLABLE tax_rate;
+    /** Decimal places of `tax_rate`, 0 to 18. */
+    int32_t tax_rate_scale;
+    /** Required → "term": number of periods. */
+    const int32_t *DFIN_NULLABLE term;
+    /** Optional DFIN_TIMING_* codes → "paymentTiming" (NULL: advance). */
+    const dfin_timing *DFIN_NULLABLE timing;
+    /** Optional → "currency" (NULL with length 0: USD). */
+    const char *DFIN_NULLABLE currency;
+    /** Bytes in `currency`. */
+    size_t currency_length;
+} dfin_lease_columns;
+
+/** Where the lease answers go (minor units; optional arrays skipped when NULL). */
+typedef struct dfin_lease_results {
+    /** Required ← "periodicPayment.total". */
+    int64_t *DFIN_NULLABLE payment;
+    /** Optional ← "periodicPayment.net" (the base payment). */
+    int64_t *DFIN_NULLABLE base_payment;
+    /** Optional ← "adjustedCapitalizedCost". */
+    int64_t *DFIN_NULLABLE adjusted_capitalized_cost;
+    /** Optional ← "residualValue". */
+    int64_t *DFIN_NULLABLE residual_value;
+    /** Optional ← "rentCharge". */
+    int64_t *DFIN_NULLABLE rent_charge;
+    /** Optional ← "totalOfPayments". */
+    int64_t *DFIN_NULLABLE total_of_payments;
+    /** Optional ← "dueAtSigning.total". */
+    int64_t *DFIN_NULLABLE due_at_signing;
+    /** Required ← each row's status. */
+    dfin_status *DFIN_NULLABLE status;
+} dfin_lease_results;
+
+/**
+ * Quotes `count` leases given as columns; as `dfin_loan_quote_batch`.
+ *
+ * @param out   Required. The result arrays; rows that fail get 0 in every amount.
+ * @param in    Required. The input columns.
+ * @param count Number of rows.
+ * @return As `dfin_loan_quote_batch` (DFIN_EINVALID_ARGUMENT also when both or neither of
+ *         `residual_percent`/`residual_amount`, or of `money_factor`/`apr`, are given).
+ */
+DFIN_API dfin_status dfin_lease_quote_batch(const dfin_lease_results *DFIN_NULLABLE out,
+                                            const dfin_lease_columns *DFIN_NULLABLE in, size_t count);
+
+/**
+ * Answers a JSON array of requests with the JSON array of their answers, in order: element k
+ * of the answer is what `dfin_calculate` answers for element k (a result or an error object).
+ * Compact JSON, allocated by the library.
+ *
+ * @param out             Required. Receives the answer array (NUL-terminated, released with
+ *                        `dfin_string_free`), or the error object when the input is not a JSON
+ *                        array; NULL for DFIN_ENULL_ARGUMENT or DFIN_EINTERNAL.
+ * @param out_length      Optional. Receives the answer's length in bytes.
+ * @param requests        Required. UTF-8 JSON array of request objects (at most
+ *                        DFIN_BATCH_JSON_MAX bytes; each element nested at most 64 deep).
+ * @param requests_length Bytes in `requests`.
+ * @return DFIN_OK when every element answered with a result; otherwise the status of the first
+ *         element that failed; DFIN_EINVALID_JSON (with an error object) when the input is not a
+ *         JSON array; DFIN_ENULL_ARGUMENT when `out` or `requests` is NULL.
+ */
+DFIN_API dfin_status dfin_calculate_batch(char *DFIN_NULLABLE *DFIN_NULLABLE out,
+                                          size_t *DFIN_NULLABLE out_length,
+                                          const char *DFIN_NULLABLE requests, size_t requests_length);
 
 #ifdef __cplusplus
 }

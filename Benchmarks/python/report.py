@@ -216,6 +216,10 @@ def main():
     notes = os.path.join(ROOT, "RESULTS-notes.md")
     if os.path.exists(notes):
         md.append(open(notes).read())
+    # The portfolio rows of the last make bench-portfolio (a separate, longer run).
+    portfolio = os.path.join(ROOT, "RESULTS-portfolio.md")
+    if os.path.exists(portfolio):
+        md.append(open(portfolio).read())
     with open(os.path.join(ROOT, "RESULTS.md"), "w") as f:
         f.write("\n".join(md).rstrip() + "\n")
 

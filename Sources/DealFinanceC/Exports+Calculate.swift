@@ -11,6 +11,7 @@ import Musl
 import Darwin
 #endif
 import DealFinance
+import DealJSON
 
 /// One answer of `DealCalculator` as compact JSON text and its status.
 enum CalculatorAnswer {
@@ -19,6 +20,15 @@ enum CalculatorAnswer {
     static func answer(_ request: UnsafeRawBufferPointer) -> (text: String, status: Int32) {
         let answer = DealCalculator.answer(requestBytes: request)
         return (answer.json, answer.error.map { Status.of($0.code) } ?? Status.ok)
+    }
+
+    /// The status an answer's error code names (`DFIN_OK` for a result).
+    static func status(of answer: JSONValue) -> Int32 {
+        guard DealCalculator.isError(answer) else { return Status.ok }
+        guard let name = answer.value(atPath: "error.code")?.stringValue, let code = DealError.Code(rawValue: name) else {
+            return Status.internal
+        }
+        return Status.of(code)
     }
 }
 
@@ -32,16 +42,26 @@ public func dfinCalculate(_ out: UnsafeMutablePointer<UnsafeMutablePointer<CChar
     out.pointee = nil
     guard let request else { return Status.nullArgument }
     let (text, status) = CalculatorAnswer.answer(UnsafeRawBufferPointer(start: request, count: Int(clamping: requestLength)))
-    var utf8 = text
-    return utf8.withUTF8 { bytes in
-        guard let storage = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else { return Status.internal }
-        if let base = bytes.baseAddress {
-            UnsafeMutableRawPointer(storage).copyMemory(from: base, byteCount: bytes.count)
+    return LibraryString.deliver(text, status: status, out: out, length: outLength)
+}
+
+/// Text handed to the caller in storage the library allocates (`dfin_string_free` releases it).
+enum LibraryString {
+    /// Copies `text` and a NUL into `malloc`ed storage at `*out`, its length at `*length`;
+    /// returns `status`, or `DFIN_EINTERNAL` (with `*out` NULL) when memory cannot be allocated.
+    static func deliver(_ text: String, status: Int32, out: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>,
+                        length: UnsafeMutablePointer<UInt>?) -> Int32 {
+        var utf8 = text
+        return utf8.withUTF8 { bytes in
+            guard let storage = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else { return Status.internal }
+            if let base = bytes.baseAddress {
+                UnsafeMutableRawPointer(storage).copyMemory(from: base, byteCount: bytes.count)
+            }
+            storage[bytes.count] = 0
+            out.pointee = storage
+            length?.pointee = UInt(bytes.count)
+            return status
         }
-        storage[bytes.count] = 0
-        out.pointee = storage
-        outLength?.pointee = UInt(bytes.count)
-        return status
     }
 }
 

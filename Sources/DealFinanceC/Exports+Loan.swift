@@ -239,17 +239,38 @@ struct LoanBatchShortcut {
 
     /// The periodic rate of the previous deal's APR text (rate sheets list deals by rate, so
     /// consecutive deals often repeat it): reused when the next text has the same bytes.
+    ///
+    /// Rate sheets also pass the same few thousand texts in any order: after a few distinct
+    /// texts, rates are also kept by the text's address (within one call the bytes at an
+    /// address cannot change), in a direct-mapped table allocated once per call.
     struct RateCache {
-        private var last: (pointer: UnsafePointer<CChar>, length: Int, rate: PeriodicRate)?
+        private typealias Entry = (pointer: UnsafePointer<CChar>, length: Int, rate: PeriodicRate)
+        private var last: Entry?
+        /// Rates by text address, empty until `misses` reaches `tableAfter`.
+        private var byAddress: [Entry?] = []
+        private var misses = 0
+        /// log2 of the slots of `byAddress`, and the distinct texts before it is made.
+        private static let slotBits = 13, tableAfter = 16
 
-        /// The rate of the text, parsed and reduced unless it repeats the previous deal's;
-        /// nil when the text is not a valid rate (the full call then reports why).
+        /// The rate of the text, parsed and reduced unless it repeats the previous deal's or
+        /// an earlier text at the same address; nil when the text is not a valid rate (the
+        /// full call then reports why).
         mutating func rate(_ pointer: UnsafePointer<CChar>, _ length: UInt, periodsPerYear: Int) -> PeriodicRate? {
             if let last, last.length == Int(length), last.pointer == pointer || Self.sameBytes(last.pointer, pointer, last.length) {
                 return last.rate
             }
+            // Fibonacci hashing of the address: its top slotBits bits.
+            let slot = Int(truncatingIfNeeded: (UInt(bitPattern: Int(bitPattern: pointer)) &* 0x9E37_79B9_7F4A_7C15) >> (UInt.bitWidth - Self.slotBits))
+            if !byAddress.isEmpty, let entry = byAddress[slot], entry.pointer == pointer, entry.length == Int(length) {
+                last = entry
+                return entry.rate
+            }
             guard let rate = Self.reduce(pointer, length, periodsPerYear: periodsPerYear) else { return nil }
-            last = (pointer, Int(length), rate)
+            let entry: Entry = (pointer, Int(length), rate)
+            last = entry
+            misses += 1
+            if byAddress.isEmpty && misses >= Self.tableAfter { byAddress = Array(repeating: nil, count: 1 << Self.slotBits) }
+            if !byAddress.isEmpty { byAddress[slot] = entry }
             return rate
         }
 

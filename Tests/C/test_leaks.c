@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-enum { CALLS = 100000, KINDS = 30 };
+enum { CALLS = 100000, KINDS = 31 };
 
 static const char *const requests[] = {
     "{\"calculate\":\"loan\",\"sellingPrice\":\"30000.00\",\"apr\":\"6\",\"term\":60,\"balloon\":{\"amount\":\"10000.00\"},\"includeSchedule\":true,\"explain\":true}",
@@ -64,7 +64,7 @@ static void call(int kind) {
     case 26: record(dfin_decimal_round_ex(buffer, sizeof buffer, &length, "2.345", 5, 2, 99, &error)); break;
     case 27: record(dfin_loan_payment_ex(&value, "30000.00", 8, NULL, 0, "6", 1, 0, 12, 0, 7, 2, &error)); break;
     case 28: record(dfin_loan_payment_minor_ex(&value, 3000000, 0, "abc", 3, 60, 12, 0, 7, 2, &error)); break;
-    default: {
+    case 29: {
         int64_t principals[3] = {3000000, -1, 100};
         const char *aprs[3] = {"6", "6", NULL};
         size_t apr_lengths[3] = {1, 1, 0};
@@ -77,6 +77,34 @@ static void call(int kind) {
                                           DFIN_TIMING_ARREARS, DFIN_ROUND_TO_NEAREST_OR_AWAY, 2, &error));
         record(dfin_loan_payment_minor(&value, 3000000, 0, "6", 1, 60, 12, DFIN_TIMING_ADVANCE, DFIN_ROUND_TO_ODD, 2));
         record(dfin_loan_payment_minor(NULL, 3000000, 0, "6", 1, 60, 12, DFIN_TIMING_ADVANCE, DFIN_ROUND_TO_ODD, 2));
+        break;
+    }
+    default: {
+        /* The portfolio batches, a valid row and a refused one each, and a JSON array. */
+        int64_t prices[2] = {3000000, 0}, aprs[2] = {600, 600}, residuals[2] = {58, 58}, factors[2] = {250, 250};
+        int32_t terms[2] = {60, 36};
+        int64_t amounts[7][2];
+        dfin_status statuses[2];
+        dfin_loan_columns loans;
+        dfin_loan_results loan_out = {amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5], statuses};
+        dfin_lease_columns leases;
+        dfin_lease_results lease_out = {amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5], amounts[6], statuses};
+        memset(&loans, 0, sizeof loans);
+        loans.selling_price = prices;
+        loans.apr = aprs;
+        loans.apr_scale = 2;
+        loans.term = terms;
+        record(dfin_loan_quote_batch(&loan_out, &loans, 2));
+        memset(&leases, 0, sizeof leases);
+        leases.selling_price = prices;
+        leases.msrp = prices;
+        leases.residual_percent = residuals;
+        leases.money_factor = factors;
+        leases.money_factor_scale = 6;
+        leases.term = terms;
+        record(dfin_lease_quote_batch(&lease_out, &leases, 2));
+        record(dfin_calculate_batch(&answer, &length, "[{\"calculate\":\"loan\"},{}]", 26));
+        dfin_string_free(answer);
         break;
     }
     }

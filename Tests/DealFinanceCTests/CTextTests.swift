@@ -3,6 +3,7 @@
 
 import Testing
 import DealFinance
+import DealJSON
 @testable import DealFinanceC
 
 /// `CText.decimal` on the bytes of `text`, or the status it fails with.

@@ -3,6 +3,7 @@
 
 import Testing
 import DealFinance
+import DealJSON
 @testable import DealFinanceC
 
 @Suite("C ABI loan payment batch")
@@ -72,5 +73,43 @@ struct LoanBatchTests {
                           periodsPerYear: periods, timing: timing, rounding: rounding, minorDigits: digits)
         }
         #expect(ok > 5_000)
+    }
+
+    @Test("A rate sheet's texts shared by address in any order (the address table) give the single calls' payments")
+    func sharedRateTextsInAnyOrder() {
+        var state: UInt64 = 0x5EED_0F_7A7E
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        // 300 distinct texts (more than the table waits for), a few invalid, one buffer each.
+        let texts = (0..<300).map { $0 % 50 == 49 ? "6.9x" : "\($0 / 12).\($0 % 100)" }
+        let buffers = texts.map { text -> UnsafeMutablePointer<CChar> in
+            let bytes = Array(text.utf8CString)
+            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+            buffer.initialize(from: bytes, count: bytes.count)
+            return buffer
+        }
+        defer { buffers.forEach { $0.deallocate() } }
+        let count = 20_000
+        var principals: [Int64] = [], aprs: [UnsafePointer<CChar>?] = [], lengths: [UInt] = [], terms: [Int32] = []
+        for _ in 0..<count {
+            let pick = next(texts.count)
+            principals.append(Int64(1 + next(8_000_000)))
+            aprs.append(UnsafePointer(buffers[pick]))
+            lengths.append(UInt(texts[pick].utf8.count))
+            terms.append(Int32(1 + next(84)))
+        }
+        var payments = [Int64](repeating: -1, count: count), statuses = [Int32](repeating: -1, count: count)
+        _ = dfinLoanPaymentBatch(&payments, &statuses, UInt(count), principals, nil, aprs, lengths, terms, 12, 0, 7, 2)
+        var mismatches = 0, ok = 0
+        for k in 0..<count {
+            var alone: Int64 = -1
+            let status = dfinLoanPaymentMinor(&alone, principals[k], 0, aprs[k], lengths[k], terms[k], 12, 0, 7, 2)
+            if status != statuses[k] || (status == Status.ok && alone != payments[k]) { mismatches += 1 }
+            if status == Status.ok { ok += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(ok > 18_000 && ok < count)
     }
 }

@@ -2,6 +2,7 @@
 
 import Testing
 import DealFinance
+import DealJSON
 @testable import DealFinanceC
 
 @Suite("Status")
