@@ -157,11 +157,11 @@ export-check: cabi
 
 ## drift: the Swift compiler's header for the exports and include/dealfinance.h agree.
 ## The exports use `package` API of the library modules, so the typecheck needs the package
-## name SwiftPM compiled them with (its -package-name, taken from the build plan; SwiftPM
-## derives it from the checkout directory's name, lowercased).
+## name SwiftPM compiled them with (DealFinanceC's -package-name in the build plan, read by
+## Tests/C/package_name.py; SwiftPM derives it from the checkout directory's name).
 drift: cabi
 	@mkdir -p $(CABI_BUILD)/drift
-	$(SWIFT)c -typecheck -module-name DealFinanceC -package-name "$$(grep -A1 '"-package-name",' $(CABI_BUILD)/release/description.json | sed -n '2s/[^"]*"\([^"]*\)".*/\1/p')" \
+	$(SWIFT)c -typecheck -module-name DealFinanceC -package-name "$$($(PYTHON) Tests/C/package_name.py $(CABI_BUILD)/release/description.json DealFinanceC)" \
 		-I $(CABI_BUILD)/release/Modules -I Sources/CDealFinance Sources/DealFinanceC/*.swift \
 		-emit-clang-header-path $(CABI_BUILD)/drift/DealFinanceC-Swift.h
 	$(CC_CLANG) $(C_STRICT) -Iinclude -I$(CABI_BUILD)/drift -fsyntax-only Tests/C/drift.c

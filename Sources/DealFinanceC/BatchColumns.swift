@@ -56,10 +56,8 @@ enum BatchColumns {
         guard bytes.count <= 8, let text = String(validating: bytes, as: UTF8.self) else {
             throw .invalidArgument("currency", "expected an ISO 4217 code of at most 8 UTF-8 bytes, found \(bytes.count) bytes")
         }
-        do { return try Currency(code: text) } catch let error as DealError {
+        do { return try Currency(code: text) } catch {
             throw ExportFailure(status: Status.of(error.code), path: "currency", message: error.message)
-        } catch {
-            throw ExportFailure(status: Status.internal, path: "currency", message: "\(error)")
         }
     }
 }
