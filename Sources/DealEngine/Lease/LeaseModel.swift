@@ -146,7 +146,10 @@ struct LeaseModel {
                 if let k = lease.rounding.moneyFactorDecimals {
                     // The money factor as a rate sheet prints it: APR / 2400 rounded half up to k decimals.
                     let scale = ExactRatio(Int128(ExactRatio.tenToThe(k)))
-                    mf = ExactRatio((mf * scale).rounded(.toNearestOrAway) ?? 0) / scale
+                    guard let kept = (mf * scale).rounded(.toNearestOrAway) else {
+                        throw DealError(code: .overflow, path: "rounding.moneyFactorDecimals", message: "expected the money factor kept to \(k) decimals to fit in 128 bits, found it does not")
+                    }
+                    mf = ExactRatio(kept) / scale
                 }
                 mfFromApr = true
             }
@@ -441,7 +444,7 @@ struct LeaseModel {
             if lease.rateMethod == .annuity, !lease.onePay, lease.rounding.paymentIncrementExponent == nil, let rate = periodicRate,
                let principal = adjusted.rounded(.towardZero), residual < principal, principal < (1 << 100) {
                 let problem = LevelPayment(principal: principal, balloon: residual, rate: rate, numberOfPayments: n, timing: lease.paymentTiming)
-                base = ExactRatio(problem.rounded(by: rule).minorUnits)
+                base = ExactRatio(try problem.rounded(by: rule).minorUnits)
                 usedLevelPayment = true
             } else {
                 base = try roundBase(exact)

@@ -102,11 +102,16 @@ public struct LoanQuote: Sendable, Hashable {
     /// The exact level payment before rounding, with at least 20 significant digits.
     ///
     /// ```swift
-    /// quote.unroundedPayment.description   // "436.65603058855840…"
+    /// try quote.unroundedPayment.description   // "436.65603058855840…"
     /// ```
+    /// - Throws: ``DealError`` as ``LevelPayment/unroundedPayment(minorUnitDigits:significantDigits:)``
+    ///   for a ``paymentProblem`` changed outside its range, `overflow` as the profile's balloon timing.
     public var unroundedPayment: ExactDecimal {
-        let (numerator, denominator) = (try? rounding.exactPayment(paymentProblem)) ?? paymentProblem.exactFraction()
-        return LevelPayment.decimal(numerator, denominator, minorUnitDigits: currency.minorUnitDigits, significantDigits: 20)
+        get throws(DealError) {
+            try paymentProblem.checkInputs()
+            let (numerator, denominator) = try rounding.exactPayment(paymentProblem)
+            return try LevelPayment.decimal(numerator, denominator, minorUnitDigits: currency.minorUnitDigits, significantDigits: 20)
+        }
     }
 }
 

@@ -15,9 +15,11 @@ extension PeriodicRate {
     ///
     /// ```swift
     /// let rate = try PeriodicRate(annualPercentage: ExactDecimal(parsing: "6.9"), periodsPerYear: 12)
-    /// rate.keeping(.rounded(decimals: 5))   // 575/100000 (0.00575)
+    /// try rate.keeping(.rounded(decimals: 5))   // 575/100000 (0.00575)
     /// ```
-    func keeping(_ rule: RoundingProfile.PeriodicRateRule) -> PeriodicRate {
+    /// - Throws: `overflow` when the kept rate does not fit in 128 bits (decimals beyond a
+    ///   profile's range).
+    func keeping(_ rule: RoundingProfile.PeriodicRateRule) throws(DealError) -> PeriodicRate {
         let (decimals, rounding): (Int, RoundingRule)
         switch rule {
         case .exact: return self
@@ -25,7 +27,10 @@ extension PeriodicRate {
         case .truncated(let k): (decimals, rounding) = (k, .towardZero)
         }
         let scale = WideInteger(1).multiplied(byPowerOfTen: decimals)
-        let kept = (try? (WideInteger(numerator) * scale).divided(by: WideInteger(denominator), rule: rounding))?.int128Value ?? 0
+        guard let quotient = try? (WideInteger(numerator) * scale).divided(by: WideInteger(denominator), rule: rounding),
+              let kept = quotient.int128Value else {
+            throw DealError(code: .overflow, path: "rounding.periodicRate", message: "expected a periodic rate \(numerator)/\(denominator) kept to \(decimals) decimals to fit in 128 bits, found it does not")
+        }
         return PeriodicRate(reducing: kept, Int128(ExactRatio.tenToThe(decimals)), periodsPerYear: periodsPerYear,
                             annualPercentage: annualPercentage)
     }
@@ -71,8 +76,14 @@ enum EffectiveAnnualRate {
             y -= (powerLess * y - growth) / (Double(m) * powerLess)
         }
         let leading = Int64(y * (1 + 1e-11) * 1e15) + 1
-        var x = digits >= 15 ? WideInteger(Int128(leading)).multiplied(byPowerOfTen: digits - 15)
-                             : ((try? WideInteger(Int128(leading)).divided(by: WideInteger(1).multiplied(byPowerOfTen: 15 - digits), rule: .up)) ?? WideInteger(2))
+        var x: WideInteger
+        if digits >= 15 {
+            x = WideInteger(Int128(leading)).multiplied(byPowerOfTen: digits - 15)
+        } else {
+            do { x = try WideInteger(Int128(leading)).divided(by: WideInteger(1).multiplied(byPowerOfTen: 15 - digits), rule: .up) } catch {
+                throw DealError.internalFailure("apr", "the start of the effective periodic rate's root could not be scaled to \(digits) decimals: \(error)")
+            }
+        }
         if x.power(m).compare(to: radicand) < 0 { x = WideInteger(2).multiplied(byPowerOfTen: digits) }   // 2 ≥ (1 + apr)^(1/m) always
         let mWide = WideInteger(m), mLess = WideInteger(m - 1)
         for _ in 0..<maximumSteps {

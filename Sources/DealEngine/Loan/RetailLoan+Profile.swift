@@ -14,7 +14,7 @@ extension RoundingProfile {
     func roundedPayment(_ problem: LevelPayment, money: MinorUnits) throws(DealError) -> LevelPayment.Rounded {
         let exponent = paymentIncrementExponent ?? -money.currency.minorUnitDigits
         guard exponent != -money.currency.minorUnitDigits || defersBalloon(problem) else {
-            return problem.rounded(by: payment)
+            return try problem.rounded(by: payment)
         }
         let steps = exponent + money.currency.minorUnitDigits
         guard steps >= 0, steps <= 12 else {

@@ -32,7 +32,7 @@ extension RetailLoan {
         let nominal = try PeriodicRate(annualPercentage: apr, periodsPerYear: frequency.periodsPerYear)
         switch rounding.rateBasis {
         case .nominal:
-            return try quote(includeSchedule: includeSchedule, rate: nominal.keeping(rounding.periodicRate))
+            return try quote(includeSchedule: includeSchedule, rate: try nominal.keeping(rounding.periodicRate))
         case .effectiveAnnual:
             return try effectiveRateQuote(includeSchedule: includeSchedule)
         }

@@ -11,15 +11,15 @@ struct PeriodicRateProfileTests {
     /// 6.99 / 1200 = 0.005825: half up to 5 decimals 0.00583, truncated 0.00582.
     @Test func roundedAndTruncatedRates() throws {
         let rate = try PeriodicRate(annualPercentage: dec("6.99"), periodsPerYear: 12)
-        let rounded = rate.keeping(.rounded(decimals: 5)), truncated = rate.keeping(.truncated(decimals: 5))
+        let rounded = try rate.keeping(.rounded(decimals: 5)), truncated = try rate.keeping(.truncated(decimals: 5))
         #expect(rounded.numerator * 100_000 == 583 * rounded.denominator)
         #expect(truncated.numerator * 100_000 == 582 * truncated.denominator)
-        #expect(rate.keeping(.exact) == rate)
+        #expect(try rate.keeping(.exact) == rate)
         #expect(rounded.annualPercentage == dec("6.99"))
         // 5.99 / 1200 = 0.00499166…: 0.00499 either way; 0.004992 at 6 decimals.
         let other = try PeriodicRate(annualPercentage: dec("5.99"), periodsPerYear: 12)
-        #expect(other.keeping(.rounded(decimals: 6)).numerator * 1_000_000 == 4992 * other.keeping(.rounded(decimals: 6)).denominator)
-        #expect(other.keeping(.truncated(decimals: 6)).numerator * 1_000_000 == 4991 * other.keeping(.truncated(decimals: 6)).denominator)
+        #expect(try other.keeping(.rounded(decimals: 6)).numerator * 1_000_000 == 4992 * other.keeping(.rounded(decimals: 6)).denominator)
+        #expect(try other.keeping(.truncated(decimals: 6)).numerator * 1_000_000 == 4991 * other.keeping(.truncated(decimals: 6)).denominator)
     }
 
     /// ⌊(1.069^(1/12) − 1)·10^k⌋ from a 60-digit decimal evaluation (Python decimal, prec 60):
