@@ -76,14 +76,14 @@ public enum DealCalculator: Sendable {
             let request = try LoanRequest(json: request)
             if let solve = request.solve {
                 let outcome = try request.loan.solve(for: solve.field, target: solve.target, includeSchedule: request.includeSchedule)
-                return SolveRequest.json(outcome, forward: outcome.quote.json(explain: request.explain))
+                return SolveRequest.json(outcome, forward: try outcome.quote.json(explain: request.explain))
             }
             return try request.loan.quote(includeSchedule: request.includeSchedule).json(explain: request.explain)
         case "lease":
             let request = try LeaseRequest(json: request)
             if let solve = request.solve {
                 let outcome = try request.lease.solve(for: solve.field, target: solve.target, includeSchedule: request.includeSchedule)
-                return SolveRequest.json(outcome, forward: outcome.quote.json(explain: request.explain))
+                return SolveRequest.json(outcome, forward: try outcome.quote.json(explain: request.explain))
             }
             return try request.lease.quote(includeSchedule: request.includeSchedule).json(explain: request.explain)
         case "tvm":

@@ -248,6 +248,6 @@ enum LeadReportRequests {
             text(&o, "price", asset.price?.description)
             result["assetDetails"] = .object(o)
         }
-        if let quote = summary.paymentBreakdown { result["paymentBreakdown"] = quote.json(explain: false) }
+        if let quote = summary.paymentBreakdown { result["paymentBreakdown"] = try quote.json(explain: false) }
     }
 }

@@ -9,9 +9,9 @@ extension LeaseQuote {
     /// With `explain`, an `"explain"` object maps each line to its formula and inputs.
     ///
     /// ```swift
-    /// quote.json(explain: false).value(atPath: "periodicPayment.total")   // "503.01"
+    /// try quote.json(explain: false).value(atPath: "periodicPayment.total")   // "503.01"
     /// ```
-    package func json(explain: Bool) -> JSONValue {
+    package func json(explain: Bool) throws(DealError) -> JSONValue {
         var result = JSONObject()
         func money(_ key: String, _ value: ExactDecimal?) { if let value { result.appendUnchecked(key, .string(value.description)) } }
         func named(_ items: [NamedAmount]) -> JSONValue {
@@ -54,7 +54,7 @@ extension LeaseQuote {
             result.appendUnchecked("equivalentAprNote", .string("informational: moneyFactor × 2400; a lease rate is not an APR and is never converted back"))
         }
         if let apr { result.appendUnchecked("apr", .string(apr.description)) }
-        if let periodicRate { result.appendUnchecked("periodicRate", .string(periodicRate.decimal(significantDigits: 24).normalized().description)) }
+        if let periodicRate { result.appendUnchecked("periodicRate", .string(try periodicRate.decimal(significantDigits: 24).normalized().description)) }
         var payment = JSONObject(uncheckedUniqueMembers: [
             ("net", .string(periodicPayment.net.description)),
             ("tax", .string(periodicPayment.tax.description)),
@@ -181,7 +181,8 @@ extension LeaseQuote {
     /// ```swift
     /// try lease.quote().jsonText(explain: false)   // {"calculate":"lease",…}
     /// ```
-    public func jsonText(explain: Bool, pretty: Bool = false) -> String {
-        JSONWriter(pretty: pretty).write(json(explain: explain))
+    /// - Throws: ``DealError`` as ``PeriodicRate/decimal(significantDigits:)`` does.
+    public func jsonText(explain: Bool, pretty: Bool = false) throws(DealError) -> String {
+        JSONWriter(pretty: pretty).write(try json(explain: explain))
     }
 }

@@ -10,14 +10,14 @@ extension LoanQuote {
     /// formula and inputs.
     ///
     /// ```swift
-    /// let json = quote.json(explain: false)
+    /// let json = try quote.json(explain: false)
     /// json.value(atPath: "periodicPayment.total")   // .string("436.66")
     /// ```
-    package func json(explain: Bool) -> JSONValue { json(explain: explain, disclosingAPR: true) }
+    package func json(explain: Bool) throws(DealError) -> JSONValue { try json(explain: explain, disclosingAPR: true) }
 
     /// The result object; without `disclosingAPR` the Regulation Z APR solve (`apr`,
     /// `aprUnrounded`) is left out, for the many quotes of a reconcile that do not compare it.
-    func json(explain: Bool, disclosingAPR: Bool) -> JSONValue {
+    func json(explain: Bool, disclosingAPR: Bool) throws(DealError) -> JSONValue {
         var result = JSONObject()
         result.reserveCapacity(40)   // every line of Documentation/Reference/Loan.md with `schedule` and `explain`
         func money(_ key: String, _ value: ExactDecimal?) { if let value { result.appendUnchecked(key, .string(value.description)) } }
@@ -50,13 +50,13 @@ extension LoanQuote {
             result.appendUnchecked("aprUnrounded", .string(disclosure.apr.description))
         }
         result.appendUnchecked("contractRate", .string(apr.description))
-        result.appendUnchecked("periodicRate", .string(periodicRate.decimal(significantDigits: 24).normalized().description))
+        result.appendUnchecked("periodicRate", .string(try periodicRate.decimal(significantDigits: 24).normalized().description))
         result.appendUnchecked("periodicPayment", .object(JSONObject(uncheckedUniqueMembers: [
             ("net", .string(periodicPayment.net.description)),
             ("tax", .string(periodicPayment.tax.description)),
             ("total", .string(periodicPayment.total.description)),
         ])))
-        result.appendUnchecked("unroundedPayment", .string(unroundedPayment.description))
+        result.appendUnchecked("unroundedPayment", .string(try unroundedPayment.description))
         money("firstPayment", firstPayment)
         result.appendUnchecked("numberOfPayments", .number(String(numberOfPayments)))
         money("finalPayment", finalPayment)
@@ -85,7 +85,7 @@ extension LoanQuote {
             }))
         }
         if explain {
-            var lines = explanation()
+            var lines = try explanation()
             if let disclosure {
                 let index = lines.firstIndex { $0.line == "apr" } ?? lines.endIndex
                 lines.remove(at: index)
@@ -106,7 +106,8 @@ extension LoanQuote {
     /// ```swift
     /// try loan.quote().jsonText(explain: false)   // {"calculate":"loan",…}
     /// ```
-    public func jsonText(explain: Bool, pretty: Bool = false) -> String {
-        JSONWriter(pretty: pretty).write(json(explain: explain))
+    /// - Throws: ``DealError`` as ``unroundedPayment`` and ``PeriodicRate/decimal(significantDigits:)`` do.
+    public func jsonText(explain: Bool, pretty: Bool = false) throws(DealError) -> String {
+        JSONWriter(pretty: pretty).write(try json(explain: explain))
     }
 }

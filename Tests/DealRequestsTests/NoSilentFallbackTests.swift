@@ -42,19 +42,12 @@ private let patterns: [FallbackPattern] = [
 /// there changes its signature, which is an API decision), or a file another change rewrites.
 /// Keyed by file and the exact code; each must still exist.
 private let pending: [(path: String, code: String, why: String)] = [
-    ("Sources/DealEngine/Loan/LevelPayment.swift", "let quotient = (try? numerator.divided(by: denominator, rule: rule)) ?? .zero",
-     "public non-throwing exactRounded(rule:): 0 for a public LevelPayment with numberOfPayments 0 or a payment beyond Int128 (needs a throwing signature)"),
-    ("Sources/DealEngine/Loan/LevelPayment.swift", "return quotient.int128Value ?? 0", "same site as above"),
-    ("Sources/DealEngine/Loan/LevelPayment.swift", "return ExactDecimal.zero",
-     "public non-throwing unroundedPayment(minorUnitDigits:significantDigits:): 0 for a public LevelPayment with numberOfPayments 0 or a payment of 38 digits or more (needs a throwing signature)"),
     ("Sources/DealEngine/Money/MinorUnits.swift", "return (try? ExactDecimal(coefficient: minorUnits, scale: scale)) ?? .zero",
      "public non-throwing decimal(_:): 0 for |minorUnits| ≥ 10^38 (every engine amount is below 10^18; needs a throwing signature)"),
     ("Sources/DealEngine/Loan/LoanQuote.swift", "let amount = (try? money.amount(fee.amount, path: \"\")) ?? 0",
      "public non-throwing dueAtSigning items: the fee amounts were validated by the quote that holds them"),
     ("Sources/DealEngine/Lease/LeaseQuote.swift", "let amount = (try? money.amount(fee.amount, path: \"\")) ?? 0",
      "public non-throwing dueAtSigning items: the fee amounts were validated by the quote that holds them"),
-    ("Sources/DealEngine/Loan/PeriodicRate.swift", "return value ?? ExactDecimal.zero",
-     "public non-throwing decimal(significantDigits:): 0 only when significantDigits asks for more than 38 digits"),
     ("Sources/DealEngine/APR/UnitPeriod.swift", "return (try? ExactDecimal(n).divided(by: ExactDecimal(d), scale: 10, rule: .toNearestOrEven).normalized()) ?? ExactDecimal(n)",
      "APR unit-period file under rewrite by the APR change; d ≥ 1 so the division cannot fail"),
 ]

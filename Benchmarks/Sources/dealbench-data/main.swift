@@ -40,7 +40,7 @@ case "check":
         var ours: [String] = []
         ours.reserveCapacity(inputs.count)
         for x in inputs {
-            let rounded = x.problem.rounded(by: .toNearestOrAway)
+            let rounded = try x.problem.rounded(by: .toNearestOrAway)
             let mine = Int64(rounded.minorUnits)
             if rounded.usedExactFallback {
                 fallbacks += 1

@@ -444,7 +444,7 @@ struct LeaseModel {
             if lease.rateMethod == .annuity, !lease.onePay, lease.rounding.paymentIncrementExponent == nil, let rate = periodicRate,
                let principal = adjusted.rounded(.towardZero), residual < principal, principal < (1 << 100) {
                 let problem = LevelPayment(principal: principal, balloon: residual, rate: rate, numberOfPayments: n, timing: lease.paymentTiming)
-                base = ExactRatio(problem.rounded(by: rule).minorUnits)
+                base = ExactRatio(try problem.rounded(by: rule).minorUnits)
                 usedLevelPayment = true
             } else {
                 base = try roundBase(exact)

@@ -84,12 +84,16 @@ extension LevelPayment {
     /// try problem.payment(rule: .toNearestOrEven)   // 43666
     /// ```
     /// - Throws: ``DealError`` `invalid_argument` at `rounding` for `requireExact` when the
-    ///   exact payment has a fraction of a minor unit.
+    ///   exact payment has a fraction of a minor unit, and as ``rounded(by:)`` does.
     public func payment(rule: RoundingRule) throws(DealError) -> Int128 {
-        guard rule == .requireExact else { return rounded(by: rule).minorUnits }
+        guard rule == .requireExact else { return try rounded(by: rule).minorUnits }
+        try checkInputs()
         let (numerator, denominator) = exactFraction()
-        guard let exact = try? numerator.divided(by: denominator, rule: .requireExact), let value = exact.int128Value else {
-            throw DealError.invalidArgument("rounding", "expected a rounding rule other than requireExact: the exact payment \(unroundedPayment(minorUnitDigits: 0, significantDigits: 20)) minor units is not whole")
+        guard let exact = try? numerator.divided(by: denominator, rule: .requireExact) else {
+            throw DealError.invalidArgument("rounding", "expected a rounding rule other than requireExact: the exact payment \(try unroundedPayment(minorUnitDigits: 0, significantDigits: 20)) minor units is not whole")
+        }
+        guard let value = exact.int128Value else {
+            throw DealError(code: .overflow, path: "periodicPayment", message: "expected a payment that fits in 128 bits of minor units, found one of \(exact.bitWidth) bits")
         }
         return value
     }

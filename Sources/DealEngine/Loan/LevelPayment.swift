@@ -19,8 +19,11 @@ import DealDecimal
 /// ```swift
 /// let rate = try PeriodicRate(annualPercentage: ExactDecimal(parsing: "6"), periodsPerYear: 12)
 /// let problem = LevelPayment(principal: 3_000_000, balloon: 1_000_000, rate: rate, numberOfPayments: 60)
-/// problem.rounded(by: .toNearestOrAway).minorUnits   // 43666  (436.66)
+/// try problem.rounded(by: .toNearestOrAway).minorUnits   // 43666  (436.66)
 /// ```
+///
+/// Any values may be stored; the methods that compute `P*` check them first
+/// (``checkInputs()``) and report a problem outside their range as `invalid_argument`.
 public struct LevelPayment: Sendable, Hashable {
     /// Principal `A` in minor units (> 0).
     public var principal: Int128
@@ -62,6 +65,37 @@ public struct LevelPayment: Sendable, Hashable {
         self.spreadsOddPeriod = spreadsOddPeriod
     }
 
+    /// Checks what every computation of `P*` needs: `A > 0`, `0 ≤ B ≤ A` (`B = A`: interest only),
+    /// `1 ≤ n ≤ 100,000`, `0 ≤ t < 10,000`, `0 ≤ oddDays < 2²⁰` and
+    /// `1 ≤ daysPerUnitPeriod < 2²⁰` — the range the fast path's ``estimate()`` accepts, apart
+    /// from its bounds on the principal and the rate and `B = A`, which the exact path computes.
+    ///
+    /// ```swift
+    /// try LevelPayment(principal: 100, balloon: 0, rate: rate, numberOfPayments: 0).checkInputs()
+    /// // throws invalid_argument at numberOfPayments
+    /// ```
+    /// - Throws: ``DealError`` `invalid_argument` naming the first field out of range.
+    public func checkInputs() throws(DealError) {
+        guard principal > 0 else {
+            throw DealError.invalidArgument("principal", "expected a principal above zero minor units, found \(principal)")
+        }
+        guard balloon >= 0, balloon <= principal else {
+            throw DealError.invalidArgument("balloon", "expected a balloon from zero to the principal \(principal), found \(balloon)")
+        }
+        guard (1...100_000).contains(numberOfPayments) else {
+            throw DealError.invalidArgument("numberOfPayments", "expected from 1 to 100000 payments, found \(numberOfPayments)")
+        }
+        guard (0..<10_000).contains(wholePeriodsToFirstPayment) else {
+            throw DealError.invalidArgument("wholePeriodsToFirstPayment", "expected from 0 to 9999 whole periods, found \(wholePeriodsToFirstPayment)")
+        }
+        guard (0..<(1 << 20)).contains(oddDays) else {
+            throw DealError.invalidArgument("oddDays", "expected from 0 to \((1 << 20) - 1) odd days, found \(oddDays)")
+        }
+        guard (1..<(1 << 20)).contains(daysPerUnitPeriod) else {
+            throw DealError.invalidArgument("daysPerUnitPeriod", "expected from 1 to \((1 << 20) - 1) days in a unit period, found \(daysPerUnitPeriod)")
+        }
+    }
+
     /// A payment in minor units and how it was proven.
     public struct Rounded: Sendable, Hashable {
         /// The rounded payment in minor units.
@@ -87,15 +121,18 @@ public struct LevelPayment: Sendable, Hashable {
     /// ``payment(rule:)``, which reports an inexact payment as an error).
     ///
     /// ```swift
-    /// problem.rounded(by: .toNearestOrAway).minorUnits   // 43666
+    /// try problem.rounded(by: .toNearestOrAway).minorUnits   // 43666
     /// ```
+    /// - Throws: ``DealError`` `invalid_argument` for inputs outside ``checkInputs()``'s range
+    ///   (checked when the fast path declines: its own range is inside that one), `overflow`
+    ///   for a payment beyond 128 bits.
     @inlinable @inline(__always)
-    public func rounded(by rule: RoundingRule) -> Rounded {
+    public func rounded(by rule: RoundingRule) throws(DealError) -> Rounded {
         precondition(rule != .requireExact, "LevelPayment.rounded(by:) needs a rounding rule; use payment(rule:) for requireExact")
         // The fast path declines a zero rate; the rest is out of line and gets the fields by
         // value, so an inlined caller needs no copy of the whole problem in memory.
         if let fast = fastPath(rule: rule) { return Rounded(minorUnits: fast, usedExactFallback: false) }
-        return Self.slowRounded(principal, balloon, rate, numberOfPayments, timing, wholePeriodsToFirstPayment,
+        return try Self.slowRounded(principal, balloon, rate, numberOfPayments, timing, wholePeriodsToFirstPayment,
                                 oddDays, daysPerUnitPeriod, spreadsOddPeriod, rule: rule)
     }
 
@@ -104,13 +141,14 @@ public struct LevelPayment: Sendable, Hashable {
     @usableFromInline @inline(never)
     static func slowRounded(_ principal: Int128, _ balloon: Int128, _ rate: PeriodicRate, _ numberOfPayments: Int,
                             _ timing: PaymentTiming, _ wholePeriodsToFirstPayment: Int, _ oddDays: Int,
-                            _ daysPerUnitPeriod: Int, _ spreadsOddPeriod: Bool, rule: RoundingRule) -> Rounded {
+                            _ daysPerUnitPeriod: Int, _ spreadsOddPeriod: Bool, rule: RoundingRule) throws(DealError) -> Rounded {
         let problem = LevelPayment(principal: principal, balloon: balloon, rate: rate, numberOfPayments: numberOfPayments,
                                    timing: timing, wholePeriodsToFirstPayment: wholePeriodsToFirstPayment, oddDays: oddDays,
                                    daysPerUnitPeriod: daysPerUnitPeriod, spreadsOddPeriod: spreadsOddPeriod)
+        try problem.checkInputs()
         if rate.isZero, let exact = problem.zeroRateRounded(rule: rule) { return Rounded(minorUnits: exact, usedExactFallback: false) }
         if let exact = problem.exactRounded128(rule: rule) { return Rounded(minorUnits: exact, usedExactFallback: true) }
-        return Rounded(minorUnits: problem.exactRounded(rule: rule), usedExactFallback: true)
+        return Rounded(minorUnits: try problem.exactRounded(rule: rule), usedExactFallback: true)
     }
 
     /// At a zero rate `P* = (A − B) / n` exactly (whatever the timing and first period, as in
@@ -176,14 +214,24 @@ public struct LevelPayment: Sendable, Hashable {
     /// must not be `requireExact` (a precondition; see ``payment(rule:)``).
     ///
     /// ```swift
-    /// problem.exactRounded(rule: .toNearestOrAway)   // 43666
+    /// try problem.exactRounded(rule: .toNearestOrAway)   // 43666
     /// ```
-    public func exactRounded(rule: RoundingRule) -> Int128 {
+    /// - Throws: ``DealError`` `invalid_argument` for inputs outside ``checkInputs()``'s
+    ///   range, `overflow` for a payment beyond 128 bits.
+    public func exactRounded(rule: RoundingRule) throws(DealError) -> Int128 {
         precondition(rule != .requireExact, "LevelPayment.exactRounded(rule:) needs a rounding rule; use payment(rule:) for requireExact")
+        try checkInputs()
         let (numerator, denominator) = exactFraction()
-        // The quotient is a payment in minor units: it always fits (A < 10^15, i ≤ 1).
-        let quotient = (try? numerator.divided(by: denominator, rule: rule)) ?? .zero
-        return quotient.int128Value ?? 0
+        let quotient: WideInteger
+        do {
+            quotient = try numerator.divided(by: denominator, rule: rule)
+        } catch {
+            throw DealError.internalFailure("periodicPayment", "the exact payment's denominator of checked inputs is not positive: \(error)")
+        }
+        guard let minorUnits = quotient.int128Value else {
+            throw DealError(code: .overflow, path: "periodicPayment", message: "expected a payment that fits in 128 bits of minor units, found one of \(quotient.bitWidth) bits")
+        }
+        return minorUnits
     }
 
     /// The exact payment `P*` in major units (minor units / 10^`minorUnitDigits`) as a decimal
@@ -191,16 +239,23 @@ public struct LevelPayment: Sendable, Hashable {
     /// rounded half-even in the last digit — for reconciling with lenders and spreadsheets.
     ///
     /// ```swift
-    /// problem.unroundedPayment(minorUnitDigits: 2, significantDigits: 20)   // 436.656030588558405…
+    /// try problem.unroundedPayment(minorUnitDigits: 2, significantDigits: 20)   // 436.656030588558405…
     /// ```
-    public func unroundedPayment(minorUnitDigits: Int, significantDigits: Int) -> ExactDecimal {
+    /// - Throws: ``DealError`` `invalid_argument` for inputs outside ``checkInputs()``'s
+    ///   range or `minorUnitDigits` outside 0–38, `overflow` for a payment of 10^38 or more.
+    public func unroundedPayment(minorUnitDigits: Int, significantDigits: Int) throws(DealError) -> ExactDecimal {
+        try checkInputs()
+        guard (0...ExactDecimal.maximumScale).contains(minorUnitDigits) else {
+            throw DealError.invalidArgument("minorUnitDigits", "expected from 0 to \(ExactDecimal.maximumScale) minor-unit decimals, found \(minorUnitDigits)")
+        }
         let (numerator, denominator) = exactFraction()
-        return Self.decimal(numerator, denominator, minorUnitDigits: minorUnitDigits, significantDigits: significantDigits)
+        return try Self.decimal(numerator, denominator, minorUnitDigits: minorUnitDigits, significantDigits: significantDigits)
     }
 
     /// A positive fraction of minor units in major units with `significantDigits` significant
     /// digits, rounded half-even (as ``unroundedPayment(minorUnitDigits:significantDigits:)``).
-    static func decimal(_ numerator: WideInteger, _ denominator: WideInteger, minorUnitDigits: Int, significantDigits: Int) -> ExactDecimal {
+    /// Throws `overflow` when even the whole major units do not fit in 38 digits.
+    static func decimal(_ numerator: WideInteger, _ denominator: WideInteger, minorUnitDigits: Int, significantDigits: Int) throws(DealError) -> ExactDecimal {
         guard !numerator.isZero else { return ExactDecimal.zero }
         // Extra digits when P* is below one minor unit: about 0.30103 decimal digits per bit.
         let shortfall = max(0, (denominator.bitWidth - numerator.bitWidth) * 30103 / 100000 + 1)
@@ -213,7 +268,7 @@ public struct LevelPayment: Sendable, Hashable {
             }
             extra -= 1
         }
-        return ExactDecimal.zero
+        throw DealError(code: .overflow, path: "unroundedPayment", message: "expected an exact payment below 10^38 major units, found a larger one")
     }
 
     /// `P*` as an exact fraction of wide integers (numerator, denominator > 0).

@@ -7,11 +7,12 @@ extension LoanQuote {
     /// (Documentation/Reference/README.md: `"explain": true`). Lines appear in breakdown order.
     ///
     /// ```swift
-    /// let lines = quote.explanation()
+    /// let lines = try quote.explanation()
     /// lines.first { $0.line == "netFinancedAmount" }?.text
     /// // "financedAmount 30000.00 − capitalizedCostReduction 0.00 = 30000.00"
     /// ```
-    public func explanation() -> [(line: String, text: String)] {
+    /// - Throws: ``DealError`` as ``unroundedPayment`` does.
+    public func explanation() throws(DealError) -> [(line: String, text: String)] {
         let rule = rounding.payment.rawValue
         var lines: [(line: String, text: String)] = []
         func add(_ line: String, _ text: String) { lines.append((line, text)) }
@@ -60,7 +61,7 @@ extension LoanQuote {
             formula += ", with A' = A"
         }
         add("periodicPayment", "\(formula); A = netFinancedAmount \(netFinancedAmount), B = balloon \(balloon ?? .zero), n = \(numberOfPayments), i = \(periodicRate.numerator)/\(periodicRate.denominator); the exact value rounded to the minor unit by \(rule) = \(periodicPayment.net); retail sales tax is not charged per payment, so tax = \(periodicPayment.tax)")
-        add("unroundedPayment", "the exact value of P before rounding, to at least 20 significant digits = \(unroundedPayment)")
+        add("unroundedPayment", "the exact value of P before rounding, to at least 20 significant digits = \(try unroundedPayment)")
         add("numberOfPayments", "the term: \(numberOfPayments) regular \(frequency.rawValue) payments")
         if let firstPayment {
             add("firstPayment", "the regular payment plus the odd first period's extra interest (oddDays = \(oddDays.rawValue)) = \(firstPayment)")

@@ -96,16 +96,24 @@ public struct LoanQuote: Sendable, Hashable {
     public var rounding: RoundingProfile
     /// The level-payment problem the payment solves (for the unrounded value and diagnostics).
     public var paymentProblem: LevelPayment
+    /// The contract date, when given.
+    public var contractDate: CivilDate? = nil
+
     /// The exact level payment before rounding, with at least 20 significant digits (under the
     /// profile: with the balloon one period later when it defers it).
     ///
     /// ```swift
-    /// quote.unroundedPayment.description   // "436.65603058855840…"
+    /// try quote.unroundedPayment.description   // "436.65603058855840…"
     /// ```
-    public var unroundedPayment: ExactDecimal
-    /// The contract date, when given.
-    public var contractDate: CivilDate? = nil
-
+    /// - Throws: ``DealError`` as ``LevelPayment/unroundedPayment(minorUnitDigits:significantDigits:)``
+    ///   for a ``paymentProblem`` changed outside its range, `overflow` as the profile's balloon timing.
+    public var unroundedPayment: ExactDecimal {
+        get throws(DealError) {
+            try paymentProblem.checkInputs()
+            let (numerator, denominator) = try rounding.exactPayment(paymentProblem)
+            return try LevelPayment.decimal(numerator, denominator, minorUnitDigits: currency.minorUnitDigits, significantDigits: 20)
+        }
+    }
 }
 
 /// A periodic payment split into its net part and its tax.

@@ -15,7 +15,7 @@ extension PeriodicRate {
     ///
     /// ```swift
     /// let rate = try PeriodicRate(annualPercentage: ExactDecimal(parsing: "6.9"), periodsPerYear: 12)
-    /// rate.keeping(.rounded(decimals: 5))   // 575/100000 (0.00575)
+    /// try rate.keeping(.rounded(decimals: 5))   // 575/100000 (0.00575)
     /// ```
     /// - Throws: `internal` if the kept rate does not fit in 128 bits (a rate of at most 100 %
     ///   kept to at most 20 decimals always does).

@@ -84,9 +84,16 @@ public struct PeriodicRate: Sendable, Hashable {
     ///
     /// ```swift
     /// let rate = try PeriodicRate(annualPercentage: ExactDecimal(parsing: "5.99"), periodsPerYear: 12)
-    /// rate.decimal(significantDigits: 24).description   // "0.00499166666666666666666667"
+    /// try rate.decimal(significantDigits: 24).description   // "0.00499166666666666666666667"
     /// ```
-    public func decimal(significantDigits: Int) -> ExactDecimal {
+    /// - Throws: ``DealError`` `invalid_argument` at `significantDigits` outside 1–37 (an
+    ///   ``ExactDecimal`` holds 38 digits; one is kept for a rounding up to the next power of
+    ///   ten) or asking for more decimals than a decimal holds (a tiny rate), `overflow` for a
+    ///   rate whose integer part alone needs more digits.
+    public func decimal(significantDigits: Int) throws(DealError) -> ExactDecimal {
+        guard (1...37).contains(significantDigits) else {
+            throw DealError.invalidArgument("significantDigits", "expected from 1 to 37 significant digits, found \(significantDigits)")
+        }
         if numerator == 0 { return ExactDecimal.zero }
         let scale: Int
         if numerator >= denominator {
@@ -95,11 +102,17 @@ public struct PeriodicRate: Sendable, Hashable {
             var position = 1
             var scaled = numerator * 10
             while scaled < denominator { scaled *= 10; position += 1 }
-            scale = min(ExactDecimal.maximumScale, position - 1 + significantDigits)
+            guard position - 1 + significantDigits <= ExactDecimal.maximumScale else {
+                throw DealError.invalidArgument("significantDigits", "expected at most \(ExactDecimal.maximumScale - position + 1) significant digits for a rate below 10^-\(position - 1) (a decimal has at most \(ExactDecimal.maximumScale) decimals), found \(significantDigits)")
+            }
+            scale = position - 1 + significantDigits
         }
-        let value = try? ExactDecimal(coefficient: numerator, scale: 0)
-            .divided(by: ExactDecimal(coefficient: denominator, scale: 0), scale: scale, rule: .toNearestOrEven)
-        return value ?? ExactDecimal.zero
+        do {
+            return try ExactDecimal(coefficient: numerator, scale: 0)
+                .divided(by: ExactDecimal(coefficient: denominator, scale: 0), scale: scale, rule: .toNearestOrEven)
+        } catch {
+            throw DealError(code: .overflow, path: "periodicRate", message: "expected a periodic rate \(numerator)/\(denominator) that fits in 38 digits with \(significantDigits) significant digits, found it does not: \(error)")
+        }
     }
 
     /// The greatest common divisor of two numbers not both zero, by Stein's binary

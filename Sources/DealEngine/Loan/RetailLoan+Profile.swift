@@ -14,7 +14,7 @@ extension RoundingProfile {
     func roundedPayment(_ problem: LevelPayment, money: MinorUnits) throws(DealError) -> LevelPayment.Rounded {
         let exponent = paymentIncrementExponent ?? -money.currency.minorUnitDigits
         guard exponent != -money.currency.minorUnitDigits || defersBalloon(problem) else {
-            return problem.rounded(by: payment)
+            return try problem.rounded(by: payment)
         }
         let steps = exponent + money.currency.minorUnitDigits
         guard steps >= 0, steps <= 12 else {
@@ -39,12 +39,6 @@ extension RoundingProfile {
     /// ``balloonTiming`` (arrears with a balloon; in advance it always is).
     func defersBalloon(_ problem: LevelPayment) -> Bool {
         balloonTiming == .onePeriodAfter && problem.timing == .arrears && problem.balloon > 0
-    }
-
-    /// The exact payment under the profile to at least 20 significant digits.
-    func unroundedPayment(_ problem: LevelPayment, minorUnitDigits: Int) throws(DealError) -> ExactDecimal {
-        let (numerator, denominator) = try exactPayment(problem)
-        return LevelPayment.decimal(numerator, denominator, minorUnitDigits: minorUnitDigits, significantDigits: 20)
     }
 
     /// `P*` as an exact fraction under ``balloonTiming``. A balloon B due one period after

@@ -235,8 +235,7 @@ extension RetailLoan {
             paymentTiming: paymentTiming,
             oddDays: oddDays,
             rounding: rounding,
-            paymentProblem: problem,
-            unroundedPayment: try rounding.unroundedPayment(problem, minorUnitDigits: currency.minorUnitDigits))
+            paymentProblem: problem)
         quote.contractDate = contractDate
         return quote
     }

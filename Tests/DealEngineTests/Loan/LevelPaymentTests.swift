@@ -88,8 +88,10 @@ struct ExactPosition {
 extension LevelPayment {
     /// The exact position of P*, using `rounded(by: .down)` only as a candidate.
     var exactPosition: ExactPosition {
-        let (n, d) = exactFraction()
-        return ExactPosition(numerator: n, denominator: d, candidate: rounded(by: .down).minorUnits)
+        get throws {
+            let (n, d) = exactFraction()
+            return ExactPosition(numerator: n, denominator: d, candidate: try rounded(by: .down).minorUnits)
+        }
     }
 }
 
@@ -98,26 +100,26 @@ private let rules = RoundingRule.allCases.filter { $0 != .requireExact }
 @Suite("LevelPayment")
 struct LevelPaymentTests {
     /// Documentation/Reference/Loan.md worked example: 30,000.00 financed, 10,000.00 balloon, 6 %, 60 months.
-    @Test func specWorkedExample() {
+    @Test func specWorkedExample() throws {
         let six = rate("6")
         let balloon = LevelPayment(principal: 3_000_000, balloon: 1_000_000, rate: six, numberOfPayments: 60)
-        #expect(balloon.rounded(by: .toNearestOrAway).minorUnits == 43666)
-        #expect(balloon.exactRounded(rule: .toNearestOrAway) == 43666)
-        #expect(!balloon.rounded(by: .toNearestOrAway).usedExactFallback)
+        #expect(try balloon.rounded(by: .toNearestOrAway).minorUnits == 43666)
+        #expect(try balloon.exactRounded(rule: .toNearestOrAway) == 43666)
+        #expect(try !balloon.rounded(by: .toNearestOrAway).usedExactFallback)
         let plain = LevelPayment(principal: 3_000_000, balloon: 0, rate: six, numberOfPayments: 60)
-        #expect(plain.rounded(by: .toNearestOrAway).minorUnits == 57998)
-        #expect(plain.exactRounded(rule: .toNearestOrAway) == 57998)
+        #expect(try plain.rounded(by: .toNearestOrAway).minorUnits == 57998)
+        #expect(try plain.exactRounded(rule: .toNearestOrAway) == 57998)
         let advance = LevelPayment(principal: 3_000_000, balloon: 1_000_000, rate: six, numberOfPayments: 60, timing: .advance)
-        #expect(advance.rounded(by: .toNearestOrAway).minorUnits == 43448)
-        #expect(advance.exactRounded(rule: .toNearestOrAway) == 43448)
+        #expect(try advance.rounded(by: .toNearestOrAway).minorUnits == 43448)
+        #expect(try advance.exactRounded(rule: .toNearestOrAway) == 43448)
         // 43665.603058…: down/up bracket it.
-        #expect(balloon.rounded(by: .down).minorUnits == 43665)
-        #expect(balloon.rounded(by: .up).minorUnits == 43666)
-        #expect(balloon.exactRounded(rule: .down) == 43665)
+        #expect(try balloon.rounded(by: .down).minorUnits == 43665)
+        #expect(try balloon.rounded(by: .up).minorUnits == 43666)
+        #expect(try balloon.exactRounded(rule: .down) == 43665)
     }
 
     /// The exact fraction of the worked example, checked by hand: i = 1/200, P* = (A·201^60 − B·200^60)/(200·(201^60 − 200^60)).
-    @Test func exactFractionOfTheWorkedExample() {
+    @Test func exactFractionOfTheWorkedExample() throws {
         let problem = LevelPayment(principal: 3_000_000, balloon: 1_000_000, rate: rate("6"), numberOfPayments: 60)
         let (n, d) = problem.exactFraction()
         let r = WideInteger(201).power(60), q = WideInteger(200).power(60)
@@ -128,24 +130,24 @@ struct LevelPaymentTests {
     }
 
     /// i = 0: P* = (A − B)/n exactly, ties decided by the rule.
-    @Test func zeroRate() {
+    @Test func zeroRate() throws {
         let zero = rate("0")
         let exact = LevelPayment(principal: 1_200_000, balloon: 0, rate: zero, numberOfPayments: 12)
-        for rule in rules { #expect(exact.rounded(by: rule).minorUnits == 100_000) }
+        for rule in rules { #expect(try exact.rounded(by: rule).minorUnits == 100_000) }
         // A zero rate is decided by one exact 128-bit division: no floating point, no fallback.
-        #expect(!exact.rounded(by: .toNearestOrAway).usedExactFallback)
+        #expect(try !exact.rounded(by: .toNearestOrAway).usedExactFallback)
         let tie = LevelPayment(principal: 2_500, balloon: 0, rate: zero, numberOfPayments: 2)      // 1250 exactly
-        #expect(tie.rounded(by: .toNearestOrEven).minorUnits == 1250)
+        #expect(try tie.rounded(by: .toNearestOrEven).minorUnits == 1250)
         let half = LevelPayment(principal: 5, balloon: 0, rate: zero, numberOfPayments: 2)           // 2.5
-        #expect(half.rounded(by: .toNearestOrAway).minorUnits == 3)
-        #expect(half.rounded(by: .toNearestOrEven).minorUnits == 2)
-        #expect(half.rounded(by: .toNearestOrZero).minorUnits == 2)
-        #expect(half.rounded(by: .toNearestOrUp).minorUnits == 3)
-        #expect(half.rounded(by: .toOdd).minorUnits == 3)
-        #expect(!half.rounded(by: .toNearestOrAway).usedExactFallback)
+        #expect(try half.rounded(by: .toNearestOrAway).minorUnits == 3)
+        #expect(try half.rounded(by: .toNearestOrEven).minorUnits == 2)
+        #expect(try half.rounded(by: .toNearestOrZero).minorUnits == 2)
+        #expect(try half.rounded(by: .toNearestOrUp).minorUnits == 3)
+        #expect(try half.rounded(by: .toOdd).minorUnits == 3)
+        #expect(try !half.rounded(by: .toNearestOrAway).usedExactFallback)
         let balloon = LevelPayment(principal: 1_000_001, balloon: 400_000, rate: zero, numberOfPayments: 2, timing: .advance) // 300000.5
-        #expect(balloon.rounded(by: .toNearestOrAway).minorUnits == 300_001)
-        #expect(balloon.rounded(by: .toNearestOrEven).minorUnits == 300_000)
+        #expect(try balloon.rounded(by: .toNearestOrAway).minorUnits == 300_001)
+        #expect(try balloon.rounded(by: .toNearestOrEven).minorUnits == 300_000)
         // Every small zero-rate problem against the integer oracle.
         for principal in Int128(1)...150 {
             for n in 1...13 {
@@ -153,27 +155,27 @@ struct LevelPaymentTests {
                 let position = ExactPosition(numerator: WideInteger(principal - principal / 3), denominator: WideInteger(n),
                                              candidate: (principal - principal / 3) / Int128(n))
                 for rule in rules {
-                    #expect(problem.rounded(by: rule).minorUnits == position.rounded(rule), "\(principal) \(n) \(rule)")
+                    #expect(try problem.rounded(by: rule).minorUnits == position.rounded(rule), "\(principal) \(n) \(rule)")
                 }
-                #expect(problem.exactRounded(rule: .toNearestOrEven) == position.rounded(.toNearestOrEven))
+                #expect(try problem.exactRounded(rule: .toNearestOrEven) == position.rounded(.toNearestOrEven))
             }
         }
     }
 
     /// n = 1: P* = A(1+i) − B, whose halves are exact ties the fast path must hand to the exact path.
-    @Test func singlePaymentTies() {
+    @Test func singlePaymentTies() throws {
         let problem = LevelPayment(principal: 100, balloon: 0, rate: rate("6"), numberOfPayments: 1)      // 100.5
-        #expect(problem.rounded(by: .toNearestOrAway).minorUnits == 101)
-        #expect(problem.rounded(by: .toNearestOrEven).minorUnits == 100)
-        #expect(problem.rounded(by: .toNearestOrAway).usedExactFallback)
-        #expect(problem.exactRounded(rule: .toNearestOrZero) == 100)
+        #expect(try problem.rounded(by: .toNearestOrAway).minorUnits == 101)
+        #expect(try problem.rounded(by: .toNearestOrEven).minorUnits == 100)
+        #expect(try problem.rounded(by: .toNearestOrAway).usedExactFallback)
+        #expect(try problem.exactRounded(rule: .toNearestOrZero) == 100)
         let advance = LevelPayment(principal: 100, balloon: 0, rate: rate("6"), numberOfPayments: 1, timing: .advance)  // 100
-        #expect(advance.rounded(by: .up).minorUnits == 100)
+        #expect(try advance.rounded(by: .up).minorUnits == 100)
     }
 
     /// The exact fraction satisfies the balance recurrence (an independent statement of the contract):
     /// arrears: b₀ = A', b_k = b_{k−1}(1+i) − P, b_n = B; advance: b_k = (b_{k−1} − P)(1+i), b_n = B.
-    @Test func exactFractionSatisfiesTheBalanceRecurrence() {
+    @Test func exactFractionSatisfiesTheBalanceRecurrence() throws {
         var rng = SplitMix64(seed: 0xBA1A)
         for _ in 0..<300 {
             let problem = Self.randomProblem(using: &rng, maxTerm: 60)
@@ -225,16 +227,16 @@ struct LevelPaymentTests {
 
     /// 20,000 seeded random problems × every rule: the fast path agrees with the exact rational,
     /// and the exact fallback is rare.
-    @Test func randomProblemsAgreeWithTheExactRational() {
+    @Test func randomProblemsAgreeWithTheExactRational() throws {
         var rng = SplitMix64(seed: 20_000)
         var calls = 0, fallbacks = 0, problems = 0, crossChecked = 0, zeroRateFallbacks = 0, boundaryFallbacks = 0
         var mismatches: [String] = []
         for index in 0..<20_000 {
             let problem = Self.randomProblem(using: &rng)
             problems += 1
-            let position = problem.exactPosition
+            let position = try problem.exactPosition
             for rule in rules {
-                let result = problem.rounded(by: rule)
+                let result = try problem.rounded(by: rule)
                 calls += 1
                 if result.usedExactFallback {
                     fallbacks += 1
@@ -247,7 +249,7 @@ struct LevelPaymentTests {
             }
             if index % 40 == 0 {
                 let rule = rules[index / 40 % rules.count]
-                #expect(problem.exactRounded(rule: rule) == position.rounded(rule), "\(problem) \(rule)")
+                #expect(try problem.exactRounded(rule: rule) == position.rounded(rule), "\(problem) \(rule)")
                 crossChecked += 1
             }
         }
@@ -299,7 +301,7 @@ struct LevelPaymentTests {
     /// 1.9·|twice − 2P*| + 15u·twice ≤ error, with P* the exact rational (wide integers) —
     /// on seeded random and edge problems. A wrong power, table index, scale or formula would
     /// put twice far outside; an error count too small would show as a violated bound.
-    @Test func estimateBoundHoldsExactly() {
+    @Test func estimateBoundHoldsExactly() throws {
         var rng = SplitMix64(seed: 0xE57_1A7E)
         var checked = 0, declined = 0, worst = 0.0
         var violations: [String] = []
@@ -325,14 +327,14 @@ struct LevelPaymentTests {
     }
 
     /// Every rounding of the edge problems agrees with the exact rational, fast path or not.
-    @Test func edgeProblemsAgreeWithTheExactRational() {
+    @Test func edgeProblemsAgreeWithTheExactRational() throws {
         var rng = SplitMix64(seed: 0xED6E)
         var fast = 0
         for _ in 0..<3_000 {
             let problem = Self.edgeProblem(using: &rng)
-            let position = problem.exactPosition
+            let position = try problem.exactPosition
             for rule in rules {
-                let result = problem.rounded(by: rule)
+                let result = try problem.rounded(by: rule)
                 #expect(result.minorUnits == position.rounded(rule), "\(problem) \(rule)")
                 if !result.usedExactFallback { fast += 1 }
             }
@@ -342,19 +344,19 @@ struct LevelPaymentTests {
 
     /// Inputs the fast path must decline (it has no exact double for them, or the rate is 0):
     /// the exact path decides and agrees with the exact rational.
-    @Test func outOfRangeInputsAreDeclined() {
+    @Test func outOfRangeInputsAreDeclined() throws {
         let six = rate("6")
         let large = LevelPayment(principal: 1 << 53, balloon: 0, rate: six, numberOfPayments: 60)
         #expect(large.estimate() == nil)
-        #expect(large.rounded(by: .toNearestOrAway).minorUnits == large.exactRounded(rule: .toNearestOrAway))
+        #expect(try large.rounded(by: .toNearestOrAway).minorUnits == large.exactRounded(rule: .toNearestOrAway))
         let largest = LevelPayment(principal: (1 << 53) - 1, balloon: 0, rate: six, numberOfPayments: 60)
         #expect(largest.estimate() != nil)
-        #expect(largest.rounded(by: .toNearestOrAway).minorUnits == largest.exactRounded(rule: .toNearestOrAway))
+        #expect(try largest.rounded(by: .toNearestOrAway).minorUnits == largest.exactRounded(rule: .toNearestOrAway))
         // q ≥ 2^53: ten decimals and 10,000 periods a year (q = 10^16).
         let fine = LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("7.1234567891", 10_000), numberOfPayments: 72)
         #expect(fine.rate.denominator >= 1 << 53)
         #expect(fine.estimate() == nil)
-        #expect(fine.rounded(by: .toNearestOrAway).minorUnits == fine.exactRounded(rule: .toNearestOrAway))
+        #expect(try fine.rounded(by: .toNearestOrAway).minorUnits == fine.exactRounded(rule: .toNearestOrAway))
         #expect(LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("0"), numberOfPayments: 72).estimate() == nil)
         #expect(LevelPayment(principal: 2_500_000, balloon: 2_500_000, rate: six, numberOfPayments: 72).estimate() == nil)
         #expect(LevelPayment(principal: 2_500_000, balloon: -1, rate: six, numberOfPayments: 72).estimate() == nil)
@@ -368,14 +370,14 @@ struct LevelPaymentTests {
         // A 100 % rate (p = q after reduction for m = 1) is in range; x^n overflows for long terms: declined.
         let hundred = LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("100", 1), numberOfPayments: 12)
         #expect(hundred.estimate() != nil)
-        #expect(hundred.rounded(by: .toNearestOrAway).minorUnits == hundred.exactRounded(rule: .toNearestOrAway))
+        #expect(try hundred.rounded(by: .toNearestOrAway).minorUnits == hundred.exactRounded(rule: .toNearestOrAway))
         #expect(LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("100", 1), numberOfPayments: 1_100).estimate() == nil)
     }
 
     /// The fixed base-8 table powers against exact powers, for every n < 512: bⁿ·2^(−8k·⌊n/8⌋)
     /// within the (n − 1) roundings the bound counts (a wrong digit, table entry or scaling
     /// would be off by a factor of the base or of 2^(8k) at least).
-    @Test func scaledPowersAreWithinTheirRoundingCount() {
+    @Test func scaledPowersAreWithinTheirRoundingCount() throws {
         var rng = SplitMix64(seed: 0x8A5E)
         for (qMax, pShare) in [(Int64(1) << 40, 1.0), (Int64(1) << 52, 0.01), (Int64(1) << 52, 1.0), (Int64(3), 1.0)] {
             let q = Int64.random(in: (qMax / 2)...qMax, using: &rng)
@@ -407,7 +409,7 @@ struct LevelPaymentTests {
     }
 
     /// `power` (the x-form for n ≥ 512 and the first-period shift): exact where the result is.
-    @Test func powerIsExactWhereTheResultIs() {
+    @Test func powerIsExactWhereTheResultIs() throws {
         #expect(LevelPayment.power(1.5, 0) == 1)
         #expect(LevelPayment.power(1.5, 1) == 1.5)
         #expect(LevelPayment.power(1.5, 5) == 7.59375)
@@ -451,7 +453,7 @@ struct LevelPaymentTests {
         return x.map { start + $0 }
     }
 
-    @Test func tieSearchFindsTheSmallestSolution() {
+    @Test func tieSearchFindsTheSmallestSolution() throws {
         // Brute force on small moduli agrees with the recursion.
         var rng = SplitMix64(seed: 5)
         for _ in 0..<300 {
@@ -474,7 +476,7 @@ struct LevelPaymentTests {
     /// solved for, checked exactly with wide integers, and every rounding rule is compared with
     /// the exact rational there. The exact fallback must fire on some, and on every case closer
     /// to the boundary than 4 ulps of the payment (the fast path's bound is at least 8 ulps).
-    @Test func nearTiesAgreeAndTriggerTheFallback() {
+    @Test func nearTiesAgreeAndTriggerTheFallback() throws {
         var rng = SplitMix64(seed: 0x71E5)
         var cases = 0, fallbacks = 0, closestWithoutFallback = Double.infinity, realistic = 0, realisticFallbacks = 0
         var integerCases = 0
@@ -514,19 +516,19 @@ struct LevelPaymentTests {
                         start = principal + 1
                         var tie = problem
                         tie.principal = Int128(principal)
-                        let position = tie.exactPosition
+                        let position = try tie.exactPosition
                         let distance = halfTarget ? position.distanceToHalf : position.distanceToInteger
                         #expect(distance < tolerance * 1.001, "\(tie): distance \(distance)")
                         let payment = Double(position.floor)
                         let checked: [RoundingRule] = halfTarget ? [.toNearestOrAway, .toNearestOrEven, .toNearestOrZero, .toNearestOrUp, .toNearestOrDown]
                                                                  : [.down, .up, .towardZero, .awayFromZero, .toOdd]
                         for rule in checked {
-                            let result = tie.rounded(by: rule)
+                            let result = try tie.rounded(by: rule)
                             #expect(result.minorUnits == position.rounded(rule), "\(tie) \(rule) distance \(distance)")
                             if distance < 4 * payment.ulp { #expect(result.usedExactFallback, "\(tie) \(rule) distance \(distance)") }
                         }
-                        let standard = tie.rounded(by: checked[0])
-                        #expect(standard.minorUnits == tie.exactRounded(rule: checked[0]), "\(tie)")
+                        let standard = try tie.rounded(by: checked[0])
+                        #expect(try standard.minorUnits == tie.exactRounded(rule: checked[0]), "\(tie)")
                         cases += 1
                         if !halfTarget { integerCases += 1 }
                         if standard.usedExactFallback { fallbacks += 1 } else { closestWithoutFallback = min(closestWithoutFallback, distance / max(payment, 1)) }
@@ -539,5 +541,41 @@ struct LevelPaymentTests {
         #expect(cases > 100)
         #expect(fallbacks > 0)
     }
-}
 
+    /// Inputs outside the range of `checkInputs()` are an `invalid_argument` naming the field,
+    /// from every method that computes P* (never a payment of 0): the fast path declines them
+    /// and the exact paths check them first.
+    @Test("Inputs out of range are invalid_argument naming the field", arguments: [
+        ("numberOfPayments", LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("6"), numberOfPayments: 0)),
+        ("numberOfPayments", LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("0"), numberOfPayments: -3)),
+        ("numberOfPayments", LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("6"), numberOfPayments: 100_001)),
+        ("principal", LevelPayment(principal: 0, balloon: 0, rate: rate("6"), numberOfPayments: 12)),
+        ("balloon", LevelPayment(principal: 2_500_000, balloon: 2_500_000, rate: rate("6"), numberOfPayments: 12)),
+        ("balloon", LevelPayment(principal: 2_500_000, balloon: -1, rate: rate("0"), numberOfPayments: 12)),
+        ("wholePeriodsToFirstPayment", LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("6"), numberOfPayments: 12, wholePeriodsToFirstPayment: -1)),
+        ("oddDays", LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("6"), numberOfPayments: 12, oddDays: -1)),
+        ("daysPerUnitPeriod", LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("6"), numberOfPayments: 12, oddDays: 5, daysPerUnitPeriod: 0)),
+    ])
+    func invalidInputs(field: String, problem: LevelPayment) {
+        let isInvalid: @Sendable (any Error) -> Bool = { ($0 as? DealError).map { $0.code == .invalidArgument && $0.path == field } ?? false }
+        #expect(performing: { try problem.checkInputs() }, throws: isInvalid)
+        #expect(performing: { try problem.rounded(by: .toNearestOrAway) }, throws: isInvalid)
+        #expect(performing: { try problem.exactRounded(rule: .down) }, throws: isInvalid)
+        #expect(performing: { try problem.payment(rule: .requireExact) }, throws: isInvalid)
+        #expect(performing: { try problem.unroundedPayment(minorUnitDigits: 2, significantDigits: 20) }, throws: isInvalid)
+    }
+
+    /// A payment beyond 128 bits of minor units is an `overflow`, not a made-up number; one
+    /// beyond 38 digits has no decimal, also an `overflow`.
+    @Test func paymentBeyondTheRangeIsOverflow() throws {
+        let huge = LevelPayment(principal: Int128.max, balloon: 0, rate: rate("100", 1), numberOfPayments: 1)   // 2·(2^127 − 1)
+        #expect(performing: { try huge.exactRounded(rule: .down) }, throws: { ($0 as? DealError)?.code == .overflow })
+        #expect(performing: { try huge.rounded(by: .down) }, throws: { ($0 as? DealError)?.code == .overflow })
+        #expect(performing: { try huge.unroundedPayment(minorUnitDigits: 2, significantDigits: 20) }, throws: { ($0 as? DealError)?.code == .overflow })
+        // Just inside: 10^36 minor units at 2 digits is 10^34 major units, kept to 3 decimals (38 digits).
+        let large = LevelPayment(principal: 1_000_000_000_000_000_000_000_000_000_000_000_000, balloon: 0, rate: rate("0"), numberOfPayments: 1)
+        #expect(try large.unroundedPayment(minorUnitDigits: 2, significantDigits: 20).description == "1" + String(repeating: "0", count: 34) + ".000")
+        #expect(performing: { try large.unroundedPayment(minorUnitDigits: 39, significantDigits: 20) },
+                throws: { ($0 as? DealError).map { $0.code == .invalidArgument && $0.path == "minorUnitDigits" } ?? false })
+    }
+}

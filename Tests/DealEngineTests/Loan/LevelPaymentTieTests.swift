@@ -72,7 +72,7 @@ struct LevelPaymentTieTests {
         var leastPayment = Int.max
     }
 
-    static func check(_ c: TieConfiguration, count: Int = tiesPerConfiguration, upTo: Int = TieTable.maxAmount) -> Outcome {
+    static func check(_ c: TieConfiguration, count: Int = tiesPerConfiguration, upTo: Int = TieTable.maxAmount) throws -> Outcome {
         var outcome = Outcome()
         let amounts = TieTable.nearTies(aprText: c.aprText, periodsPerYear: c.periodsPerYear, n: c.term, advance: c.advance,
                                         balloonMinor: c.balloonMinor, count: count,
@@ -86,7 +86,7 @@ struct LevelPaymentTieTests {
                                                      periodsPerYear: c.periodsPerYear, numberOfPayments: c.term, advance: c.advance)
             let problem = LevelPayment(principal: Int128(amount), balloon: Int128(c.balloonMinor), rate: rate,
                                        numberOfPayments: c.term, timing: c.advance ? .advance : .arrears)
-            let rounded = problem.rounded(by: .toNearestOrAway)
+            let rounded = try problem.rounded(by: .toNearestOrAway)
             outcome.ties += 1
             outcome.leastPayment = min(outcome.leastPayment, expected)
             if rounded.usedExactFallback { outcome.fallbacks += 1 } else {
@@ -100,10 +100,10 @@ struct LevelPaymentTieTests {
     }
 
     @Test("Near-ties within 1e-9 minor units: the exact fallback fires and rounds as the oracle", arguments: frequencies)
-    func nearTies(periodsPerYear m: Int) {
+    func nearTies(periodsPerYear m: Int) throws {
         var total = Outcome()
         for configuration in Self.configurations(periodsPerYear: m) {
-            let outcome = Self.check(configuration)
+            let outcome = try Self.check(configuration)
             #expect(outcome.ties == Self.tiesPerConfiguration, "too few ties for \(configuration)")
             total.ties += outcome.ties
             total.fallbacks += outcome.fallbacks
@@ -126,7 +126,7 @@ struct LevelPaymentTieTests {
     /// beyond it may be decided by the fast path, whose proven window can be narrower than
     /// 10⁻⁹ for small payments and short terms — counted, printed, and checked correct.
     @Test("Near-ties at realistic principals: always the oracle's payment")
-    func realisticPrincipals() {
+    func realisticPrincipals() throws {
         var g = SeededGenerator(seed: 0x71E5)
         var total = Outcome(), configurations = 0, mustFire = 0
         while total.ties < 300 {
@@ -135,7 +135,7 @@ struct LevelPaymentTieTests {
             configurations += 1
             let c = TieConfiguration(aprText: apr, periodsPerYear: g.periodsPerYear(), term: g.term(max: 96),
                                      advance: g.chance(1, in: 4), balloonMinor: 0, searchFrom: 100_00)
-            var outcome = Self.check(c, count: 3, upTo: 100_000_00)
+            var outcome = try Self.check(c, count: 3, upTo: 100_000_00)
             total.ties += outcome.ties
             total.fallbacks += outcome.fallbacks
             total.wrong += outcome.wrong
@@ -155,7 +155,7 @@ struct LevelPaymentTieTests {
                 guard Double(distance.magnitude.decimalText(significantDigits: 17))! < leastWindow else { continue }
                 mustFire += 1
                 let rate = try! PeriodicRate(annualPercentage: ExactDecimal(parsing: c.aprText), periodsPerYear: c.periodsPerYear)
-                let rounded = LevelPayment(principal: Int128(amount), balloon: 0, rate: rate, numberOfPayments: c.term,
+                let rounded = try LevelPayment(principal: Int128(amount), balloon: 0, rate: rate, numberOfPayments: c.term,
                                            timing: c.advance ? .advance : .arrears).rounded(by: .toNearestOrAway)
                 #expect(rounded.usedExactFallback, "\(c): A=\(amount) distance \(distance) inside the least window \(leastWindow)")
             }
@@ -176,7 +176,7 @@ struct LevelPaymentTieTests {
                 for amount in amounts {
                     let expected = LoanOracle.roundedPayment(amountMinor: amount, balloonMinor: balloon, aprText: "0", periodsPerYear: 12,
                                                              numberOfPayments: n, advance: false)
-                    let rounded = LevelPayment(principal: Int128(amount), balloon: Int128(balloon), rate: rate, numberOfPayments: n)
+                    let rounded = try LevelPayment(principal: Int128(amount), balloon: Int128(balloon), rate: rate, numberOfPayments: n)
                         .rounded(by: .toNearestOrAway)
                     #expect(rounded.minorUnits == Int128(expected), "A=\(amount) B=\(balloon) n=\(n)")
                     // A zero rate never reaches the floating-point path: one exact 128-bit division

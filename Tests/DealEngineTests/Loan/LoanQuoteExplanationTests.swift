@@ -48,14 +48,14 @@ struct LoanQuoteExplanationTests {
         var quote = try RetailLoan(sellingPrice: dec("30000.00"), apr: dec("6"), term: 60).quote()
         quote.financedAmount = dec("99999999999999999999999999999999999999")
         quote.sellingPrice = dec("-99999999999999999999999999999999999999")
-        let text = Dictionary(uniqueKeysWithValues: quote.explanation().map { ($0.line, $0.text) })
+        let text = try Dictionary(uniqueKeysWithValues: quote.explanation().map { ($0.line, $0.text) })
         #expect(text["financedAmount"]?.contains("financed sales tax (not within 38 digits") == true)
     }
 
     @Test("Each text shows its inputs and its value")
     func texts() throws {
         let quote = try fullQuote()
-        let text = Dictionary(uniqueKeysWithValues: quote.explanation().map { ($0.line, $0.text) })
+        let text = try Dictionary(uniqueKeysWithValues: quote.explanation().map { ($0.line, $0.text) })
         #expect(text["tradeInEquity"]?.contains("tradeInAllowance 8000.00 − tradeInPayoff 12000.00 = -4000.00") == true)
         // taxable 20000 − 8000 = 12000; tax 720.00; financed 20000 + 4000 + 720 = 24720.
         #expect(text["salesTax"]?.contains("taxableAmount 12000.00") == true)

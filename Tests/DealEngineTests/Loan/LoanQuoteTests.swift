@@ -9,7 +9,7 @@ private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: te
 @Suite("LoanQuote")
 struct LoanQuoteTests {
     @Test("FirstPeriod.regular is one whole period with no odd days")
-    func regularPeriod() {
+    func regularPeriod() throws {
         #expect(FirstPeriod.regular.wholePeriods == 1)
         #expect(FirstPeriod.regular.oddDays == 0)
         #expect(FirstPeriod.regular.isRegular)
@@ -25,7 +25,7 @@ struct LoanQuoteTests {
     ])
     func unrounded(price: String, apr: String, term: Int, prefix: String) throws {
         let quote = try RetailLoan(sellingPrice: dec(price), apr: dec(apr), term: term).quote()
-        let text = quote.unroundedPayment.description
+        let text = try quote.unroundedPayment.description
         #expect(text.hasPrefix(prefix), "\(text)")
         #expect(text.filter(\.isNumber).drop { $0 == "0" }.count >= 20)
         // Rounding it half up gives the disclosed payment.

@@ -37,7 +37,7 @@ struct PeriodicRateTests {
             #expect(rate.isZero)
             #expect(rate.numerator == 0)
             #expect(rate.denominator == 1)
-            #expect(rate.decimal(significantDigits: 20) == .zero)
+            #expect(try rate.decimal(significantDigits: 20) == .zero)
         }
     }
 
@@ -81,7 +81,7 @@ struct PeriodicRateTests {
     }
 
     /// Stein's algorithm equals Euclid's on random pairs, zeros and powers of two.
-    @Test func binaryGreatestCommonDivisor() {
+    @Test func binaryGreatestCommonDivisor() throws {
         var rng = SplitMix64(seed: 0x6CD)
         var pairs: [(UInt64, UInt64)] = [(0, 7), (7, 0), (1, 1), (1 << 63, 1 << 40), (12_000, 69), (UInt64.max, UInt64.max - 1)]
         for _ in 0..<5_000 {
@@ -124,16 +124,16 @@ struct PeriodicRateTests {
 
     @Test func decimalExamples() throws {
         let rate = try PeriodicRate(annualPercentage: dec("5.99"), periodsPerYear: 12)
-        #expect(rate.decimal(significantDigits: 24).description == "0.00499166666666666666666667")
+        #expect(try rate.decimal(significantDigits: 24).description == "0.00499166666666666666666667")
         let six = try PeriodicRate(annualPercentage: dec("6"), periodsPerYear: 12)
-        #expect(six.decimal(significantDigits: 20).description == "0.0050000000000000000000")
-        #expect(six.decimal(significantDigits: 1).description == "0.005")
+        #expect(try six.decimal(significantDigits: 20).description == "0.0050000000000000000000")
+        #expect(try six.decimal(significantDigits: 1).description == "0.005")
         let third = try PeriodicRate(annualPercentage: dec("4"), periodsPerYear: 12)     // 1/300
-        #expect(third.decimal(significantDigits: 5).description == "0.0033333")
+        #expect(try third.decimal(significantDigits: 5).description == "0.0033333")
         #expect(try PeriodicRate(annualPercentage: dec("8"), periodsPerYear: 12).decimal(significantDigits: 3).description == "0.00667")
         // A rate of 1 per period (100 % a year, annual): 20 significant digits.
         let one = try PeriodicRate(annualPercentage: dec("100"), periodsPerYear: 1)
-        #expect(one.decimal(significantDigits: 20).description == "1.0000000000000000000")
+        #expect(try one.decimal(significantDigits: 20).description == "1.0000000000000000000")
         #expect(try PeriodicRate(annualPercentage: dec("12"), periodsPerYear: 1).decimal(significantDigits: 20).description == "0.12000000000000000000")
     }
 
@@ -149,7 +149,7 @@ struct PeriodicRateTests {
             let m = [1, 2, 4, 12, 24, 26, 52][Int((rng.next() >> 11) % 7)]
             let rate = try PeriodicRate(annualPercentage: apr, periodsPerYear: m)
             let digits = 1 + Int((rng.next() >> 11) % 30)
-            let value = rate.decimal(significantDigits: digits)
+            let value = try rate.decimal(significantDigits: digits)
             let significant = String(value.coefficient.magnitude)
             let isPowerOfTen = significant.first == "1" && significant.dropFirst().allSatisfy { $0 == "0" }
             #expect(significant.count == digits || (isPowerOfTen && significant.count == digits + 1), "\(apr)/\(m) to \(digits): \(value)")
@@ -159,5 +159,20 @@ struct PeriodicRateTests {
             let magnitude = twice.isNegative ? -twice : twice
             #expect(magnitude.compare(to: q) <= 0, "\(apr)/\(m) to \(digits): \(value)")
         }
+    }
+
+    /// More significant digits than a decimal holds is an `invalid_argument` at
+    /// `significantDigits` (never a value of 0 or fewer digits than asked).
+    @Test func decimalDigitsOutOfRange() throws {
+        let rate = try PeriodicRate(annualPercentage: dec("5.99"), periodsPerYear: 12)   // 0.00499…: 2 leading zeros
+        let isInvalid: @Sendable (any Error) -> Bool = { ($0 as? DealError).map { $0.code == .invalidArgument && $0.path == "significantDigits" } ?? false }
+        for digits in [0, -1, 38, 39, 100] {
+            #expect(performing: { try rate.decimal(significantDigits: digits) }, throws: isInvalid)
+        }
+        // 0.00499…: the 36th significant digit is the 38th decimal, the most a decimal has.
+        #expect(try rate.decimal(significantDigits: 36).scale == 38)
+        #expect(performing: { try rate.decimal(significantDigits: 37) }, throws: isInvalid)
+        let one = try PeriodicRate(annualPercentage: dec("100"), periodsPerYear: 1)
+        #expect(try one.decimal(significantDigits: 37).description == "1." + String(repeating: "0", count: 36))
     }
 }

@@ -99,7 +99,7 @@ struct RetailLoanProfileTests {
         deal.balloon = .amount(dec("10000.00"))
         let quote = try deal.quote(includeSchedule: true)
         #expect(quote.periodicPayment.total == dec("437.37"))
-        #expect(quote.unroundedPayment.description.hasPrefix("437.369105291514980"))
+        #expect(try quote.unroundedPayment.description.hasPrefix("437.369105291514980"))
         #expect(quote.schedule?.count == 61)
         #expect(quote.schedule?.last?.payment == dec("10000.00"))
         #expect(quote.schedule?.last?.balance.isZero == true)
@@ -136,7 +136,7 @@ struct RetailLoanProfileTests {
         #expect(try plain.quote().periodicPayment == (try loan("30000.00", "6", 60).quote()).periodicPayment)
     }
 
-    @Test func invalidProfileIsRejectedBeforeQuoting() {
+    @Test func invalidProfileIsRejectedBeforeQuoting() throws {
         #expect(throws: DealError.self) { try loan("30000.00", "6.9", 60, .init(name: "x", periodicRate: .rounded(decimals: 40))).quote() }
         do {
             _ = try loan("30000.00", "6.9", 60, .init(name: "x", payment: .requireExact)).quote()
