@@ -48,8 +48,6 @@ private let pending: [(path: String, code: String, why: String)] = [
      "public non-throwing dueAtSigning items: the fee amounts were validated by the quote that holds them"),
     ("Sources/DealEngine/Lease/LeaseQuote.swift", "let amount = (try? money.amount(fee.amount, path: \"\")) ?? 0",
      "public non-throwing dueAtSigning items: the fee amounts were validated by the quote that holds them"),
-    ("Sources/DealEngine/APR/UnitPeriod.swift", "return (try? ExactDecimal(n).divided(by: ExactDecimal(d), scale: 10, rule: .toNearestOrEven).normalized()) ?? ExactDecimal(n)",
-     "APR unit-period file under rewrite by the APR change; d ≥ 1 so the division cannot fail"),
 ]
 
 /// The modules whose results are numbers a caller relies on.

@@ -78,7 +78,12 @@ public enum UnitPeriod: Sendable, Hashable {
         let (n, d) = periodsPerYear
         // A whole number: the quotient below, normalized, is n itself.
         if d == 1 { return ExactDecimal(n) }
-        return (try? ExactDecimal(n).divided(by: ExactDecimal(d), scale: 10, rule: .toNearestOrEven).normalized()) ?? ExactDecimal(n)
+        // n ≤ 365 and d ≥ 2, both positive: n·10¹⁰/d has at most 13 digits, so the quotient is
+        // plain Int128 arithmetic, rounded half even by hand, and the decimal is in range.
+        let (quotient, remainder) = (Int128(n) * 10_000_000_000).quotientAndRemainder(dividingBy: Int128(d))
+        let twice = 2 * remainder, divisor = Int128(d)
+        let units = twice > divisor || (twice == divisor && quotient % 2 == 1) ? quotient + 1 : quotient
+        return ExactDecimal(checkedCoefficient: units, scale: 10).normalized()
     }
 
     /// The payment frequency, when the unit-period is one.
