@@ -26,6 +26,13 @@ extension LoanQuote {
         money("sellingPrice", sellingPrice)
         money("msrp", msrp)
         money("addOnsTotal", addOnsTotal)
+        if !addOns.isEmpty {
+            result.appendUnchecked("addOns", .array(addOns.map { item in
+                .object(JSONObject(uncheckedUniqueMembers: [("name", .string(item.name)), ("amount", .string(item.amount.description)),
+                                                            ("preInstalled", .bool(item.preInstalled))]))
+            }))
+        }
+        money("preInstalledAddOnsTotal", preInstalledAddOnsTotal)
         money("productsTotal", productsTotal)
         money("feesFinanced", feesFinanced)
         money("feesDueAtSigning", feesDueAtSigning)

@@ -37,7 +37,7 @@ struct LoanRequest {
         var loan = RetailLoan(sellingPrice: price, apr: apr, term: term)
         if let code = try fields.string("currency") { loan.currency = try Currency(code: code) }
         loan.msrp = try fields.decimal("msrp")
-        loan.addOns = try Self.lineItems(&fields, "addOns", defaultName: "Add-on", taxableByDefault: true)
+        loan.addOns = try Self.lineItems(&fields, "addOns", defaultName: "Add-on", taxableByDefault: true, readsPreInstalled: true)
         loan.products = try Self.lineItems(&fields, "products", defaultName: "Product", taxableByDefault: false)
         loan.fees = try Self.fees(&fields)
         loan.tradeIns = try Self.tradeIns(&fields)
@@ -61,7 +61,9 @@ struct LoanRequest {
         self.loan = loan
     }
 
-    static func lineItems(_ fields: inout FieldReader, _ key: String, defaultName: String, taxableByDefault: Bool) throws(DealError) -> [LineItem] {
+    /// The items of the array `key`; with `readsPreInstalled` (add-ons) each may say `"preInstalled"`.
+    static func lineItems(_ fields: inout FieldReader, _ key: String, defaultName: String, taxableByDefault: Bool,
+                          readsPreInstalled: Bool = false) throws(DealError) -> [LineItem] {
         guard let elements = try fields.array(key, limit: RetailLoan.Limits.maximumItems) else { return [] }
         var items: [LineItem] = []
         for (index, element) in elements.enumerated() {
@@ -69,8 +71,9 @@ struct LoanRequest {
             let name = try item.string("name") ?? "\(defaultName) \(index + 1)"
             let amount = try item.requiredDecimal("amount")
             let taxable = try item.bool("taxable") ?? taxableByDefault
+            let preInstalled = readsPreInstalled ? try item.bool("preInstalled") ?? false : false
             try item.finish()
-            items.append(LineItem(name: name, amount: amount, taxable: taxable))
+            items.append(LineItem(name: name, amount: amount, taxable: taxable, preInstalled: preInstalled))
         }
         return items
     }

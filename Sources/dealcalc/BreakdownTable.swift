@@ -71,18 +71,26 @@ struct BreakdownTable {
         return lines
     }
 
-    /// 2. MSRP, selling price, down payment, balloon, F&I products, add-ons, trade-in equity
-    /// with the dealer's offer and the payoff, fees and tax.
+    /// 2. MSRP, selling price, down payment, balloon, F&I products, add-ons itemized with the
+    /// pre-installed ones marked, trade-in equity with the dealer's offer and the payoff, fees and tax.
     private func priceSection() -> [String] {
         var rows: [(String, String)] = []
-        for (label, path) in [("MSRP", "msrp"), ("Selling price", "sellingPrice"), ("Down payment", "downPayment"),
-                              ("Rebates", "rebatesTotal"), ("Balloon (RV)", "balloon"), ("F&I products", "productsTotal"),
-                              ("Add-ons", "addOnsTotal"), ("Trade-in equity", "tradeInEquity"),
-                              ("  Dealer offer", "tradeInAllowance"), ("  Payoff", "tradeInPayoff"),
-                              ("Fees financed", "feesFinanced"), ("Fees due at signing", "feesDueAtSigning"),
-                              ("Taxable amount", "taxableAmount"), ("Sales tax", "salesTax")] {
-            if let value = text(path) { rows.append((label, grouped(value))) }
+        func add(_ pairs: [(String, String)]) {
+            for (label, path) in pairs { if let value = text(path) { rows.append((label, grouped(value))) } }
         }
+        add([("MSRP", "msrp"), ("Selling price", "sellingPrice"), ("Down payment", "downPayment"),
+             ("Rebates", "rebatesTotal"), ("Balloon (RV)", "balloon"), ("F&I products", "productsTotal"),
+             ("Add-ons", "addOnsTotal")])
+        for item in result.value(atPath: "addOns")?.arrayValue ?? [] {
+            if let name = item.value(atPath: "name")?.stringValue, let amount = item.value(atPath: "amount")?.stringValue {
+                let mark = item.value(atPath: "preInstalled")?.boolValue == true ? " (pre-installed)" : ""
+                rows.append(("  \(name)\(mark)", grouped(amount)))
+            }
+        }
+        add([("  Of which pre-installed", "preInstalledAddOnsTotal"), ("Trade-in equity", "tradeInEquity"),
+             ("  Dealer offer", "tradeInAllowance"), ("  Payoff", "tradeInPayoff"),
+             ("Fees financed", "feesFinanced"), ("Fees due at signing", "feesDueAtSigning"),
+             ("Taxable amount", "taxableAmount"), ("Sales tax", "salesTax")])
         var lines: [String] = []
         block(&lines, "2. Price, products and trade-in", rows)
         return lines

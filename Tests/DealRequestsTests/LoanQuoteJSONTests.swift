@@ -73,7 +73,7 @@ struct LoanQuoteJSONTests {
         let result = try answer(fullDeal + "}")
         let keys = result.keys
         #expect(keys.filter { specOrder.contains($0) } == specOrder)
-        #expect(keys == ["calculate", "currency", "sellingPrice", "msrp", "addOnsTotal", "productsTotal", "feesFinanced",
+        #expect(keys == ["calculate", "currency", "sellingPrice", "msrp", "addOnsTotal", "addOns", "productsTotal", "feesFinanced",
                          "feesDueAtSigning", "tradeInAllowance", "tradeInPayoff", "tradeInEquity", "downPayment",
                          "rebatesTotal", "taxableAmount", "salesTax", "financedAmount", "capitalizedCostReduction",
                          "netFinancedAmount", "prepaidFinanceCharges", "amountFinanced", "disclosedDownPayment", "apr",
@@ -86,6 +86,7 @@ struct LoanQuoteJSONTests {
         #expect(odd.firstIndex(of: "firstPayment") == odd.firstIndex(of: "unroundedPayment").map { $0 + 1 })
         #expect(odd.filter { specOrder.contains($0) } == specOrder)
         #expect(result["dueAtSigning"]?.objectValue?.keys == ["total", "items"])
+        for item in result["addOns"]?.arrayValue ?? [] { #expect(item.objectValue?.keys == ["name", "amount", "preInstalled"]) }
         for item in result["dueAtSigning"]?.arrayValue ?? [] { #expect(item.objectValue?.keys == ["name", "amount"]) }
         for row in result["schedule"]?.arrayValue ?? [] {
             #expect(row.objectValue?.keys == ["number", "date", "payment", "interest", "principal", "balance"])
@@ -159,10 +160,29 @@ struct LoanQuoteJSONTests {
         }
     }
 
+    @Test("Add-ons are itemized with their pre-installed mark; the pre-installed total changes no amount")
+    func preInstalledAddOns() throws {
+        let base = #"{"calculate":"loan","sellingPrice":"30000.00","apr":"6","term":60,"tax":{"rate":"7"},"addOns":[{"name":"Tint","amount":"399","#
+        let marked = try answer(base + #""preInstalled":true},{"name":"Mats","amount":"150.00"}]}"#)
+        let plain = try answer(base + #""preInstalled":false},{"name":"Mats","amount":"150.00"}]}"#)
+        #expect(marked["addOns"] == .array([["name": "Tint", "amount": "399.00", "preInstalled": .bool(true)],
+                                            ["name": "Mats", "amount": "150.00", "preInstalled": .bool(false)]]))
+        #expect(marked["addOnsTotal"] == "549.00")
+        #expect(marked["preInstalledAddOnsTotal"] == "399.00")
+        #expect(plain["preInstalledAddOnsTotal"] == nil)
+        // Everything but the mark and its total is the same: taxed and financed like any add-on.
+        var stripped = marked
+        stripped["addOns"] = nil; stripped["preInstalledAddOnsTotal"] = nil
+        var plainStripped = plain
+        plainStripped["addOns"] = nil
+        #expect(stripped == plainStripped)
+        #expect(marked["taxableAmount"] == "30549.00")
+    }
+
     @Test("Lines that do not apply are omitted, never null")
     func omitted() throws {
         let result = try answer(#"{"calculate":"loan","sellingPrice":"30000.00","apr":"6","term":60}"#)
-        for key in ["msrp", "tradeInAllowance", "tradeInPayoff", "tradeInEquity", "taxableAmount", "salesTax",
+        for key in ["msrp", "addOns", "preInstalledAddOnsTotal", "tradeInAllowance", "tradeInPayoff", "tradeInEquity", "taxableAmount", "salesTax",
                     "balloon", "firstPayment", "firstPaymentDate", "maturityDate", "schedule", "explain"] {
             #expect(result[key] == nil, "\(key) should be omitted")
         }
@@ -177,6 +197,7 @@ struct LoanQuoteJSONTests {
         #"{"calculate":"loan","sellingPrice":"30000.00","apr":"6","term":60"#,
         fullDeal,
         fullDeal + #","oddDays":"firstPayment""#,
+        #"{"calculate":"loan","sellingPrice":"30000.00","apr":"6","term":60,"addOns":[{"name":"Tint","amount":"399.00","preInstalled":true}]"#,
         #"{"calculate":"loan","sellingPrice":"30000.00","apr":"0","term":60,"paymentTiming":"advance","balloon":{"percentOfSellingPrice":"10"},"contractDate":"2026-01-10","tax":{"rate":"7","financed":false}"#,
     ])
     func explain(request: String) throws {

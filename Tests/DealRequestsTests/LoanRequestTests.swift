@@ -50,12 +50,20 @@ struct LoanRequestTests {
     @Test("List entries: defaults for names, taxable, financed, prepaidFinanceCharge and payoff")
     func entryDefaults() throws {
         let loan = try decode(#","addOns":[{"amount":"100.00"}],"products":[{"amount":"200.00"}],"fees":[{"amount":"300.00"}],"tradeIns":[{"allowance":"400.00"}],"rebates":[{"amount":"500.00"}],"tax":{"rate":"7"}"#).loan
-        #expect(loan.addOns == [LineItem(name: "Add-on 1", amount: dec("100.00"), taxable: true)])
+        #expect(loan.addOns == [LineItem(name: "Add-on 1", amount: dec("100.00"), taxable: true, preInstalled: false)])
         #expect(loan.products == [LineItem(name: "Product 1", amount: dec("200.00"), taxable: false)])
         #expect(loan.fees == [Fee(name: "Fee 1", amount: dec("300.00"), taxable: false, financed: true, prepaidFinanceCharge: false)])
         #expect(loan.tradeIns == [TradeIn(allowance: dec("400.00"), payoff: .zero)])
         #expect(loan.rebates == [Rebate(name: "Rebate 1", amount: dec("500.00"))])
         #expect(loan.tax == SalesTax(rate: dec("7"), financed: true, tradeInCredit: true, rebatesReduceTaxBase: false))
+    }
+
+    @Test("addOns[].preInstalled is decoded (default false) and changes nothing else")
+    func preInstalled() throws {
+        let loan = try decode(#","addOns":[{"name":"Tint","amount":"399.00","preInstalled":true},{"name":"Mats","amount":"150.00","preInstalled":false},{"amount":"1.00"}]"#).loan
+        #expect(loan.addOns.map(\.preInstalled) == [true, false, false])
+        #expect(loan.addOns[0] == LineItem(name: "Tint", amount: dec("399.00"), taxable: true, preInstalled: true))
+        #expect(loan.addOns.allSatisfy { $0.taxable })
     }
 
     @Test("Default names count from 1 by position")
@@ -150,6 +158,8 @@ struct LoanRequestTests {
         (#"{"calculate":"loan","sellingPrice":"1.00","apr":"3","term":6,"firstPaymentDate":"2026-13-01"}"#, "firstPaymentDate"),
         (#"{"calculate":"loan","sellingPrice":"1.00","apr":"3","term":6,"rounding":"up"}"#, "rounding"),
         (#"{"calculate":"loan","sellingPrice":"1.00","apr":"3","term":6,"products":[{"amount":"1.00","financed":true}]}"#, "products.0.financed"),
+        (#"{"calculate":"loan","sellingPrice":"1.00","apr":"3","term":6,"addOns":[{"amount":"1.00","preInstalled":"yes"}]}"#, "addOns.0.preInstalled"),
+        (#"{"calculate":"loan","sellingPrice":"1.00","apr":"3","term":6,"products":[{"amount":"1.00","preInstalled":true}]}"#, "products.0.preInstalled"),
     ])
     func errors(text: String, path: String) {
         let error = decodingError(text)

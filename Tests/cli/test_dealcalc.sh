@@ -45,6 +45,14 @@ for label in "Payment Breakdown" "Net financed amount" "Total of payments"; do
 done
 check "--format table groups thousands" contains "$OUT" "35,278.18"
 
+# --format table: section 2 itemizes a loan's add-ons, the pre-installed one marked, with the balloon.
+printf '%s' '{"calculate":"loan","sellingPrice":"30000.00","apr":"6","term":60,"balloon":{"amount":"10000.00"},"addOns":[{"name":"Tint","amount":"399.00","preInstalled":true},{"name":"Mats","amount":"150.00"}]}' >"$WORK/preinstalled.json"
+run quote "$WORK/preinstalled.json" --format table
+check "pre-installed add-on table exits 0 (got $RC)" test "$RC" -eq 0
+for row in "Tint (pre-installed)                    399.00" "    Mats                                    150.00" "Balloon (RV)                           10,000.00"; do
+    check "--format table shows \"$row\"" contains "$OUT" "$row"
+done
+
 # quote --example lease: JSON and the lease Payment Breakdown (Reg M boxes, itemization).
 run quote --example lease
 check "quote --example lease exits 0 (got $RC)" test "$RC" -eq 0

@@ -30,6 +30,19 @@ struct BreakdownTableTests {
         #expect(!text.contains("Dealer offer") && !text.contains("MSRP"))
     }
 
+    @Test("section 2 itemizes the add-ons, pre-installed ones marked, with the balloon")
+    func preInstalledAddOns() throws {
+        let text = Self.table(#"{"calculate":"loan","sellingPrice":"30000.00","apr":"6","term":60,"balloon":{"amount":"10000.00"},"addOns":[{"name":"Tint","amount":"399.00","preInstalled":true},{"name":"Mats","amount":"150.00"}]}"#)
+        let section = try #require(text.range(of: "2. Price, products and trade-in\n")).upperBound
+        let end = try #require(text.range(of: "\n3. Amount financed\n")).lowerBound
+        let rows = text[section..<end].split(separator: "\n").map(String.init)
+        #expect(rows.contains("  Balloon (RV)                           10,000.00"))
+        let addOns = try #require(rows.firstIndex(of: "  Add-ons                                   549.00"))
+        #expect(Array(rows[(addOns + 1)...].prefix(3)) == ["    Tint (pre-installed)                    399.00",
+                                                         "    Mats                                    150.00",
+                                                         "    Of which pre-installed                  399.00"])
+    }
+
     @Test("a lease keeps the Regulation M layout with the RV on add-ons line when present")
     func lease() {
         let text = Self.table(DealCalculator.exampleRequest(named: "lease")!)

@@ -29,6 +29,12 @@ extension LoanQuote {
         add("sellingPrice", "the agreed price of the vehicle, as given = \(sellingPrice)")
         if let msrp { add("msrp", "the list price, as given (shown, and the base of a balloon in percent of MSRP) = \(msrp)") }
         add("addOnsTotal", "sum of the add-on amounts = \(addOnsTotal)")
+        if !addOns.isEmpty {
+            add("addOns", "each add-on as given, at the currency's minor units, preInstalled as given (default false; it changes no amount)")
+        }
+        if let preInstalledAddOnsTotal {
+            add("preInstalledAddOnsTotal", "sum of the add-ons marked preInstalled (part of addOnsTotal, same tax and financing) = \(preInstalledAddOnsTotal)")
+        }
         add("productsTotal", "sum of the F&I product amounts = \(productsTotal)")
         add("feesFinanced", "sum of the fees with financed = true = \(feesFinanced)")
         add("feesDueAtSigning", "sum of the fees with financed = false = \(feesDueAtSigning)")

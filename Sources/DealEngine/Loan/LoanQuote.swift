@@ -98,6 +98,11 @@ public struct LoanQuote: Sendable, Hashable {
     public var paymentProblem: LevelPayment
     /// The contract date, when given.
     public var contractDate: CivilDate? = nil
+    /// The add-ons, itemized at the currency's minor units, with their pre-installed mark
+    /// (empty without add-ons).
+    public var addOns: [LineItem] = []
+    /// Σ pre-installed add-ons (nil when none is pre-installed); part of ``addOnsTotal``.
+    public var preInstalledAddOnsTotal: ExactDecimal? = nil
 
     /// The exact level payment before rounding, with at least 20 significant digits (under the
     /// profile: with the balloon one period later when it defers it).

@@ -55,11 +55,14 @@ extension RetailLoan {
         let price = try money.amount(sellingPrice, path: "sellingPrice")
         guard price > 0 else { throw DealError.invalidArgument("sellingPrice", "expected a selling price above zero, found \(sellingPrice)") }
         let msrpMinor: Int128? = try msrp.map { (value) throws(DealError) in try money.amount(value, path: "msrp") }
-        var addOnsTotal: Int128 = 0, taxableAddOns: Int128 = 0
+        var addOnsTotal: Int128 = 0, taxableAddOns: Int128 = 0, preInstalledAddOns: Int128 = 0
+        var itemizedAddOns: [LineItem] = []
         for (index, item) in addOns.enumerated() {
             let amount = try money.amount(item.amount, path: "addOns.\(index).amount")
             addOnsTotal += amount
             if item.taxable { taxableAddOns += amount }
+            if item.preInstalled { preInstalledAddOns += amount }
+            itemizedAddOns.append(LineItem(name: item.name, amount: money.decimal(amount), taxable: item.taxable, preInstalled: item.preInstalled))
         }
         var productsTotal: Int128 = 0, taxableProducts: Int128 = 0
         for (index, item) in products.enumerated() {
@@ -237,6 +240,8 @@ extension RetailLoan {
             rounding: rounding,
             paymentProblem: problem)
         quote.contractDate = contractDate
+        quote.addOns = itemizedAddOns
+        quote.preInstalledAddOnsTotal = addOns.contains(where: \.preInstalled) ? money.decimal(preInstalledAddOns) : nil
         return quote
     }
 

@@ -21,7 +21,8 @@ public struct RetailLoan: Sendable, Hashable {
     public var sellingPrice: ExactDecimal
     /// List price: shown, and the base of ``Balloon/percentOfMsrp(_:)``.
     public var msrp: ExactDecimal?
-    /// Accessories (taxable unless said otherwise).
+    /// Accessories (taxable unless said otherwise); ``LineItem/preInstalled`` marks those the
+    /// dealer fitted before the sale, which the breakdown lists as such at the same amounts.
     public var addOns: [LineItem] = []
     /// F&I products such as GAP or a service contract (not taxable unless said otherwise).
     public var products: [LineItem] = []
@@ -70,6 +71,10 @@ public struct RetailLoan: Sendable, Hashable {
 
 /// A named amount: an add-on or an F&I product.
 ///
+/// `preInstalled` marks an add-on the dealer fitted before the sale (pinstripe, mats, tint).
+/// It changes no amount: a pre-installed add-on is still an add-on, taxable as said and financed;
+/// the breakdown only lists it as pre-installed. F&I products ignore it.
+///
 /// ```swift
 /// LineItem(name: "GAP", amount: try ExactDecimal(parsing: "695.00"), taxable: false)
 /// ```
@@ -80,15 +85,18 @@ public struct LineItem: Sendable, Hashable {
     public var amount: ExactDecimal
     /// Whether sales tax applies.
     public var taxable: Bool
+    /// Whether the dealer installed the add-on before the sale (default false; shown only).
+    public var preInstalled: Bool
     /// Creates an item.
     ///
     /// ```swift
-    /// LineItem(name: "Floor mats", amount: try ExactDecimal(parsing: "150.00"), taxable: true)
+    /// LineItem(name: "Floor mats", amount: try ExactDecimal(parsing: "150.00"), taxable: true, preInstalled: true)
     /// ```
-    public init(name: String, amount: ExactDecimal, taxable: Bool) {
+    public init(name: String, amount: ExactDecimal, taxable: Bool, preInstalled: Bool = false) {
         self.name = name
         self.amount = amount
         self.taxable = taxable
+        self.preInstalled = preInstalled
     }
 }
 

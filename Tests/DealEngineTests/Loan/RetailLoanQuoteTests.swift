@@ -97,6 +97,24 @@ struct RetailLoanQuoteHandComputedTests {
         return loan
     }
 
+    @Test("A pre-installed add-on is itemized and totalled but taxed and financed like any add-on")
+    func preInstalledAddOn() throws {
+        var marked = taxDeal()
+        marked.addOns = [LineItem(name: "Mats", amount: dec("500"), taxable: true, preInstalled: true),
+                         LineItem(name: "Tint", amount: dec("99.5"), taxable: true)]
+        var plain = marked
+        plain.addOns[0].preInstalled = false
+        let quote = try marked.quote(), plainQuote = try plain.quote()
+        #expect(quote.addOns == [LineItem(name: "Mats", amount: dec("500.00"), taxable: true, preInstalled: true),
+                                 LineItem(name: "Tint", amount: dec("99.50"), taxable: true)])
+        #expect(quote.preInstalledAddOnsTotal == dec("500.00"))
+        #expect(plainQuote.preInstalledAddOnsTotal == nil)
+        var unmarked = quote
+        unmarked.addOns = plainQuote.addOns
+        unmarked.preInstalledAddOnsTotal = nil
+        #expect(unmarked == plainQuote)
+    }
+
     @Test("Tax with trade-in credit: 20650 × 6.25 % = 1290.625 → 1290.63 (tie, half up)")
     func taxWithTradeInCredit() throws {
         let quote = try taxDeal().quote()

@@ -43,11 +43,12 @@ _LoanRequestAddOnsRequired = TypedDict('_LoanRequestAddOnsRequired', {'amount': 
 _LoanRequestAddOnsOptional = TypedDict('_LoanRequestAddOnsOptional', {
     'name': str,
     'taxable': bool,
+    'preInstalled': bool,
 }, total=False)
 
 
 class LoanRequestAddOns(_LoanRequestAddOnsRequired, _LoanRequestAddOnsOptional):
-    """An add-on (taxable by default)."""
+    """An add-on (taxable by default; preInstalled only marks it on the breakdown)."""
 
 
 _LoanRequestProductsRequired = TypedDict('_LoanRequestProductsRequired', {'amount': DecimalText})
@@ -189,6 +190,17 @@ class LoanResultSolved(_LoanResultSolvedRequired, _LoanResultSolvedOptional):
     """The reverse solve's answer (with solveFor)."""
 
 
+_LoanResultAddOnsRequired = TypedDict('_LoanResultAddOnsRequired', {
+    'name': str,
+    'amount': DecimalText,
+    'preInstalled': bool,
+})
+
+
+class LoanResultAddOns(_LoanResultAddOnsRequired):
+    """An add-on as priced: its name, its amount at the currency's minor units, whether it is pre-installed."""
+
+
 _LoanResultPeriodicPaymentRequired = TypedDict('_LoanResultPeriodicPaymentRequired', {
     'net': DecimalText,
     'tax': DecimalText,
@@ -264,6 +276,8 @@ _LoanResultRequired = TypedDict('_LoanResultRequired', {
 _LoanResultOptional = TypedDict('_LoanResultOptional', {
     'solved': LoanResultSolved,
     'msrp': DecimalText,
+    'addOns': List[LoanResultAddOns],
+    'preInstalledAddOnsTotal': DecimalText,
     'tradeInAllowance': DecimalText,
     'tradeInPayoff': DecimalText,
     'tradeInEquity': DecimalText,
