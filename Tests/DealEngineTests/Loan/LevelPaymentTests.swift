@@ -550,7 +550,7 @@ struct LevelPaymentTests {
         ("numberOfPayments", LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("0"), numberOfPayments: -3)),
         ("numberOfPayments", LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("6"), numberOfPayments: 100_001)),
         ("principal", LevelPayment(principal: 0, balloon: 0, rate: rate("6"), numberOfPayments: 12)),
-        ("balloon", LevelPayment(principal: 2_500_000, balloon: 2_500_000, rate: rate("6"), numberOfPayments: 12)),
+        ("balloon", LevelPayment(principal: 2_500_000, balloon: 2_500_001, rate: rate("6"), numberOfPayments: 12)),
         ("balloon", LevelPayment(principal: 2_500_000, balloon: -1, rate: rate("0"), numberOfPayments: 12)),
         ("wholePeriodsToFirstPayment", LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("6"), numberOfPayments: 12, wholePeriodsToFirstPayment: -1)),
         ("oddDays", LevelPayment(principal: 2_500_000, balloon: 0, rate: rate("6"), numberOfPayments: 12, oddDays: -1)),
@@ -563,6 +563,15 @@ struct LevelPaymentTests {
         #expect(performing: { try problem.exactRounded(rule: .down) }, throws: isInvalid)
         #expect(performing: { try problem.payment(rule: .requireExact) }, throws: isInvalid)
         #expect(performing: { try problem.unroundedPayment(minorUnitDigits: 2, significantDigits: 20) }, throws: isInvalid)
+    }
+
+    /// A balloon equal to the principal is in range: an interest-only problem whose payment is
+    /// the interest (2,500,000 × 0.5 % = 12,500 minor units), by the exact path.
+    @Test func balloonEqualToThePrincipalIsInterestOnly() throws {
+        let problem = LevelPayment(principal: 2_500_000, balloon: 2_500_000, rate: rate("6"), numberOfPayments: 12)
+        try problem.checkInputs()
+        #expect(try problem.rounded(by: .toNearestOrAway).minorUnits == 12_500)
+        #expect(try problem.unroundedPayment(minorUnitDigits: 2, significantDigits: 20) == ExactDecimal(parsing: "125"))
     }
 
     /// A payment beyond 128 bits of minor units is an `overflow`, not a made-up number; one
