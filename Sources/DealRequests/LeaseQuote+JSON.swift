@@ -181,7 +181,7 @@ extension LeaseQuote {
     /// ```swift
     /// try lease.quote().jsonText(explain: false)   // {"calculate":"lease",…}
     /// ```
-    /// - Throws: ``DealError`` as ``PeriodicRate/decimal(significantDigits:)`` does.
+    /// - Throws: `DealError` as `PeriodicRate/decimal(significantDigits:)` does.
     public func jsonText(explain: Bool, pretty: Bool = false) throws(DealError) -> String {
         JSONWriter(pretty: pretty).write(try json(explain: explain))
     }

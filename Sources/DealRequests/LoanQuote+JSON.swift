@@ -113,7 +113,7 @@ extension LoanQuote {
     /// ```swift
     /// try loan.quote().jsonText(explain: false)   // {"calculate":"loan",…}
     /// ```
-    /// - Throws: ``DealError`` as ``unroundedPayment`` and ``PeriodicRate/decimal(significantDigits:)`` do.
+    /// - Throws: `DealError` as `unroundedPayment` and `PeriodicRate/decimal(significantDigits:)` do.
     public func jsonText(explain: Bool, pretty: Bool = false) throws(DealError) -> String {
         JSONWriter(pretty: pretty).write(try json(explain: explain))
     }

@@ -53,7 +53,7 @@ public enum EUTimeBasis: String, Sendable, CaseIterable {
 ///
 /// Regulation Z (`regz`): the unit-period is chosen by Appendix J (b)(4) unless given; every
 /// flow is measured from the first advance in whole unit-periods `t` counted back from its
-/// date and a fraction `f` (``UnitPeriodCount``); the periodic rate `i` solves
+/// date and a fraction `f` (`UnitPeriodCount`); the periodic rate `i` solves
 /// `Σ advances / ((1 + f·i)(1 + i)^t) = Σ payments / ((1 + f·i)(1 + i)^t)` and
 /// `APR = i × unit-periods per year`. EU (`eu`): `Σ advances (1 + X)^(−t) = Σ payments (1 + X)^(−t)`
 /// with `t` in years, `APR = X`. Documentation/Rates.md states the solver's bracket, stopping

@@ -67,7 +67,7 @@ public struct LevelPayment: Sendable, Hashable {
 
     /// Checks what every computation of `P*` needs: `A > 0`, `0 ≤ B ≤ A` (`B = A`: interest only),
     /// `1 ≤ n ≤ 100,000`, `0 ≤ t < 10,000`, `0 ≤ oddDays < 2²⁰` and
-    /// `1 ≤ daysPerUnitPeriod < 2²⁰` — the range the fast path's ``estimate()`` accepts, apart
+    /// `1 ≤ daysPerUnitPeriod < 2²⁰` — the range the fast path's `estimate()` accepts, apart
     /// from its bounds on the principal and the rate and `B = A`, which the exact path computes.
     ///
     /// ```swift

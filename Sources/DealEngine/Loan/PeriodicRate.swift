@@ -87,7 +87,7 @@ public struct PeriodicRate: Sendable, Hashable {
     /// try rate.decimal(significantDigits: 24).description   // "0.00499166666666666666666667"
     /// ```
     /// - Throws: ``DealError`` `invalid_argument` at `significantDigits` outside 1–37 (an
-    ///   ``ExactDecimal`` holds 38 digits; one is kept for a rounding up to the next power of
+    ///   `ExactDecimal` holds 38 digits; one is kept for a rounding up to the next power of
     ///   ten) or asking for more decimals than a decimal holds (a tiny rate), `overflow` for a
     ///   rate whose integer part alone needs more digits.
     public func decimal(significantDigits: Int) throws(DealError) -> ExactDecimal {

@@ -16,7 +16,7 @@ import Musl
 /// `ipmt`, `ppmt`, `cumipmt`, `cumprinc`, `effect`, `npv`) are evaluated as exact fractions of
 /// wide integers and rounded once, half even, to ``significantDigits`` significant digits.
 /// `rate` and `irr` are roots of a polynomial in `x = 1 + r`: a proven bracket in double
-/// precision (``RateSolver``), then bisection on the decimal grid of 20 significant digits
+/// precision (`RateSolver`), then bisection on the decimal grid of 20 significant digits
 /// with the polynomial's sign evaluated exactly, so the result is the root correctly rounded
 /// (half even) to 20 significant digits. Documentation/Rates.md has the details.
 ///

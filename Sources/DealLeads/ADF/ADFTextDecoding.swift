@@ -39,11 +39,17 @@ public struct ADFEncodingError: Error, Sendable, Hashable, CustomStringConvertib
 
 /// The text encodings an ADF document can arrive in.
 public enum ADFTextEncoding: String, Sendable, Hashable, CaseIterable {
+    /// UTF-8, the default when nothing declares another encoding.
     case utf8 = "UTF-8"
+    /// UTF-16, low byte first (a byte-order mark FF FE, or a declaration).
     case utf16LittleEndian = "UTF-16LE"
+    /// UTF-16, high byte first (a byte-order mark FE FF, or a declaration).
     case utf16BigEndian = "UTF-16BE"
+    /// 7-bit ASCII; a byte above 0x7F is refused with its offset.
     case ascii = "US-ASCII"
+    /// ISO-8859-1 (Latin-1): each byte is the code point of the same number.
     case latin1 = "ISO-8859-1"
+    /// windows-1252: Latin-1 with printable characters in 0x80–0x9F; its five undefined bytes are refused.
     case windows1252 = "windows-1252"
 
     /// The encoding an XML `encoding` or MIME `charset` name stands for, nil when unknown.

@@ -49,6 +49,7 @@ struct LeaseFastQuoteFieldTests {
         ("products.name", { $0.products[0].name = "Tire" }),
         ("products.amount", { $0.products[0].amount = dec("700.00") }),
         ("products.taxable", { $0.products[0].taxable = true }),
+        ("products.preInstalled", { $0.products[0].preInstalled = true }),
         ("fees", { $0.fees = [] }),
         ("fees.name", { $0.fees[1].name = "Documentation" }),
         ("fees.amount", { $0.fees[0].amount = dec("995.00") }),
