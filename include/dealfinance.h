@@ -467,8 +467,9 @@ typedef int32_t dfin_timing;
  *                         ("30000.00"), above 0, at most 999999999999 major units and at
  *                         most `minor_digits` decimals. Borrowed for the call only.
  * @param principal_length Bytes in `principal`.
- * @param balloon          The balloon due with the last payment, as decimal text (0 or more,
- *                         below the principal); NULL with `balloon_length` 0 for none.
+ * @param balloon          The balloon due with the last payment, as decimal text (0 up to
+ *                         the principal; equal to it: interest only); NULL with
+ *                         `balloon_length` 0 for none.
  * @param balloon_length   Bytes in `balloon`.
  * @param apr              Required. The annual percentage rate as percent text ("6.9"),
  *                         0 to 100, at most 10 decimals.
@@ -481,6 +482,7 @@ typedef int32_t dfin_timing;
  *                         when the exact payment is a whole number of minor units.
  * @param minor_digits     Decimals of the currency's minor unit, 0 to 4 (2 for USD, 0 JPY).
  * @return DFIN_OK; DFIN_EINVALID_ARGUMENT for any input out of range or invalid text;
+ *         DFIN_EUNSUPPORTED for a balloon above the principal (negative amortization);
  *         DFIN_EOVERFLOW for a decimal with too many digits; DFIN_ENULL_ARGUMENT when `out`,
  *         `principal` or `apr` is NULL, or `balloon` is NULL with a nonzero length.
  */
@@ -509,7 +511,7 @@ DFIN_API dfin_status dfin_loan_payment_ex(int64_t *DFIN_NULLABLE out,
  * @param out              Required. Receives the payment in minor units.
  * @param principal        The principal in minor units: above 0, at most
  *                         999999999999 major units.
- * @param balloon          The balloon in minor units: 0 or more, below the principal.
+ * @param balloon          The balloon in minor units: 0 up to the principal (equal: interest only).
  * @param apr              Required. The annual percentage rate as percent text.
  * @param apr_length       Bytes in `apr`.
  * @param term             Number of payments, 1 to 1200.

@@ -316,7 +316,11 @@ static void test_loan_payment(void) {
     CHECK_STATUS(payment(&out, "-1.00", NULL, "6", 60), DFIN_EINVALID_ARGUMENT);
     CHECK_STATUS(payment(&out, "1000.001", NULL, "6", 60), DFIN_EINVALID_ARGUMENT);
     CHECK_STATUS(payment(&out, "1000000000000.00", NULL, "6", 60), DFIN_EINVALID_ARGUMENT);
-    CHECK_STATUS(payment(&out, "1000.00", "1000.00", "6", 60), DFIN_EINVALID_ARGUMENT);
+    /* A balloon equal to the principal is an interest-only loan (1000.00 × 0.5 %); above it
+       is negative amortization, which is unsupported. */
+    CHECK_STATUS(payment(&out, "1000.00", "1000.00", "6", 60), DFIN_OK);
+    CHECK(out == 500);
+    CHECK_STATUS(payment(&out, "1000.00", "1000.01", "6", 60), DFIN_EUNSUPPORTED);
     CHECK_STATUS(payment(&out, "1000.00", "-1", "6", 60), DFIN_EINVALID_ARGUMENT);
     CHECK_STATUS(payment(&out, "1000.00", NULL, "101", 60), DFIN_EINVALID_ARGUMENT);
     CHECK_STATUS(payment(&out, "1000.00", NULL, "-1", 60), DFIN_EINVALID_ARGUMENT);
@@ -449,8 +453,8 @@ static void test_error_detail(void) {
     expect_error(&error, DFIN_EINVALID_ARGUMENT, "timing", "found 5");
     CHECK_STATUS(dfin_loan_payment_minor_ex(&out, 3000000, 0, TEXT("6"), 60, 12, 0, 42, 2, &error), DFIN_EINVALID_ARGUMENT);
     expect_error(&error, DFIN_EINVALID_ARGUMENT, "rounding", "found 42");
-    CHECK_STATUS(dfin_loan_payment_minor_ex(&out, 3000000, 4000000, TEXT("6"), 60, 12, 0, 7, 2, &error), DFIN_EINVALID_ARGUMENT);
-    expect_error(&error, DFIN_EINVALID_ARGUMENT, "balloon", "below the principal");
+    CHECK_STATUS(dfin_loan_payment_minor_ex(&out, 3000000, 4000000, TEXT("6"), 60, 12, 0, 7, 2, &error), DFIN_EUNSUPPORTED);
+    expect_error(&error, DFIN_EUNSUPPORTED, "balloon", "negative amortization");
     CHECK_STATUS(dfin_loan_payment_minor_ex(NULL, 3000000, 0, TEXT("6"), 60, 12, 0, 7, 2, &error), DFIN_ENULL_ARGUMENT);
     expect_error(&error, DFIN_ENULL_ARGUMENT, "out", "NULL");
     CHECK_STATUS(dfin_loan_payment_ex(&out, TEXT("30,000"), NULL, 0, TEXT("6"), 60, 12, 0, 7, 2, &error), DFIN_EINVALID_ARGUMENT);

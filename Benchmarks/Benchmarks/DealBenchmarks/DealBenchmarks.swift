@@ -120,7 +120,7 @@ let benchmarks: @Sendable () -> Void = {
                                                       warmupIterations: 1, scalingFactor: .one, maxDuration: .seconds(10),
                                                       maxIterations: 21)) { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(DealCalculator.calculate(requestBytes: bytes))
+                blackHole(DealCalculator.answer(requestBytes: bytes))
             }
         }
     }

@@ -96,7 +96,7 @@ def test_decimals() -> None:
     (lambda: dealfinance.loan_payment("0", "6", 60), Status.INVALID_ARGUMENT),
     (lambda: dealfinance.loan_payment("1000.00", "6", 0), Status.INVALID_ARGUMENT),
     (lambda: dealfinance.loan_payment("1000.00", "101", 60), Status.INVALID_ARGUMENT),
-    (lambda: dealfinance.loan_payment("1000.00", "6", 60, balloon="1000.00"), Status.INVALID_ARGUMENT),
+    (lambda: dealfinance.loan_payment("1000.00", "6", 60, balloon="1000.01"), Status.UNSUPPORTED),
     (lambda: dealfinance.loan_payment(100000, "6", 60, timing=5), Status.INVALID_ARGUMENT),
     (lambda: dealfinance.loan_payment(100000, "6", 60, minor_digits=7), Status.INVALID_ARGUMENT),
 ])
@@ -110,7 +110,7 @@ def test_typed_errors(call, status: Status) -> None:
 @pytest.mark.parametrize("call, path, needle", [
     (lambda: dealfinance.loan_payment("1000.00", "6", 0), "term", "found 0"),
     (lambda: dealfinance.loan_payment("1000.00", "101", 60), "apr", "found 101"),
-    (lambda: dealfinance.loan_payment("1000.00", "6", 60, balloon="1000.00"), "balloon", "below the principal"),
+    (lambda: dealfinance.loan_payment("1000.00", "6", 60, balloon="1000.01"), "balloon", "negative amortization"),
     (lambda: dealfinance.loan_payment(100000, "6", 60, periods_per_year=0), "periods_per_year", "found 0"),
     (lambda: dealfinance.loan_payment(100000, "6", 60, minor_digits=7), "minor_digits", "found 7"),
     (lambda: dealfinance.decimal_validate("12,50"), "text", "offset 2"),
@@ -130,6 +130,8 @@ def test_loan_payment() -> None:
     assert dealfinance.loan_payment("30000.00", "6", 60) == 57998
     assert dealfinance.loan_payment("30000.00", "6", 60, balloon="10000.00", timing=Timing.ADVANCE) == 43448
     assert dealfinance.loan_payment(3000000, "6", 60, balloon=1000000) == 43666
+    # A balloon equal to the principal: interest only, 1000.00 × 0.5 % a month.
+    assert dealfinance.loan_payment("1000.00", "6", 60, balloon="1000.00") == 500
     assert dealfinance.loan_payment("3000000", "6", 60, minor_digits=0) == 57998
     # The typed payment equals the JSON interface's for every frequency.
     for frequency, periods in [("monthly", 12), ("biweekly", 26), ("weekly", 52), ("quarterly", 4)]:
