@@ -70,10 +70,6 @@ package struct VectorCase: Sendable {
     package let expect: [(path: String, value: JSONValue)]
     /// Tolerances by path as written: decimal strings of any length.
     package let tolerances: [String: String]
-    /// Tolerances by path that fit an ``ExactDecimal`` (38 digits); the check itself uses
-    /// ``tolerances`` at any length.
-    @available(*, deprecated, renamed: "tolerances", message: "holds only tolerances of at most 38 digits")
-    package var tolerance: [String: ExactDecimal] { tolerances.compactMapValues { ExactDecimal($0) } }
     /// ``tolerances`` parsed.
     let exactTolerances: [String: VectorDecimal]
     /// The expected error code, for `expectError` cases.
@@ -184,7 +180,7 @@ package struct VectorCase: Sendable {
             guard let computedArray = computed.arrayValue, computedArray.count == expectedArray.count else { return false }
             return zip(computedArray, expectedArray).allSatisfy { includes(computed: $0, expected: $1) }
         }
-        return matches(computed: computed, expected: expected, tolerance: nil as VectorDecimal?)
+        return matches(computed: computed, expected: expected, tolerance: nil)
     }
 
     /// Documentation/Reference/Vectors.md's matching rule, exact for decimal strings of any length: the computed value
@@ -194,10 +190,6 @@ package struct VectorCase: Sendable {
     /// ```swift
     /// VectorCase.matches(computed: "9.6857", expected: "9.69", tolerance: nil)   // true
     /// ```
-    static func matches(computed: JSONValue, expected: JSONValue, tolerance: ExactDecimal?) -> Bool {
-        matches(computed: computed, expected: expected, tolerance: tolerance.map { VectorDecimal(coefficient: WideInteger($0.coefficient), scale: $0.scale) })
-    }
-
     static func matches(computed: JSONValue, expected: JSONValue, tolerance: VectorDecimal?) -> Bool {
         if let expectedText = expected.stringValue, let expectedValue = VectorDecimal(expectedText),
            let computedText = computed.stringValue, let computedValue = VectorDecimal(computedText) {
