@@ -177,7 +177,11 @@ public enum Duplicates {
                 added.preferred = false
                 survivor.contact.phones.append(added)
             }
-            func same(_ a: String, _ b: String) -> Bool { ((try? EmailAddress(parsing: a).key) ?? a) == ((try? EmailAddress(parsing: b).key) ?? b) }
+            // One mailbox: by the keys when both addresses parse, otherwise only the same text.
+            func same(_ a: String, _ b: String) -> Bool {
+                guard let first = try? EmailAddress(parsing: a), let second = try? EmailAddress(parsing: b) else { return a == b }
+                return first.key == second.key
+            }
             for email in lead.contact.emails where !survivor.contact.emails.contains(where: { same($0.address, email.address) }) {
                 var added = email
                 added.preferred = false

@@ -100,6 +100,8 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// ```swift
     /// try Instant(parsing: "2024-05-14T23:59:59Z").utcDate   // 2024-05-14
     /// ```
+    /// An instant outside ``earliest`` … ``latest`` (only ``init(secondsSinceEpoch:)`` makes
+    /// one) has the nearest date of the calendar: 0001-01-01 before it, 9999-12-31 after it.
     public var utcDate: CivilDate {
         let days = Self.floorDiv(secondsSinceEpoch, 86_400)
         return (try? CivilDate(daysSinceEpoch: days)) ?? (days < 0 ? CivilDate.firstDate : CivilDate.lastDate)

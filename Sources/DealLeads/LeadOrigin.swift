@@ -76,11 +76,11 @@ public struct LeadExtra: Sendable, Hashable {
 
     /// The extras in the order an ADF export writes them: vehicles (by index), trade-ins,
     /// the customer's contact, customer, vendor, provider, prospect; the given order kept
-    /// within each place.
+    /// within each place. A place without an index (`vehicles.x`) is no vehicle: it goes last.
     public static func inWritingOrder(_ extras: [LeadExtra]) -> [LeadExtra] {
         func rank(_ at: String) -> (Int, Int) {
-            if at.hasPrefix("vehicles.") { return (0, Int(at.dropFirst(9)) ?? 0) }
-            if at.hasPrefix("tradeIns.") { return (1, Int(at.dropFirst(9)) ?? 0) }
+            if at.hasPrefix("vehicles."), let index = Int(at.dropFirst(9)) { return (0, index) }
+            if at.hasPrefix("tradeIns."), let index = Int(at.dropFirst(9)) { return (1, index) }
             return (["contact": 2, "customer": 3, "vendor": 4, "provider": 5][at] ?? 6, 0)
         }
         return extras.enumerated().sorted { first, second in

@@ -150,7 +150,8 @@ enum LeadReportRequests {
         let spend = try amounts(&fields, "spend")
         let profit = try amounts(&fields, "grossProfit")
         let analytics = LeadAnalytics(leads, scope: scope)
-        let table = report.table(analytics, leads: leads, spend: spend, grossProfit: profit)
+        // A source's spend or gross profit too large for its sums: the message names which.
+        let table = try LeadJSON.map(fields.path) { () throws(LeadError) in try report.table(analytics, leads: leads, spend: spend, grossProfit: profit) }
         result["report"] = .string(report.rawValue)
         result["asOf"] = .string(asOf.description)
         result["cohort"] = .number(String(analytics.cohort.count))

@@ -182,10 +182,22 @@ struct AnalyticsOracleTests {
         #expect(abs(computed - expected) <= 0.005 + expected * 1e-12, "\(computed) vs \(expected)")
     }
 
-    @Test func sourceROI() {
+    @Test("A source's gross profit or spend too large for its sums is an error, not a dropped amount")
+    func sourceOverflowThrows() throws {
+        let won = cohort.filter { $0.outcome == "won" }
+        let source = try #require(won.first).source
+        let ids = won.filter { $0.source == source }.map(\.id)
+        let huge = try ExactDecimal(parsing: "99999999999999999999999999999999999999")
+        if ids.count >= 2 {
+            #expect(throws: LeadError.self) { try analytics.sources(grossProfit: [ids[0]: huge, ids[1]: huge]) }
+        }
+        #expect(throws: LeadError.self) { try analytics.sources(spend: [source: huge]) }
+    }
+
+    @Test func sourceROI() throws {
         let spend: [String: ExactDecimal] = ["phone": ExactDecimal(1200), "dealerWebsite": try! ExactDecimal(parsing: "2500.50"), "referral": ExactDecimal(100)]
         let profit = Dictionary(uniqueKeysWithValues: cohort.filter { $0.outcome == "won" }.map { ($0.id, ExactDecimal($0.price! / 10)) })
-        let rows = analytics.sources(spend: spend, grossProfit: profit)
+        let rows = try analytics.sources(spend: spend, grossProfit: profit)
         #expect(rows.map(\.source) == Set(cohort.map(\.source) + ["referral"]).sorted())
         for row in rows {
             let members = cohort.filter { $0.source == row.source }
@@ -290,19 +302,19 @@ struct AnalyticsWorkedExampleTests {
 @Suite("Lead reports as tables")
 struct ReportTableTests {
     @Test(arguments: LeadReport.allCases)
-    func everyReportHasRectangularRows(report: LeadReport) {
+    func everyReportHasRectangularRows(report: LeadReport) throws {
         let data = generatedLeads()
         let analytics = LeadAnalytics(data.leads, scope: scope(data.truth))
-        let table = report.table(analytics, leads: data.leads, spend: ["phone": ExactDecimal(500)])
+        let table = try report.table(analytics, leads: data.leads, spend: ["phone": ExactDecimal(500)])
         #expect(!table.rows.isEmpty)
         #expect(table.rows.allSatisfy { $0.count == table.columns.count })
     }
 
-    @Test func workedExampleFunnelTable() {
+    @Test func workedExampleFunnelTable() throws {
         let analytics = LeadAnalytics(AnalyticsWorkedExampleTests.leads(), scope: LeadReportScope(from: Instant(secondsSinceEpoch: base), to: Instant(secondsSinceEpoch: base + day), asOf: Instant(secondsSinceEpoch: base + day)))
-        let table = LeadReport.funnel.table(analytics)
+        let table = try LeadReport.funnel.table(analytics)
         #expect(table.rows[1] == ["Contacted", "7", "5/7", "71.43", "2/7", "28.57"])
-        #expect(LeadReport.responseTime.table(analytics).rows[0] == ["all", "8", "7", "22.29", "3.00", "100.00", "5/8", "62.50", "1/8", "12.50"])
+        #expect(try LeadReport.responseTime.table(analytics).rows[0] == ["all", "8", "7", "22.29", "3.00", "100.00", "5/8", "62.50", "1/8", "12.50"])
     }
 }
 

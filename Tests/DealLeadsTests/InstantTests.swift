@@ -55,4 +55,12 @@ struct InstantTests {
         #expect(Instant(date: try CivilDate(parsing: "2024-05-14"), hour: 14, minute: 30).description == "2024-05-14T14:30:00Z")
         #expect(Instant(secondsSinceEpoch: -86_401).description == "1969-12-30T23:59:59Z")
     }
+
+    @Test("An instant outside the calendar has its nearest date")
+    func nearestDateOutsideTheCalendar() {
+        #expect(Instant(secondsSinceEpoch: Instant.earliest.secondsSinceEpoch - 1).utcDate == CivilDate.firstDate)
+        #expect(Instant(secondsSinceEpoch: Int.min / 2).utcDate == CivilDate.firstDate)
+        #expect(Instant(secondsSinceEpoch: Instant.latest.secondsSinceEpoch + 1).utcDate == CivilDate.lastDate)
+        #expect(Instant(secondsSinceEpoch: Int.max / 2).utcDate == CivilDate.lastDate)
+    }
 }

@@ -221,6 +221,7 @@ public struct LeaseDueAtSigning: Sendable, Hashable {
         var firstPayment: Int128?
         var onePay: Bool
         var deposit: Int128
+        /// The lease's fees, every one validated by the quote (``MinorUnits/validatedAmount(_:)``).
         var fees: [LeaseFee]
         /// The lease's tax components (shared), naming ``upfrontTaxes``.
         var components: [LeaseTax.Component]
@@ -236,8 +237,8 @@ public struct LeaseDueAtSigning: Sendable, Hashable {
             if let firstPayment { items.append(NamedAmount(name: onePay ? "Single payment" : "First periodic payment", amount: money.decimal(firstPayment))) }
             if deposit != 0 { items.append(NamedAmount(name: "Refundable security deposit", amount: money.decimal(deposit))) }
             for fee in fees where !fee.capitalized {
-                // Validated by the quote that made these parts.
-                let amount = (try? money.amount(fee.amount, path: "")) ?? 0
+                // The quote that made these parts validated every fee of this list.
+                let amount = money.validatedAmount(fee.amount)
                 if amount != 0 { items.append(NamedAmount(name: fee.name, amount: money.decimal(amount))) }
             }
             if let upfrontTaxes {

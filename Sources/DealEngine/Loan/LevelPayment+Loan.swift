@@ -32,13 +32,13 @@ extension LevelPayment {
         let money = try minorUnits(digits: minorUnitDigits)
         let largest = largestPrincipal(minorUnitDigits: minorUnitDigits)
         guard isValidPrincipal(principal, largest: largest) else {
-            throw DealError.invalidArgument("principal", "expected a principal above zero and at most \(money.decimal(largest)), found \(money.decimal(principal))")
+            throw DealError.invalidArgument("principal", "expected a principal above zero and at most \(money.decimal(largest)), found \(money.text(principal))")
         }
         guard balloon >= 0 else {
-            throw DealError.invalidArgument("balloon", "expected a balloon of zero or more, found \(money.decimal(balloon))")
+            throw DealError.invalidArgument("balloon", "expected a balloon of zero or more, found \(money.text(balloon))")
         }
         guard balloon <= principal else {
-            throw RetailLoan.negativeAmortization(path: "balloon", principal: money.decimal(principal), balloon: money.decimal(balloon))
+            throw RetailLoan.negativeAmortization(path: "balloon", principal: money.decimal(principal), balloon: money.text(balloon))
         }
         guard isValidNumberOfPayments(numberOfPayments) else {
             throw DealError.invalidArgument("term", "expected a number of payments from 1 to \(RetailLoan.Limits.maximumTerm), found \(numberOfPayments)")

@@ -170,6 +170,7 @@ public struct DueAtSigning: Sendable, Hashable {
     struct LoanParts: Sendable {
         var currency: Currency
         var cashDown: Int128
+        /// The loan's fees, every one validated by the quote (``MinorUnits/validatedAmount(_:)``).
         var fees: [Fee]
         var taxAtSigning: Int128
         var firstPayment: Int128?
@@ -179,8 +180,8 @@ public struct DueAtSigning: Sendable, Hashable {
             var items: [NamedAmount] = []
             if cashDown > 0 { items.append(NamedAmount(name: "Cash down payment", amount: money.decimal(cashDown))) }
             for fee in fees where !fee.financed {
-                // Validated by the quote that made these parts.
-                let amount = (try? money.amount(fee.amount, path: "")) ?? 0
+                // The quote that made these parts validated every fee of this list.
+                let amount = money.validatedAmount(fee.amount)
                 items.append(NamedAmount(name: fee.name, amount: money.decimal(amount)))
             }
             if taxAtSigning > 0 { items.append(NamedAmount(name: "Sales tax", amount: money.decimal(taxAtSigning))) }

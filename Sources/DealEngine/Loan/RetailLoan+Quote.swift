@@ -295,7 +295,7 @@ extension RetailLoan {
     /// The error for a balloon above the net financed amount: the payments would be below the
     /// interest and the balance would grow to the balloon (negative amortization), which is
     /// `unsupported` — a retail quote's level payment at least pays the interest.
-    static func negativeAmortization(path: String, principal: ExactDecimal, balloon: ExactDecimal) -> DealError {
+    static func negativeAmortization(path: String, principal: ExactDecimal, balloon: some CustomStringConvertible) -> DealError {
         DealError(code: .unsupported, path: path, message: "expected a balloon of at most the net financed amount \(principal) (equal to it: an interest-only loan), found \(balloon): a larger balloon means payments below the interest and a balance that grows to the balloon (negative amortization), which is not supported")
     }
 

@@ -87,13 +87,42 @@ package struct MinorUnits: Sendable {
     /// ```swift
     /// MinorUnits(.usd).decimal(43666)   // 436.66
     /// ```
+    /// Precondition: `|minorUnits| < 10^38` (checked in debug builds only). Every amount the
+    /// engine converts meets it by a wide margin: inputs are at most 999,999,999,999 major
+    /// units (below 10^16 minor units), at most a few hundred are added, rates are at most
+    /// 100 % a year and terms at most 1200 periods, so results stay below 10^25
+    /// (MinorUnitsTests checks the largest quotes). A number that need not be an engine amount,
+    /// such as an input echoed in an error message, goes through ``text(_:)``. The scale, the
+    /// currency's minor-unit digits, is 0…4 by construction of ``Currency``.
     package func decimal(_ minorUnits: Int128) -> ExactDecimal {
-        let scale = currency.minorUnitDigits
-        // The checks of ExactDecimal(coefficient:scale:) inline: no call and no throw per amount.
-        guard minorUnits.magnitude < Self.decimalLimit, (0...ExactDecimal.maximumScale).contains(scale) else {
-            return (try? ExactDecimal(coefficient: minorUnits, scale: scale)) ?? .zero
-        }
-        return ExactDecimal(checkedCoefficient: minorUnits, scale: scale)
+        assert(minorUnits.magnitude < Self.decimalLimit, "MinorUnits.decimal: \(minorUnits) is no engine amount (38 digits or more)")
+        return ExactDecimal(checkedCoefficient: minorUnits, scale: currency.minorUnitDigits)
+    }
+
+    /// Minor units as text with the currency's decimals, for messages: any `Int128`, also one
+    /// beyond a decimal's 38 digits (then as a count of minor units).
+    ///
+    /// ```swift
+    /// MinorUnits(.usd).text(43666)          // "436.66"
+    /// MinorUnits(.usd).text(Int128.max)     // "170141183460469231731687303715884105727 minor units"
+    /// ```
+    package func text(_ minorUnits: Int128) -> String {
+        guard minorUnits.magnitude < Self.decimalLimit else { return "\(minorUnits) minor units" }
+        return decimal(minorUnits).description
+    }
+
+    /// The minor units of an amount that ``amount(_:path:)`` has accepted for this currency,
+    /// without its checks: for lists read back from a quote that validated the amounts.
+    ///
+    /// ```swift
+    /// MinorUnits(.usd).validatedAmount(try ExactDecimal(parsing: "85.5"))   // 8550
+    /// ```
+    /// Precondition: `amount(value, path:)` returns a value (checked in debug builds only), so
+    /// the scale is at most the currency's 0…4 minor digits and the product has fewer than 21
+    /// digits.
+    package func validatedAmount(_ value: ExactDecimal) -> Int128 {
+        assert((try? amount(value, path: "")) != nil, "MinorUnits.validatedAmount: \(value) was not validated for \(currency)")
+        return value.coefficient * Self.smallPowerOfTen(currency.minorUnitDigits - value.scale)
     }
 
     /// 10^38: coefficients of an ``ExactDecimal`` stay below it.

@@ -572,12 +572,15 @@ enum ADFDateTimeText {
     }
 
     /// `YYYY-MM-DDTHH:MM:SS±HH:MM` in the timestamp's offset (`+00:00` for UTC).
-    static func format(_ timestamp: ADFTimestamp) -> String {
+    /// - Throws: ``ADFWriteError`` at `path` for a local date outside the years 0001–9999.
+    static func format(_ timestamp: ADFTimestamp, path: String) throws(ADFWriteError) -> String {
         let local = timestamp.secondsSinceEpoch + Int64(timestamp.utcOffsetMinutes) * 60
         var days = local / 86_400
         var seconds = local % 86_400
         if seconds < 0 { seconds += 86_400; days -= 1 }
-        let date = (try? CivilDate(daysSinceEpoch: Int(days)))?.description ?? "1970-01-01"
+        guard let date = try? CivilDate(daysSinceEpoch: Int(days)) else {
+            throw ADFWriteError(path: path, message: "expected a date-time in the years 0001–9999, found \(timestamp.secondsSinceEpoch) seconds since 1970-01-01T00:00:00Z at offset \(timestamp.utcOffsetMinutes) minutes")
+        }
         func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let offset = abs(timestamp.utcOffsetMinutes)
         let sign = timestamp.utcOffsetMinutes < 0 ? "-" : "+"

@@ -62,7 +62,7 @@ enum ADFElementWriter {
         guard let date = prospect.requestDate else {
             throw ADFWriteError(path: "\(path)/requestdate", message: "expected the request date-time, found none")
         }
-        element.children.append(leaf("requestdate", ADFDateTimeText.format(date)))
+        element.children.append(leaf("requestdate", try ADFDateTimeText.format(date, path: "\(path)/requestdate")))
         guard !prospect.vehicles.isEmpty else {
             throw ADFWriteError(path: "\(path)/vehicle", message: "expected at least one vehicle, found none")
         }

@@ -437,31 +437,52 @@ public struct LeadAnalytics: Sendable {
     /// - Parameters:
     ///   - spend: spend per source text (``LeadSource/text``).
     ///   - grossProfit: gross profit per won lead id.
-    public func sources(spend: [String: ExactDecimal] = [:], grossProfit: [String: ExactDecimal] = [:]) -> [SourceRow] {
+    /// - Throws: ``LeadError/invalidValue(_:)`` when a source's gross profit, or a spend or
+    ///   gross profit in cents, does not fit a decimal of 38 digits.
+    public func sources(spend: [String: ExactDecimal] = [:], grossProfit: [String: ExactDecimal] = [:]) throws(LeadError) -> [SourceRow] {
         var groups: [String: [Lead]] = [:]
         for lead in cohort { groups[lead.source.text, default: []].append(lead) }
         for source in spend.keys where groups[source] == nil { groups[source] = [] }
-        return groups.keys.sorted().map { source in
+        return try groups.keys.sorted().map { (source) throws(LeadError) -> SourceRow in
             let leads = groups[source]!
             let won = leads.filter { outcome($0) == .won }
             var profit = ExactDecimal.zero
-            for lead in won { if let value = grossProfit[lead.id] { profit = (try? profit + value) ?? profit } }
-            let cost = spend[source]
-            func cents(_ value: ExactDecimal) -> Int128 {
-                var c = value.coefficient
-                var scale = value.scale
-                while scale < 2 { c = Self.product([c, 10]) ?? c; scale += 1 }
-                while scale > 2 { c /= 10; scale -= 1 }
-                return c
+            for lead in won {
+                guard let value = grossProfit[lead.id] else { continue }
+                do { profit = try profit + value } catch {
+                    throw LeadError.invalidValue("grossProfit: the gross profit of the won leads of source \(source) does not fit a decimal of 38 digits (\(profit) + \(value))")
+                }
             }
+            let cost = spend[source]
+            let costCents = try cost.map { (value) throws(LeadError) in try Self.cents(value, "spend of source \(source)") }
             func money(_ ratio: LeadRatio) -> ExactDecimal? { ratio.denominator == 0 ? nil : try? ExactDecimal(parsing: LeadRatio(ratio.numerator, ratio.denominator * 100).decimal(places: 2)) }
             return SourceRow(source: source, leads: leads.count, won: won.count, conversion: LeadRatio(Int128(won.count), Int128(leads.count)),
                              spend: cost, grossProfit: profit,
-                             costPerLead: cost.flatMap { money(LeadRatio(cents($0), Int128(leads.count))) },
-                             costPerSale: cost.flatMap { money(LeadRatio(cents($0), Int128(won.count))) },
-                             roi: cost.map { LeadRatio(cents(profit) - cents($0), cents($0)) },
+                             costPerLead: costCents.flatMap { money(LeadRatio($0, Int128(leads.count))) },
+                             costPerSale: costCents.flatMap { money(LeadRatio($0, Int128(won.count))) },
+                             roi: try costCents.map { (spent) throws(LeadError) in LeadRatio(try Self.cents(profit, "gross profit of source \(source)") - spent, spent) },
                              response: responseStatistics(leads))
         }
+    }
+
+    /// Whole cents of an amount (digits beyond the cents dropped, toward zero).
+    ///
+    /// ```swift
+    /// try LeadAnalytics.cents(ExactDecimal(12), "spend")   // 1200
+    /// ```
+    /// - Throws: ``LeadError/invalidValue(_:)`` naming `what` when the cents do not fit 128 bits.
+    static func cents(_ value: ExactDecimal, _ what: @autoclosure () -> String) throws(LeadError) -> Int128 {
+        var c = value.coefficient
+        var scale = value.scale
+        while scale < 2 {
+            guard let next = Self.product([c, 10]) else {
+                throw LeadError.invalidValue("\(what()): \(value) in cents does not fit 128 bits")
+            }
+            c = next
+            scale += 1
+        }
+        while scale > 2 { c /= 10; scale -= 1 }
+        return c
     }
 
     // MARK: - Operational reports

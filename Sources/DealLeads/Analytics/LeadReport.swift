@@ -54,7 +54,7 @@ public enum LeadReport: String, Sendable, Hashable, CaseIterable {
     ///   - leads: every lead given, for the hot sheet (which lists open leads at `asOf`).
     ///   - spend: spend per source text, an input of ``sourceAnalysis``.
     ///   - grossProfit: gross profit per won lead id, an input of ``sourceAnalysis``.
-    public func table(_ analytics: LeadAnalytics, leads: [Lead] = [], spend: [String: ExactDecimal] = [:], grossProfit: [String: ExactDecimal] = [:]) -> Table {
+    public func table(_ analytics: LeadAnalytics, leads: [Lead] = [], spend: [String: ExactDecimal] = [:], grossProfit: [String: ExactDecimal] = [:]) throws(LeadError) -> Table {
         switch self {
         case .hotSheet:
             return Table(columns: ["leadId", "name", "stage", "score", "ageHours", "hot", "appointmentToday", "overdueFollowUp", "assignedTo"],
@@ -100,7 +100,7 @@ public enum LeadReport: String, Sendable, Hashable, CaseIterable {
                          })
         case .sourceAnalysis:
             return Table(columns: ["source", "leads", "won", "conversionPercent", "spend", "costPerLead", "costPerSale", "grossProfit", "roi", "roiPercent", "meanResponseMinutes"],
-                         rows: analytics.sources(spend: spend, grossProfit: grossProfit).map {
+                         rows: try analytics.sources(spend: spend, grossProfit: grossProfit).map {
                              [$0.source, String($0.leads), String($0.won), Self.percent($0.conversion), $0.spend?.description ?? "-",
                               $0.costPerLead?.description ?? "-", $0.costPerSale?.description ?? "-", $0.grossProfit.description,
                               Self.ratio($0.roi), Self.percent($0.roi), Self.minutes($0.response.meanSeconds)]

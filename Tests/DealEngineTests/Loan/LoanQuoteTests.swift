@@ -8,6 +8,22 @@ private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: te
 
 @Suite("LoanQuote")
 struct LoanQuoteTests {
+    @Test("Fees paid at signing are listed at the currency's decimals, whatever decimals they were given with")
+    func signingFeesAtMinorUnits() throws {
+        for code in ["USD", "BHD", "JPY"] {
+            var loan = RetailLoan(sellingPrice: try ExactDecimal(parsing: "30000"), apr: try ExactDecimal(parsing: "6"), term: 60)
+            loan.currency = try Currency(code: code)
+            loan.fees = [Fee(name: "Title", amount: try ExactDecimal(parsing: "85"), financed: false),
+                         Fee(name: "Doc", amount: try ExactDecimal(parsing: code == "JPY" ? "199" : "199.5"), financed: false),
+                         Fee(name: "Registration", amount: try ExactDecimal(parsing: "50"))]
+            let items = try loan.quote().dueAtSigning.items
+            let digits = loan.currency.minorUnitDigits
+            #expect(items.map(\.name) == ["Title", "Doc"])
+            #expect(items.map(\.amount.scale) == [digits, digits])
+            #expect(items[0].amount == (try ExactDecimal(parsing: "85")))
+        }
+    }
+
     @Test("FirstPeriod.regular is one whole period with no odd days")
     func regularPeriod() throws {
         #expect(FirstPeriod.regular.wholePeriods == 1)

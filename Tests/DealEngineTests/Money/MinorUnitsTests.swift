@@ -89,14 +89,18 @@ struct MinorUnitsTests {
         }
     }
 
-    @Test("decimal(_:) without the call: equal to ExactDecimal(coefficient:scale:) at and around 10^38", arguments: ["USD", "JPY", "BHD"])
+    @Test("decimal(_:) without the call: equal to ExactDecimal(coefficient:scale:) up to its precondition's 10^38", arguments: ["USD", "JPY", "BHD"])
     func decimalBoundaries(code: String) throws {
         let currency = try Currency(code: code)
         let limit: Int128 = 100_000_000_000_000_000_000_000_000_000_000_000_000
-        for value in [0, 1, -1, 43_666, -5, limit - 1, -(limit - 1), limit, -limit, limit + 1, Int128.max, Int128.min, Int128.min + 1] {
+        for value in [0, 1, -1, 43_666, -5, limit - 1, -(limit - 1)] {
             let fast = MinorUnits(currency).decimal(value)
-            let checked = (try? ExactDecimal(coefficient: value, scale: currency.minorUnitDigits)) ?? .zero
+            let checked = try ExactDecimal(coefficient: value, scale: currency.minorUnitDigits)
             #expect(fast == checked && fast.scale == checked.scale && fast.description == checked.description, "\(value) \(code)")
+            #expect(MinorUnits(currency).text(value) == checked.description)
+        }
+        for value in [limit, -limit, limit + 1, Int128.max, Int128.min, Int128.min + 1] {
+            #expect(MinorUnits(currency).text(value) == "\(value) minor units")
         }
     }
 
@@ -153,6 +157,54 @@ struct MinorUnitsTests {
                     return minor
                 }() : nil
                 #expect((try? MinorUnits(currency).amount(value, path: "p")) == expected, "\(digits) digits: \(value)")
+            }
+        }
+    }
+}
+
+@Suite("MinorUnits: decimals without a fallback")
+struct MinorUnitsDecimalBoundTests {
+    @Test("text(_:) states any Int128, also one beyond a decimal's 38 digits")
+    func textOfAnyAmount() {
+        #expect(MinorUnits(.usd).text(43666) == "436.66")
+        #expect(MinorUnits(.usd).text(-5) == "-0.05")
+        #expect(MinorUnits(.usd).text(Int128.max) == "\(Int128.max) minor units")
+        #expect(MinorUnits(.usd).text(Int128.min) == "\(Int128.min) minor units")
+    }
+
+    @Test("validatedAmount(_:) is amount(_:path:) for every accepted amount", arguments: ["0", "85", "85.5", "85.50", "999999999999.99", "0.01"])
+    func validatedAmountMatches(text: String) throws {
+        for code in ["USD", "BHD"] {
+            let money = MinorUnits(try Currency(code: code))
+            #expect(money.validatedAmount(dec(text)) == (try money.amount(dec(text), path: "x")))
+        }
+    }
+
+    /// The precondition of decimal(_:): the largest loan a request can give (every amount at
+    /// its limit, 100 % a year, 1200 annual payments, in advance and in arrears with the first
+    /// payment a year out) has amounts far below 10^38; each grows with principal, rate and term.
+    @Test("The largest loan quote's amounts stay below 10^25 minor units")
+    func largestLoanIsFarBelowTheLimit() throws {
+        for (frequency, timing) in [(PaymentFrequency.annual, PaymentTiming.arrears), (.annual, .advance), (.weekly, .arrears), (.monthly, .arrears)] {
+            var loan = RetailLoan(sellingPrice: dec("999999999999.99"), apr: dec("100"), term: 1200)
+            loan.frequency = frequency
+            loan.paymentTiming = timing
+            loan.fees = [Fee(name: "Title", amount: dec("999999999999.99"), financed: false)]
+            if timing == .arrears, frequency == .annual {
+                loan.contractDate = try CivilDate(parsing: "2024-01-31")
+                loan.firstPaymentDate = try CivilDate(parsing: "2025-01-31")
+            }
+            // The longest term whose rounded payment still amortizes (a longer one is `unsupported`).
+            var quoted: LoanQuote?
+            for term in [1200, 600, 300, 120, 60, 36, 24, 12] where quoted == nil {
+                loan.term = term
+                quoted = try? loan.quote()
+            }
+            if quoted == nil { _ = try loan.quote() }
+            let quote = try #require(quoted, "\(frequency) \(timing)")
+            let limit = try ExactDecimal(parsing: "100000000000000000000000")   // 10^25 minor units = 10^23 USD
+            for amount in [quote.totalOfPayments, quote.financeCharge, quote.totalSalePrice, quote.dueAtSigning.total, quote.periodicPayment.total, quote.finalPayment] {
+                #expect(amount < limit, "\(frequency) \(timing): \(amount)")
             }
         }
     }
