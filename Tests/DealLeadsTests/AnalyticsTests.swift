@@ -168,8 +168,8 @@ struct AnalyticsOracleTests {
         }
     }
 
-    @Test func velocity() {
-        let v = analytics.velocity()
+    @Test func velocity() throws {
+        let v = try analytics.velocity()
         let won = cohort.filter { $0.outcome == "won" }
         let lost = cohort.filter { $0.outcome == "lost" }.count
         let open = cohort.filter { t in t.outcome == "open" && funnelStages.firstIndex(of: t.path.last!.stage)! >= 2 }.count
@@ -192,6 +192,33 @@ struct AnalyticsOracleTests {
             #expect(throws: LeadError.self) { try analytics.sources(grossProfit: [ids[0]: huge, ids[1]: huge]) }
         }
         #expect(throws: LeadError.self) { try analytics.sources(spend: [source: huge]) }
+    }
+
+    @Test("A gross profit minus spend beyond 128 bits is an error, not a trap")
+    func sourceROIOverflowThrows() throws {
+        let won = cohort.filter { $0.outcome == "won" }
+        let lead = try #require(won.first)
+        let large = try ExactDecimal(parsing: "1700000000000000000000000000000000000")   // 1.7e36: its cents fit Int128
+        let negative = try ExactDecimal(parsing: "-1700000000000000000000000000000000000")
+        #expect(throws: LeadError.self) { try analytics.sources(spend: [lead.source: large], grossProfit: [lead.id: negative]) }
+        // The same magnitudes with room to spare are computed.
+        let rows = try analytics.sources(spend: [lead.source: large], grossProfit: [lead.id: large])
+        #expect(rows.first { $0.source == lead.source }?.roi != nil)
+    }
+
+    @Test("Won prices whose total does not fit a decimal make velocity an error, not nil")
+    func velocityOverflowThrows() throws {
+        var leads = data.leads
+        let huge = try ExactDecimal(parsing: "99999999999999999999999999999999999999")
+        let wonInCohort = Set(cohort.filter { $0.outcome == "won" }.map(\.id))
+        var changed = 0
+        for index in leads.indices where wonInCohort.contains(leads[index].id) && changed < 2 {
+            leads[index].conversion?.finalPrice = huge
+            changed += 1
+        }
+        try #require(changed == 2)
+        let analytics = LeadAnalytics(leads, scope: scope(data.truth))
+        #expect(throws: LeadError.self) { try analytics.velocity() }
     }
 
     @Test func sourceROI() throws {
@@ -377,5 +404,45 @@ struct HotSheetReferenceTests {
                 }
             }
         }
+    }
+}
+
+@Suite("LeadRatio decimals")
+struct LeadRatioDecimalTests {
+    /// The old formula, exact where `|n| · 10^places` fits: the reference for small values.
+    func reference(_ n: Int128, _ d: Int128, places: Int) -> String {
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        let product = n.magnitude * UInt128(scale), m = d.magnitude
+        var q = product / m
+        if (product % m) * 2 >= m { q += 1 }
+        let fraction = String(q % UInt128(scale))
+        let text = String(q / UInt128(scale)) + (places > 0 ? "." + String(repeating: "0", count: places - fraction.count) + fraction : "")
+        return ((n < 0) != (d < 0) && q != 0 ? "-" : "") + text
+    }
+
+    @Test("Long division agrees with the exact product formula on 20,000 seeded ratios")
+    func agreesWithReference() {
+        var state: UInt64 = 20261205
+        func next() -> Int128 { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int128(Int64(bitPattern: state) >> Int(state % 50)) }
+        for _ in 0..<20_000 {
+            let n = next(), d = next()
+            guard d != 0 else { continue }
+            for places in [0, 2, 4] {
+                #expect(LeadRatio(n, d).decimal(places: places) == reference(n, d, places: places), "\(n)/\(d) at \(places)")
+            }
+            #expect(LeadRatio(n, d).percent == reference(n * 100, d, places: 2), "\(n)/\(d) percent")
+        }
+    }
+
+    @Test("Ratios whose scaled numerator exceeds 128 bits are exact, never a trap or a marker")
+    func extremes() {
+        #expect(LeadRatio(Int128.max, 1).decimal(places: 2) == "170141183460469231731687303715884105727.00")
+        #expect(LeadRatio(Int128.min, 1).percent == "-17014118346046923173168730371588410572800.00")
+        #expect(LeadRatio(Int128.max, 3).decimal(places: 2) == "56713727820156410577229101238628035242.33")
+        #expect(LeadRatio(Int128.max, Int128.max).decimal(places: 4) == "1.0000")
+        #expect(LeadRatio(-1, 3).decimal(places: 0) == "0" && LeadRatio(-2, 3).decimal(places: 0) == "-1")
+        #expect(LeadRatio(199, 200).decimal(places: 2) == "1.00" && LeadRatio(-999, 1000).decimal(places: 2) == "-1.00")
+        #expect(LeadRatio(1, 0).decimal(places: 2) == "-")
     }
 }

@@ -21,32 +21,47 @@ public struct LeadRatio: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(numerator)/\(denominator)" }
 
     /// The value rounded half away from zero to `places` decimals, or `"-"` when undefined.
+    /// Exact for every numerator and denominator: the digits come from long division, so no
+    /// intermediate product can overflow.
     ///
     /// ```swift
     /// LeadRatio(2, 8).decimal(places: 4)     // "0.2500"
     /// LeadRatio(156, 7).decimal(places: 2)   // "22.29"
     /// ```
-    public func decimal(places: Int) -> String {
-        guard denominator != 0 else { return "-" }
-        var scale: Int128 = 1
-        for _ in 0..<places { scale *= 10 }
-        let negative = (numerator < 0) != (denominator < 0)
-        let n = numerator.magnitude, d = denominator.magnitude
-        let (product, overflow) = n.multipliedReportingOverflow(by: UInt128(scale))
-        guard !overflow else { return "overflow" }
-        var q = product / d
-        if (product % d) * 2 >= d { q += 1 }
-        let whole = q / UInt128(scale), fraction = q % UInt128(scale)
-        var text = String(whole)
-        if places > 0 {
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: places - digits.count) + digits
-        }
-        return (negative && q != 0 ? "-" : "") + text
-    }
+    public func decimal(places: Int) -> String { decimal(places: places, shiftedBy: 0) }
 
     /// The value as a percentage with 2 decimals, e.g. `"25.00"`.
-    public var percent: String { LeadRatio(numerator * 100, denominator).decimal(places: 2) }
+    public var percent: String { decimal(places: 2, shiftedBy: 2) }
+
+    /// `value × 10^shift` rounded half away from zero to `places` decimals, by long division.
+    func decimal(places: Int, shiftedBy shift: Int) -> String {
+        guard denominator != 0 else { return "-" }
+        let places = max(places, 0), shift = max(shift, 0)
+        let n = numerator.magnitude, d = denominator.magnitude
+        var digits = String(n / d).utf8.map { $0 - UInt8(ascii: "0") }
+        let wholeCount = digits.count + shift
+        var remainder = n % d
+        for _ in 0..<(shift + places) {
+            // 10 · remainder = digit · d + next, without forming 10 · remainder (remainder < d).
+            var digit: UInt8 = 0, next: UInt128 = 0
+            for _ in 0..<10 {
+                if next >= d - remainder { next -= d - remainder; digit += 1 } else { next += remainder }
+            }
+            digits.append(digit)
+            remainder = next
+        }
+        if remainder >= d - remainder {   // 2 · remainder ≥ d: round the magnitude up
+            var index = digits.count - 1
+            while index >= 0, digits[index] == 9 { digits[index] = 0; index -= 1 }
+            if index >= 0 { digits[index] += 1 } else { digits.insert(1, at: 0) }
+        }
+        let carried = digits.count - (wholeCount + places)
+        var whole = digits[..<(wholeCount + carried)].drop { $0 == 0 }.map { Character(Unicode.Scalar($0 + UInt8(ascii: "0"))) }
+        if whole.isEmpty { whole = ["0"] }
+        let fraction = digits[(wholeCount + carried)...].map { Character(Unicode.Scalar($0 + UInt8(ascii: "0"))) }
+        let negative = (numerator < 0) != (denominator < 0) && digits.contains { $0 != 0 }
+        return (negative ? "-" : "") + String(whole) + (places > 0 ? "." + String(fraction) : "")
+    }
 }
 
 /// The population a report covers (Documentation/Reference/Leads.md "Population and exclusions", "Cohort vs period").
@@ -359,17 +374,24 @@ public struct LeadAnalytics: Sendable {
     /// Definition (Documentation/Reference/Leads.md): `V = (open qualified opportunities × win rate × average won
     /// deal value) / average sales cycle length (days)`; sales cycle = `closedAt − createdAt`
     /// for won leads. Exact until the final rounding to cents (half away from zero).
-    public func velocity() -> Velocity {
+    ///
+    /// ```swift
+    /// try analytics.velocity().perDay   // e.g. 1234.56
+    /// ```
+    /// - Throws: ``LeadError/invalidValue(_:)`` when the won leads' final prices, or the
+    ///   velocity's exact numerator or denominator, do not fit 128 bits.
+    public func velocity() throws(LeadError) -> Velocity {
         let threshold = scope.pipeline.index(of: scope.qualifiedStage) ?? 0
         let openQualified = cohort.filter { outcome($0) == .open && (scope.pipeline.index(of: $0.stage) ?? -1) >= threshold }.count
         let won = cohort.filter { outcome($0) == .won }
         let lost = cohort.filter { outcome($0) == .lost }.count
         var total = ExactDecimal.zero
         var withValue = 0
-        var overflow = false
         for lead in won {
             if let price = lead.conversion?.finalPrice {
-                do { total = try total + price; withValue += 1 } catch { overflow = true }
+                do { total = try total + price; withValue += 1 } catch {
+                    throw LeadError.invalidValue("conversion.finalPrice: the final prices of the won leads do not fit a decimal of 38 digits (\(total) + \(price))")
+                }
             }
         }
         let cycles = won.compactMap { lead in closedAt(lead).map { lead.createdAt.seconds(until: $0) } }
@@ -377,12 +399,13 @@ public struct LeadAnalytics: Sendable {
         var perDay: ExactDecimal? = nil
         // V = open × (won/(won+lost)) × (total/withValue) / ((cycleTotal/cycles)/86400)
         //   = open × won × total × cycles × 86400 / ((won+lost) × withValue × cycleTotal)
-        if !overflow, won.count > 0, withValue > 0, cycleTotal > 0 {
+        if won.count > 0, withValue > 0, cycleTotal > 0 {
             let numerator = Self.product([Int128(openQualified), Int128(won.count), total.coefficient, Int128(cycles.count), 86_400])
             let denominator = Self.product([Int128(won.count + lost), Int128(withValue), Int128(cycleTotal)] + Array(repeating: 10, count: total.scale))
-            if let numerator, let denominator {
-                perDay = try? ExactDecimal(parsing: LeadRatio(numerator, denominator).decimal(places: 2))
+            guard let numerator, let denominator else {
+                throw LeadError.invalidValue("velocity: open × won × won value × cycles (or its divisor) does not fit 128 bits; the won leads' final prices total \(total)")
             }
+            perDay = try Self.decimal(LeadRatio(numerator, denominator), "velocity per day")
         } else if won.count > 0, withValue > 0, cycleTotal == 0, openQualified == 0 {
             perDay = .zero
         }
@@ -455,13 +478,37 @@ public struct LeadAnalytics: Sendable {
             }
             let cost = spend[source]
             let costCents = try cost.map { (value) throws(LeadError) in try Self.cents(value, "spend of source \(source)") }
-            func money(_ ratio: LeadRatio) -> ExactDecimal? { ratio.denominator == 0 ? nil : try? ExactDecimal(parsing: LeadRatio(ratio.numerator, ratio.denominator * 100).decimal(places: 2)) }
+            /// Cents per item as currency: nil for no items (undefined), an error if unrepresentable.
+            func money(_ cents: Int128, per count: Int, _ what: String) throws(LeadError) -> ExactDecimal? {
+                count == 0 ? nil : try Self.decimal(LeadRatio(cents, Int128(count) * 100), "\(what) of source \(source)")
+            }
+            var roi: LeadRatio? = nil
+            if let spent = costCents {
+                let (gain, overflow) = try Self.cents(profit, "gross profit of source \(source)").subtractingReportingOverflow(spent)
+                guard !overflow else {
+                    throw LeadError.invalidValue("grossProfit: gross profit \(profit) minus spend \(cost!) of source \(source) does not fit 128 bits")
+                }
+                roi = LeadRatio(gain, spent)
+            }
             return SourceRow(source: source, leads: leads.count, won: won.count, conversion: LeadRatio(Int128(won.count), Int128(leads.count)),
                              spend: cost, grossProfit: profit,
-                             costPerLead: costCents.flatMap { money(LeadRatio($0, Int128(leads.count))) },
-                             costPerSale: costCents.flatMap { money(LeadRatio($0, Int128(won.count))) },
-                             roi: try costCents.map { (spent) throws(LeadError) in LeadRatio(try Self.cents(profit, "gross profit of source \(source)") - spent, spent) },
-                             response: responseStatistics(leads))
+                             costPerLead: try costCents.flatMap { (spent) throws(LeadError) in try money(spent, per: leads.count, "cost per lead") },
+                             costPerSale: try costCents.flatMap { (spent) throws(LeadError) in try money(spent, per: won.count, "cost per sale") },
+                             roi: roi, response: responseStatistics(leads))
+        }
+    }
+
+    /// A ratio as a decimal rounded half away from zero to 2 places.
+    ///
+    /// ```swift
+    /// try LeadAnalytics.decimal(LeadRatio(1, 3), "share")   // 0.33
+    /// ```
+    /// - Throws: ``LeadError/invalidValue(_:)`` naming `what` when the ratio times 100 does
+    ///   not fit 128 bits or the result a decimal of 38 digits.
+    static func decimal(_ ratio: LeadRatio, _ what: @autoclosure () -> String) throws(LeadError) -> ExactDecimal {
+        let text = ratio.decimal(places: 2)
+        do { return try ExactDecimal(parsing: text) } catch {
+            throw LeadError.invalidValue("\(what()): \(ratio.numerator)/\(ratio.denominator) does not fit a decimal of 38 digits (\(text))")
         }
     }
 

@@ -83,7 +83,7 @@ public enum LeadReport: String, Sendable, Hashable, CaseIterable {
                              [$0.stage, String($0.completedVisits), Self.hours($0.meanCompletedSeconds), String($0.censoredVisits), Self.hours($0.meanAllSeconds)]
                          })
         case .velocity:
-            let v = analytics.velocity()
+            let v = try analytics.velocity()
             let averageValue = v.wonWithValue == 0 ? "-" : LeadRatio(v.wonValueTotal.coefficient, Int128(v.wonWithValue) * Self.power10(v.wonValueTotal.scale)).decimal(places: 2)
             return Table(columns: ["openQualified", "winRate", "winRatePercent", "averageWonValue", "averageCycleDays", "velocityPerDay"],
                          rows: [[String(v.openQualified), Self.ratio(v.winRate), Self.percent(v.winRate), averageValue,
