@@ -9,7 +9,7 @@ import DealLeads
 /// conversion to the next stage. The labels are the report's own cells.
 ///
 /// ```swift
-/// FunnelChart(report: funnelResult).svg()   // "<svg …>…</svg>\n"
+/// FunnelChart(report: funnelResult)?.svg()   // "<svg …>…</svg>\n"
 /// ```
 struct FunnelChart {
     struct Stage {
@@ -21,12 +21,16 @@ struct FunnelChart {
     let stages: [Stage]
     let title: String
 
-    init(report: JSONValue) {
-        stages = (report.value(atPath: "rows")?.arrayValue ?? []).map { row in
-            Stage(name: row.value(atPath: "stage")?.stringValue ?? "",
-                  reached: Int(row.value(atPath: "reached")?.stringValue ?? "") ?? 0,
-                  conversion: row.value(atPath: "conversionToNextPercent")?.stringValue ?? "-")
+    /// The chart of a funnel report, or nil when a row has no whole count in `reached` (the
+    /// answer is no funnel report): no bar is drawn from a made-up count.
+    init?(report: JSONValue) {
+        var stages: [Stage] = []
+        for row in report.value(atPath: "rows")?.arrayValue ?? [] {
+            guard let text = row.value(atPath: "reached")?.stringValue, let reached = Int(text), reached >= 0 else { return nil }
+            stages.append(Stage(name: row.value(atPath: "stage")?.stringValue ?? "", reached: reached,
+                                conversion: row.value(atPath: "conversionToNextPercent")?.stringValue ?? "-"))
         }
+        self.stages = stages
         let asOf = report.value(atPath: "asOf")?.stringValue ?? ""
         let cohort = report.value(atPath: "cohort")?.numberText ?? "0"
         title = "Lead funnel — \(cohort) leads, as of \(asOf)"

@@ -101,7 +101,12 @@ struct LeadsCommand: ParsableCommand {
         }
         switch format {
         case .json: print(JSONWriter(pretty: true).write(answer))
-        case .svg: print(FunnelChart(report: answer).svg(), terminator: "")
+        case .svg:
+            guard let chart = FunnelChart(report: answer) else {
+                complain("dealcalc leads: --format svg needs the funnel report's rows with a whole count in \"reached\"; this answer has none")
+                throw ExitCode.unusable
+            }
+            print(chart.svg(), terminator: "")
         case .table where summary != nil: print(LeadSummaryText(summary: answer).render(), terminator: "")
         case .table: print(Self.reportText(answer), terminator: "")
         }

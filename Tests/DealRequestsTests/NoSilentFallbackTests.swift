@@ -53,7 +53,7 @@ private let intended: [(path: String, code: String, why: String)] = [
 ]
 
 /// The modules whose results are numbers a caller relies on.
-private let computingModules = ["DealDecimal", "DealEngine", "DealRequests", "DealFinanceC", "DealLeads", "DealJSON"]
+private let computingModules = ["DealDecimal", "DealEngine", "DealRequests", "DealFinanceC", "DealLeads", "DealJSON", "DealFinance", "dealcalc"]
 
 private func sourcesRoot() -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -15,8 +15,8 @@ struct FunnelChartTests {
     """#.utf8))
 
     @Test("one stage per row, in order, with its count and conversion")
-    func stages() {
-        let chart = FunnelChart(report: Self.report)
+    func stages() throws {
+        let chart = try #require(FunnelChart(report: Self.report))
         #expect(chart.stages.map(\.name) == ["New", "Closed Won"])
         #expect(chart.stages.map(\.reached) == [10, 4])
         #expect(chart.title == "Lead funnel — 10 leads, as of 2026-11-23T12:00:00Z")
@@ -27,14 +27,22 @@ struct FunnelChartTests {
     }
 
     @Test("bars are as wide as the leads that reached the stage")
-    func widths() {
-        let svg = FunnelChart(report: Self.report).svg()
+    func widths() throws {
+        let svg = try #require(FunnelChart(report: Self.report)).svg()
         #expect(svg.contains(#"width="440""#))   // 10 of 10
         #expect(svg.contains(#"width="176""#))   // 4 of 10
     }
 
     @Test("no rows: says so")
-    func empty() {
-        #expect(FunnelChart(report: .object(JSONObject())).svg().contains("No leads in the period"))
+    func empty() throws {
+        #expect(try #require(FunnelChart(report: .object(JSONObject()))).svg().contains("No leads in the period"))
+    }
+
+    @Test("a row without a whole count is no funnel: no chart, not a bar of zero")
+    func notAFunnel() throws {
+        let hotSheet = try JSONReader().parse(Array(#"{"report": "hotSheet", "rows": [{"leadID": "L1", "score": "90"}]}"#.utf8))
+        #expect(FunnelChart(report: hotSheet) == nil)
+        let garbled = try JSONReader().parse(Array(#"{"rows": [{"stage": "New", "reached": "ten"}]}"#.utf8))
+        #expect(FunnelChart(report: garbled) == nil)
     }
 }
