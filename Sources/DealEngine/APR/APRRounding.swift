@@ -90,6 +90,65 @@ extension AnnualPercentageRate {
         }
     }
 
+    /// The rounding cell of a root estimate, proven by exact signs: a bracket of a root of a
+    /// decreasing equation that holds the two rounding boundaries around `estimate`, or nil.
+    ///
+    /// With m = `estimate`·factor rounded to `decimals` places, the boundaries are the rates
+    /// b∓ = (2m ∓ 1)·denominator / (2·10^decimals·numerator), passed to `sign` as p and q in
+    /// 128-bit integers (the same p and q ``correctlyRounded(_:factor:decimals:rule:exactSigns:fastSign:signAt:)``
+    /// asks for). The equation decreases through its one root, so a sign ≥ 0 at b₋ and ≤ 0 at
+    /// b₊ put the root in [b₋, b₊], and the returned doubles lie outside that (8 ulp beyond
+    /// the quotients, which carry at most 3 roundings). Nil — the caller proves a bracket
+    /// another way — when a sign says the estimate is in another cell, m < 1, p or q exceed
+    /// 128 bits, or the upper end exceeds `limit`.
+    ///
+    /// ```swift
+    /// // A root of 0.005 per month exactly (6 % a year): both boundaries are 5e−15 % away.
+    /// try AnnualPercentageRate.provenCell(0.005, factor: (1_200, 1), decimals: 12, limit: 1) { p, q in
+    ///     p * 1_000 < q * 5 ? 1 : -1
+    /// }   // a bracket around 0.005
+    /// ```
+    static func provenCell(_ estimate: Double, factor: (numerator: Int, denominator: Int), decimals: Int, limit: Double,
+                           sign: (Int128, Int128) throws(DealError) -> Int) throws(DealError) -> RateSolver.Bracket? {
+        guard let m = scaledRounded(estimate, factor: factor, decimals: decimals, rule: .toNearestOrEven), m >= 1 else { return nil }
+        var small: Int128? = Int128(2 * factor.numerator)
+        for _ in 0..<decimals { small = small.flatMap { checkedProduct($0, 10) } }
+        guard let q = small, let lowOdd = checkedProduct(2 * m - 1, Int128(factor.denominator)),
+              let highOdd = checkedProduct(2 * m + 1, Int128(factor.denominator)) else { return nil }
+        guard try sign(lowOdd, q) >= 0, try sign(highOdd, q) <= 0 else { return nil }
+        let low = nearestDouble(lowOdd) / nearestDouble(q), high = nearestDouble(highOdd) / nearestDouble(q)
+        let lower = low - 8 * low.ulp, upper = high + 8 * high.ulp
+        guard lower > 0, upper.isFinite, upper <= limit else { return nil }
+        return RateSolver.Bracket(lower: lower, upper: upper)
+    }
+
+    /// The last two boundary signs decided (p, q as ``provenCell(_:factor:decimals:limit:sign:)``
+    /// and ``correctlyRounded(_:factor:decimals:rule:exactSigns:fastSign:signAt:)`` pass them),
+    /// so that the rounding does not decide the cell's boundaries again.
+    struct KnownSigns {
+        private var first: (p: Int128, q: Int128, sign: Int)?
+        private var second: (p: Int128, q: Int128, sign: Int)?
+
+        /// The recorded sign at p/q, or nil.
+        subscript(p: Int128, q: Int128) -> Int? {
+            if let first, first.p == p, first.q == q { return first.sign }
+            if let second, second.p == p, second.q == q { return second.sign }
+            return nil
+        }
+
+        /// Records the sign at p/q, forgetting the older of the two.
+        mutating func record(_ p: Int128, _ q: Int128, _ sign: Int) {
+            second = first
+            first = (p, q, sign)
+        }
+    }
+
+    /// x rounded to the nearest double: through Int64 when it fits (one instruction; the
+    /// generic 128-bit conversion takes thousands).
+    static func nearestDouble(_ x: Int128) -> Double {
+        x >= Int128(Int64.min) && x <= Int128(Int64.max) ? Double(Int64(truncatingIfNeeded: x)) : Double(x)
+    }
+
     /// a · b, nil on overflow.
     static func checkedProduct(_ a: Int128, _ b: Int128) -> Int128? {
         let (product, overflow) = a.multipliedReportingOverflow(by: b)

@@ -188,24 +188,33 @@ public struct AnnualPercentageRate: Sendable {
                 return try singlePaymentResult(term, advanced: advanced, paid: paid, charge: charge)
             }
             let terms = try regzTerms(start: start, unit: unit)
-            let bracket: RateSolver.Bracket
-            if let fast = Self.regzNewtonBracket(terms: terms, exactSignAtZero: charge.signum) {
-                bracket = fast
-            } else {
-                bracket = try Self.regzBisectionBracket(terms: terms, exactSignAtZero: charge.signum)
-            }
-            var equation: RegzDoubleWordEquation? = nil, built = false
-            return try result(bracket: bracket, factor: (100 * unit.periodsPerYear.numerator, unit.periodsPerYear.denominator),
-                              unit: .unitPeriod(unit), perYear: unit.periodsPerYearDecimal, advanced: advanced, paid: paid,
-                              charge: charge, irregular: irregular, exactSigns: &signs.decisions,
-                              fastSign: { p, q in
-                // Double words first (built at the first boundary), wide rationals when they
-                // cannot prove the sign.
-                if !built { (equation, built) = (RegzDoubleWordEquation(self, terms: terms), true) }
-                return equation?.sign(numerator: p, denominator: q)
-            }) { rate in
-                signs.rational += 1
-                return regzExactSign(terms, at: rate)
+            let factor = (numerator: 100 * unit.periodsPerYear.numerator, denominator: unit.periodsPerYear.denominator)
+            return try withRegzDoubleWordEquation(terms: terms) { equation throws(DealError) in
+                // Double words first, wide rationals when they cannot prove the sign; the
+                // cell's two boundary signs are kept for the rounding, which asks for them again.
+                var known = KnownSigns()
+                func fastSign(_ p: Int128, _ q: Int128) -> Int? { known[p, q] ?? equation?.sign(numerator: p, denominator: q) }
+                func rationalSign(_ rate: ExactFraction) -> Int {
+                    signs.rational += 1
+                    return regzExactSign(terms, at: rate)
+                }
+                // Newton's estimate, its rounding cell proven by the two exact signs; else a
+                // bracket proven by bounded evaluations around it; else the bisection.
+                var bracket: RateSolver.Bracket? = nil
+                if let estimate = Self.regzNewtonEstimate(terms: terms, exactSignAtZero: charge.signum) {
+                    bracket = try Self.provenCell(estimate.root, factor: factor, decimals: Self.resultDecimals,
+                                                  limit: Self.regzLargestRate) { p, q throws(DealError) in
+                        let sign = fastSign(p, q) ?? rationalSign(ExactFraction(WideInteger(p), WideInteger(q)))
+                        known.record(p, q, sign)
+                        return sign
+                    }
+                    if bracket == nil { bracket = Self.regzProvenBracket(terms: terms, around: estimate) }
+                }
+                let found: RateSolver.Bracket
+                if let bracket { found = bracket } else { found = try Self.regzBisectionBracket(terms: terms, exactSignAtZero: charge.signum) }
+                return try result(bracket: found, factor: factor, unit: .unitPeriod(unit), perYear: unit.periodsPerYearDecimal,
+                                  advanced: advanced, paid: paid, charge: charge, irregular: irregular,
+                                  exactSigns: &signs.decisions, fastSign: { fastSign($0, $1) }, signAt: { rationalSign($0) })
             }
         case .eu:
             let terms = try euTerms(start: start)

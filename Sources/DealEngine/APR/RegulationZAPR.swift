@@ -277,30 +277,41 @@ extension AnnualPercentageRate {
     /// The largest t the Newton bracket tabulates powers for (longer terms take the bisection).
     static let newtonLargestWhole = 4_096
 
+    /// The largest periodic rate the solver reports, 2³⁰ (the bracket search's last point).
+    static let regzLargestRate = Double(sign: .plus, exponent: 30, significand: 1)
+
     /// A bracket of the root found by Newton's method, proven by two bounded evaluations; nil
-    /// when it does not apply or does not succeed (the caller then bisects).
+    /// when it does not apply or does not succeed (the caller then bisects):
+    /// ``regzNewtonEstimate(terms:exactSignAtZero:)``, then ``regzProvenBracket(terms:around:)``.
+    static func regzNewtonBracket(terms: [Term], exactSignAtZero: Int) -> RateSolver.Bracket? {
+        regzNewtonEstimate(terms: terms, exactSignAtZero: exactSignAtZero).flatMap { regzProvenBracket(terms: terms, around: $0) }
+    }
+
+    /// Newton's estimate of the root: `root` and `zone`, the half-width of the interval around
+    /// it where the bounded evaluation cannot prove a sign (its bound over the slope).
+    struct NewtonEstimate {
+        var root: Double
+        var zone: Double
+        var wholes: ClosedRange<Int>
+    }
+
+    /// Newton's method on the Appendix J sum, unproven; nil when it does not apply or does not
+    /// converge.
     ///
     /// Applies when the sign at 0 is +1 and the terms are monotone (``isMonotone(_:)``: every
     /// advance at the first date). The Appendix J sum is then convex and decreasing in i ≥ 0,
     /// so Newton's method from 0 climbs to the root from below. The steps use a plain double
     /// evaluation of the value and its derivative (``regzValueAndSlope(_:_:maxWhole:powers:)``);
     /// they stop when a step is below 1/8 of the zone where the sign cannot be proven (the
-    /// evaluation's bound over the slope). Then `lower = r − δ` and `upper = r + δ`, δ about
-    /// that zone, are evaluated with ``regzValue(_:_:wholes:)``: the bracket is returned only
-    /// when `lower` has proven sign +1 and `upper` −1 (a side whose sign is not proven moves
-    /// out by 2× at a time, at most 24 times), with 0 < lower and upper ≤ 2³⁰. Any other
-    /// outcome — a non-finite or non-negative slope, no convergence in 64 steps, a proven sign
-    /// on the wrong side — returns nil. Correctness rests only on the two proven signs; the
-    /// errors stay those of the bisection path: a proven −1 at upper ≤ 2³⁰ implies (monotone
-    /// value and bound) a proven −1 at the first power of two ≥ upper, where the bracket
-    /// search stops, so it would not have thrown either.
-    static func regzNewtonBracket(terms: [Term], exactSignAtZero: Int) -> RateSolver.Bracket? {
+    /// evaluation's bound over the slope). A non-finite or non-negative slope, a step beyond
+    /// 2³⁰ or no convergence in 64 steps returns nil.
+    static func regzNewtonEstimate(terms: [Term], exactSignAtZero: Int) -> NewtonEstimate? {
         guard exactSignAtZero > 0, let wholes = wholeRange(terms), wholes.upperBound <= newtonLargestWhole,
               isMonotone(terms) else { return nil }
         let maxWhole = wholes.upperBound
         let worst = maxWhole + RateSolver.powerOperations(maxWhole) + 10
         let relative = 2 * RateSolver.gamma(worst + terms.count + 2)
-        let limit = Double(sign: .plus, exponent: 30, significand: 1)
+        let limit = regzLargestRate
         // Newton's method from the quadratic start.
         let estimate: (root: Double, zone: Double)? = withUnsafeTemporaryAllocation(of: Double.self, capacity: maxWhole + 1) { powers in
             var x = regzStart(terms)
@@ -314,7 +325,7 @@ extension AnnualPercentageRate {
                 let next = Swift.max(0, x + step)
                 guard next.isFinite, next <= limit else { return nil }
                 // Converged: a step well inside the zone, or steps that stopped shrinking
-                // within it (rounding noise; the proof below widens δ if needed).
+                // within it (rounding noise; the proof widens δ if needed).
                 if abs(step) <= zone / 8 || (abs(step) <= zone && abs(step) > previous / 2) { return (next, zone) }
                 previous = abs(step)
                 x = next
@@ -322,6 +333,19 @@ extension AnnualPercentageRate {
             return nil
         }
         guard let (root, zone) = estimate, zone.isFinite, root > 0 else { return nil }
+        return NewtonEstimate(root: root, zone: zone, wholes: wholes)
+    }
+
+    /// The bracket [r − δ, r + δ] around Newton's estimate, δ about its zone, proven by
+    /// ``regzValue(_:_:wholes:)``: returned only when `lower` has proven sign +1 and `upper`
+    /// −1 (a side whose sign is not proven moves out by 2× at a time, at most 24 times), with
+    /// 0 < lower and upper ≤ 2³⁰; a proven sign on the wrong side returns nil. Correctness
+    /// rests only on the two proven signs; the errors stay those of the bisection path: a
+    /// proven −1 at upper ≤ 2³⁰ implies (monotone value and bound) a proven −1 at the first
+    /// power of two ≥ upper, where the bracket search stops, so it would not have thrown either.
+    static func regzProvenBracket(terms: [Term], around estimate: NewtonEstimate) -> RateSolver.Bracket? {
+        let (root, zone, wholes) = (estimate.root, estimate.zone, estimate.wholes)
+        let limit = regzLargestRate
         var below = 1.25 * zone + 4 * root.ulp, above = below
         var lower = 0.0, upper = 0.0
         var lowerProven = false, upperProven = false

@@ -118,6 +118,70 @@ struct APRRoundingTests {
         }
     }
 
+    @Test("provenCell: a bracket only around the root, and the rounding from it exact: rational roots on, within 1e-15 of and between boundaries, estimates up to 3 units off")
+    func provenCell() throws {
+        var g = SeededGenerator(seed: 0xCE_11)
+        var proven = 0, total = 0
+        for round in 0..<3_000 {
+            let factor = g.element(of: [(1_200, 1), (5_200, 1), (5_200, 3), (2_600, 1), (36_500, 1), (400, 1)])
+            let unit = ExactFraction(WideInteger(factor.1), WideInteger(factor.0).multiplied(byPowerOfTen: 12))
+            // A root on the boundary (m + ½)·unit, 10^−3 unit either side of it, or anywhere in the cell.
+            let m = g.int(in: 1...99_999_999_999_999)
+            let offset: ExactFraction
+            switch round % 4 {
+            case 0: offset = ExactFraction(WideInteger(1), WideInteger(2))
+            case 1: offset = ExactFraction(WideInteger(g.chance(1, in: 2) ? 501 : 499), WideInteger(1_000))
+            default: offset = ExactFraction(WideInteger(g.int(in: 0...999_999)), WideInteger(1_000_000))
+            }
+            let root = (ExactFraction(m) + offset) * unit
+            func sign(_ p: Int128, _ q: Int128) -> Int { (root - ExactFraction(WideInteger(p), WideInteger(q))).sign }
+            let nearest = Double(root.numerator.int128Value!) / Double(root.denominator.int128Value!)
+            let estimate = g.chance(1, in: 3) ? nearest + Double(g.int(in: -3...3)) * Double(factor.1) / Double(factor.0) * 1e-12 : nearest
+            var asked: [(Int128, Int128)] = []
+            total += 1
+            guard let cell = try AnnualPercentageRate.provenCell(estimate, factor: factor, decimals: 12, limit: 1e9, sign: { p, q in
+                asked.append((p, q))
+                return sign(p, q)
+            }) else { continue }
+            proven += 1
+            #expect(asked.count == 2)
+            #expect((root - ExactFraction.of(cell.lower)).sign > 0 && (ExactFraction.of(cell.upper) - root).sign > 0, "round \(round)")
+            for (decimals, rule) in [(12, RoundingRule.toNearestOrEven), (2, .toNearestOrAway)] {
+                var signs = 0
+                let rounded = try AnnualPercentageRate.correctlyRounded(cell, factor: factor, decimals: decimals, rule: rule, exactSigns: &signs) { rate in
+                    (root - rate).sign
+                }
+                let scaled = root * ExactFraction(WideInteger(factor.0).multiplied(byPowerOfTen: decimals), WideInteger(factor.1))
+                let exact = try scaled.numerator.divided(by: scaled.denominator, rule: rule)
+                #expect(rounded.coefficient == exact.int128Value, "round \(round), \(decimals) decimals")
+            }
+        }
+        // The estimate's own cell is proven whenever it is the root's.
+        #expect(proven * 3 > total)
+    }
+
+    @Test("nearestDouble equals the generic conversion, within and beyond 64 bits")
+    func nearestDouble() {
+        var g = SeededGenerator(seed: 0xD0_0B1E)
+        for _ in 0..<5_000 {
+            let x = Int128(g.int(in: (Int.min / 2)...(Int.max / 2))) << Int128(g.int(in: 0...60)) + Int128(g.int(in: -9...9))
+            #expect(AnnualPercentageRate.nearestDouble(x) == Double(x))
+        }
+        #expect(AnnualPercentageRate.nearestDouble(Int128(Int64.max)) == Double(Int128(Int64.max)))
+        #expect(AnnualPercentageRate.nearestDouble(Int128(Int64.min) - 1) == Double(Int128(Int64.min) - 1))
+    }
+
+    @Test("KnownSigns keeps the last two signs")
+    func knownSigns() {
+        var known = AnnualPercentageRate.KnownSigns()
+        #expect(known[1, 2] == nil)
+        known.record(1, 2, 1)
+        known.record(3, 4, -1)
+        #expect(known[1, 2] == 1 && known[3, 4] == -1)
+        known.record(5, 6, 0)
+        #expect(known[1, 2] == nil && known[3, 4] == -1 && known[5, 6] == 0)
+    }
+
     @Test("scaledRounded in 128 bits equals the wide division: random doubles, both rules, every factor and scale")
     func fastPath() {
         var g = SeededGenerator(seed: 0x5CA1_ED)

@@ -170,6 +170,46 @@ struct RegZAPRTests {
     }
 }
 
+@Suite("AnnualPercentageRate: the Newton cell against the bisection bracket")
+struct RegZNewtonCellTests {
+    @Test("solve (Newton's rounding cell proven by two exact signs) equals the bisection bracket correctly rounded by wide rationals alone: seeded loans, odd first periods, odd last payments, many runs, rates near 0 and far beyond")
+    func againstBisection() throws {
+        var g = SeededGenerator(seed: 0xCE11_B15E)
+        var compared = 0
+        for round in 0..<240 {
+            let frequency = g.element(of: PaymentFrequency.allCases)
+            let start = try CivilDate(year: g.int(in: 2000...2040), month: g.int(in: 1...12), day: g.int(in: 1...28))
+            let count = g.int(in: 2...(frequency.periodsPerYear <= 4 ? 20 : 96))
+            let principal = g.moneyMinor(in: 500_00...90_000_00)
+            let annual = round % 8 == 7 ? Double(g.int(in: 1...300)) : Double(g.int(in: 0...4000)) / 100 / 100
+            let i = annual / Double(frequency.periodsPerYear)
+            let level = i == 0 ? Double(principal) / Double(count) : Double(principal) * i / (1 - 1 / RateSolver.power(1 + i, count))
+            let cents = max(1, Int128(level.rounded()) + Int128(g.int(in: 0...50)))
+            let first = try frequency.date(byAddingPeriods: 1, to: start).adding(days: g.int(in: 0...30))
+            var payments = try PaymentSeries(amount: MinorUnits(.usd).decimal(cents), count: count, firstDate: first, frequency: frequency).amounts()
+            if g.chance(1, in: 3) { payments[count - 1].amount = MinorUnits(.usd).decimal(cents + Int128(g.int(in: -50...50))) }
+            // Every other payment one cent more: a run per payment (beyond the stack storage).
+            if round % 6 == 5 { for k in stride(from: 0, to: count, by: 2) { payments[k].amount = MinorUnits(.usd).decimal(cents + 1) } }
+            let problem = AnnualPercentageRate(method: .regz, advances: [DatedAmount(amount: MinorUnits(.usd).decimal(Int128(principal)), date: start)],
+                                               payments: payments)
+            guard let result = try? problem.solve(), result.unitPeriod != .term, !result.financeCharge.isZero else { continue }
+            let unit = try problem.chooseUnitPeriod(start: start)
+            let terms = try problem.regzTerms(start: start, unit: unit)
+            let bracket = try AnnualPercentageRate.regzBisectionBracket(terms: terms, exactSignAtZero: 1)
+            let factor = (100 * unit.periodsPerYear.numerator, unit.periodsPerYear.denominator)
+            var signs = 0
+            let apr = try AnnualPercentageRate.correctlyRounded(bracket, factor: factor, decimals: 12, rule: .toNearestOrEven,
+                                                                exactSigns: &signs) { problem.regzExactSign(terms, at: $0) }
+            let disclosed = try AnnualPercentageRate.correctlyRounded(bracket, factor: factor, decimals: 2, rule: .toNearestOrAway,
+                                                                      exactSigns: &signs) { problem.regzExactSign(terms, at: $0) }
+            #expect(result.apr == apr, "round \(round)")
+            #expect(result.aprDisclosed == disclosed, "round \(round)")
+            compared += 1
+        }
+        #expect(compared > 150)
+    }
+}
+
 @Suite("AnnualPercentageRate: totals")
 struct APRTotalTests {
     @Test("total: the coefficient sum equals adding one by one from zero (value, scale, overflow) on random flows, mixed scales, negatives and the 38-digit limit")

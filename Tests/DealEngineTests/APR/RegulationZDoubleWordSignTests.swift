@@ -24,17 +24,21 @@ struct RegulationZDoubleWordSignTests {
             let unit = try problem.chooseUnitPeriod(start: start)
             let terms = try problem.regzTerms(start: start, unit: unit)
             let perYear = unit.periodsPerYear
-            let equation = try #require(AnnualPercentageRate.RegzDoubleWordEquation(problem, terms: terms))
             // The reported APR as a rate, moved by ±10^−k of itself.
             let apr = ExactFraction(result.apr)
             let rate = apr * ExactFraction(WideInteger(perYear.denominator), WideInteger(100 * perYear.numerator))
+            var points: [ExactFraction] = []
             for k in [10, 14, 18, 22, 26, 30] {
                 // rate·(1 ± 10^−k) to 30 decimals (a numerator and denominator below 2^106).
                 let scaled = rate.numerator.multiplied(byPowerOfTen: 30) * (WideInteger(1).multiplied(byPowerOfTen: k) + WideInteger(g.chance(1, in: 2) ? 1 : -1))
-                let at = ExactFraction(try scaled.divided(by: rate.denominator.multiplied(byPowerOfTen: k), rule: .down),
-                                       WideInteger(1).multiplied(byPowerOfTen: 30))
+                points.append(ExactFraction(try scaled.divided(by: rate.denominator.multiplied(byPowerOfTen: k), rule: .down),
+                                            WideInteger(1).multiplied(byPowerOfTen: 30)))
+            }
+            let signs = problem.withRegzDoubleWordEquation(terms: terms) { equation in equation.map { e in points.map { e.sign(at: $0) } } }
+            let decisions = try #require(signs)
+            for (at, sign) in zip(points, decisions) {
                 total += 1
-                if let sign = equation.sign(at: at) {
+                if let sign {
                     decided += 1
                     #expect(sign == problem.regzExactSign(terms, at: at))
                 }
