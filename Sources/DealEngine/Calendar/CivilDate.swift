@@ -89,24 +89,25 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// // "2026-02-30" throws: … (February 2026 has 28 days)
     /// ```
     public init(parsing text: some StringProtocol) throws(CalendarError) {
-        let found = String(reflecting: String(text))
+        // The quoted text is only built for an error (no string work on the way to a date).
         func failure(_ reason: String? = nil) -> CalendarError {
-            CalendarError(message: "expected a date YYYY-MM-DD, found \(found)"
+            CalendarError(message: "expected a date YYYY-MM-DD, found \(String(reflecting: String(text)))"
                 + (reason.map { " (\($0))" } ?? ""))
         }
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
-        else { throw failure() }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for byte in bytes[range] {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        // One pass over the bytes: '-' at positions 4 and 7, digits elsewhere, exactly ten.
+        var year = 0, month = 0, day = 0, position = 0
+        for byte in text.utf8 {
+            guard position < 10 else { throw failure() }
+            if position == 4 || position == 7 {
+                guard byte == UInt8(ascii: "-") else { throw failure() }
+            } else {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { throw failure() }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if position < 4 { year = year * 10 + digit } else if position < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
             }
-            return value
+            position += 1
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
-        else { throw failure() }
+        guard position == 10 else { throw failure() }
         guard year >= 1 else { throw failure("year 0000 is not in 0001...9999") }
         guard (1...12).contains(month) else { throw failure("month \(month) is not in 1...12") }
         let length = Self.numberOfDays(inMonth: month, year: year)
@@ -123,6 +124,24 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// try CivilDate(year: 812, month: 3, day: 7).description   // "0812-03-07"
     /// ```
     public var description: String {
+        if (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day) {
+            // Every date the checked initializers make: ten ASCII bytes written in place.
+            return String(unsafeUninitializedCapacity: 10) { buffer in
+                func put(_ value: Int, at end: Int, width: Int) {
+                    var rest = value
+                    for offset in 0..<width {
+                        buffer[end - offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                        rest /= 10
+                    }
+                }
+                put(year, at: 3, width: 4)
+                buffer[4] = UInt8(ascii: "-")
+                put(month, at: 6, width: 2)
+                buffer[7] = UInt8(ascii: "-")
+                put(day, at: 9, width: 2)
+                return 10
+            }
+        }
         func padded(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

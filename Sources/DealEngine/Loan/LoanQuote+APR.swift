@@ -48,9 +48,9 @@ extension LoanQuote {
             if amount.isZero { continue }
             let date: CivilDate
             do { date = try frequency.paymentDate(index, first: first) } catch { throw DealError.invalidArgument("term", error.message) }
-            var flow = DatedAmount(amount: amount, date: date, path: "term")
-            flow.series = (frequency, first, index)
-            payments.append(flow)
+            // Appended, then marked in place: no copy of the flow per payment.
+            payments.append(DatedAmount(amount: amount, date: date, path: "term"))
+            payments[payments.count - 1].series = (frequency, first, index)
         }
         let problem = AnnualPercentageRate(method: .regz, advances: [DatedAmount(amount: amountFinanced, date: contract, path: "amountFinanced")],
                                            payments: payments, unitPeriod: frequency)

@@ -122,14 +122,14 @@ extension RetailLoan {
             let floor = try EffectiveAnnualRate.floor(annualPercentage: apr, periodsPerYear: m, digits: kept)
             let unit = Int128(ExactRatio.tenToThe(kept - k))
             let rounded = rounding.periodicRate == .truncated(decimals: k) ? floor / unit : (floor + unit / 2) / unit
-            return try quote(includeSchedule: includeSchedule, rate: rate(rounded, k))
+            return try quote(includeSchedule: includeSchedule, effectiveRate: rate(rounded, k))
         case .exact:
             for digits in Self.effectiveRateDigits {
                 let floor = try EffectiveAnnualRate.floor(annualPercentage: apr, periodsPerYear: m, digits: digits)
                 let low: LoanQuote, high: LoanQuote
                 do {
-                    low = try quote(includeSchedule: includeSchedule, rate: rate(floor, digits))
-                    high = try quote(includeSchedule: includeSchedule, rate: rate(floor + 1, digits))
+                    low = try quote(includeSchedule: includeSchedule, effectiveRate: rate(floor, digits))
+                    high = try quote(includeSchedule: includeSchedule, effectiveRate: rate(floor + 1, digits))
                 } catch where error.code == .overflow && digits != Self.effectiveRateDigits.first {
                     break
                 }

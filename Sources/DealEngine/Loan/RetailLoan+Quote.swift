@@ -38,7 +38,17 @@ extension RetailLoan {
         }
     }
 
+    /// The quote at one bound of an effective rate (``effectiveRateQuote(includeSchedule:)``):
+    /// the body below, kept out of line there.
+    @inline(never)
+    func quote(includeSchedule: Bool, effectiveRate rate: PeriodicRate) throws(DealError) -> LoanQuote {
+        try quote(includeSchedule: includeSchedule, rate: rate)
+    }
+
     /// The quote at a given periodic rate (the profile's, or one bound of an effective rate).
+    /// Inlined into ``quote(includeSchedule:)`` so that the result is built where it is
+    /// returned, not copied out of a call.
+    @inline(__always)
     func quote(includeSchedule: Bool, rate: PeriodicRate) throws(DealError) -> LoanQuote {
         let money = MinorUnits(currency)
         // MARK: Validation of counts and rates
@@ -197,7 +207,7 @@ extension RetailLoan {
         }
 
         let paymentDecimal = money.decimal(payment.minorUnits)
-        var quote = LoanQuote(
+        return LoanQuote(
             currency: currency,
             sellingPrice: money.decimal(price),
             msrp: msrpMinor.map(money.decimal),
@@ -238,11 +248,10 @@ extension RetailLoan {
             paymentTiming: paymentTiming,
             oddDays: oddDays,
             rounding: rounding,
-            paymentProblem: problem)
-        quote.contractDate = contractDate
-        quote.addOns = itemizedAddOns
-        quote.preInstalledAddOnsTotal = addOns.contains(where: \.preInstalled) ? money.decimal(preInstalledAddOns) : nil
-        return quote
+            paymentProblem: problem,
+            contractDate: contractDate,
+            addOns: itemizedAddOns,
+            preInstalledAddOnsTotal: addOns.contains(where: \.preInstalled) ? money.decimal(preInstalledAddOns) : nil)
     }
 
     /// The first payment date and the first period's length (Reg Z Appendix J counting).
