@@ -6,13 +6,15 @@ import DealDecimal
 extension AnnualPercentageRate {
     // MARK: Single advance, single payment (Appendix J (b)(4)(ii))
 
-    /// The term as (days, or whole months) when it is not one standard period and at most a
-    /// year; nil when a standard period fits (then the general path gives t = 1, f = 0).
+    /// The term as (days, or whole months) when it is less than a year and not one monthly,
+    /// quarterly or semiannual period; nil otherwise (then the general path gives t = 1, f = 0
+    /// and the same 12/months a year). A week, two weeks or a semimonth is no whole number of
+    /// months, so (b)(5)(vii) counts it as 365/days a year, not 52, 26 or 24.
     func singlePaymentTerm(start: CivilDate) throws(DealError) -> (days: Int, months: Int?)? {
         let end = payments[0].date
         let days = start.days(until: end)
         guard days > 0 else { return nil }
-        for frequency in PaymentFrequency.allCases where Self.isOnePeriod(from: start, to: end, frequency) { return nil }
+        for frequency in PaymentFrequency.allCases where frequency.monthsPerPeriod != nil && Self.isOnePeriod(from: start, to: end, frequency) { return nil }
         guard let monthly = try? UnitPeriodCount(from: start, to: end, frequency: .monthly) else { return nil }
         if monthly.wholePeriods >= 12 { return nil }      // longer than a year: the unit-period is a year
         if monthly.oddDays == 0 { return (days, monthly.wholePeriods) }

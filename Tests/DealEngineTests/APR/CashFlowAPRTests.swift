@@ -64,6 +64,17 @@ struct RegZAPRTests {
         #expect(twoMonths.unitPeriod == .term)
         #expect(twoMonths.unitPeriodsPerYear == dec("6"))
         #expect(twoMonths.apr == dec("12.000000000000"))
+        // A week, two weeks and a semimonth are no whole number of months: 365/days a year
+        // ((b)(5)(vii); the FTC's $15 on $100 for two weeks is 391 %), never 52, 26 or 24.
+        for (end, days) in [("2026-04-08", 7), ("2026-04-15", 14), ("2026-04-16", 15)] {
+            let short = try AnnualPercentageRate(method: .regz, advances: [advance("100.00", "2026-04-01")], payments: [advance("115.00", end)]).solve()
+            #expect(short.unitPeriod == .term, "\(days) days")
+            // 15/100 × 365/days × 100 = 5475/days, rounded to 12 decimals.
+            #expect(short.apr == (try dec("5475").divided(by: ExactDecimal(days), scale: 12, rule: .toNearestOrEven)), "\(days) days")
+        }
+        let oneMonth = try AnnualPercentageRate(method: .regz, advances: [advance("100.00", "2026-04-01")], payments: [advance("101.00", "2026-05-01")]).solve()
+        #expect(oneMonth.unitPeriod == .unitPeriod(.monthly))
+        #expect(oneMonth.apr == dec("12.000000000000"))
         let year = try AnnualPercentageRate(method: .regz, advances: [advance("100.00", "2026-04-01")], payments: [advance("110.00", "2027-04-01")]).solve()
         #expect(year.unitPeriod == .unitPeriod(.annual))
         #expect(year.apr == dec("10.000000000000"))
