@@ -202,12 +202,16 @@ extension AnnualPercentageRate {
     }
 
     /// Regulation Z 1026.22(a)(3) irregularity; `periodsRegular`, when known
-    /// (``UnitPeriodScan/paymentPeriodsRegular``), answers the period test without its scan.
+    /// (``UnitPeriodScan/paymentPeriodsRegular``, which implies payments in strictly
+    /// increasing date order), answers the period test without its scan.
     func isIrregular(unit: UnitPeriod, periodsRegular: Bool? = nil) -> Bool {
         if advances.count > 1 { return true }
+        // Already in date order (a series, or as the scan saw them when it knows the periods):
+        // no sorted copy of the flows.
         var increasing = true
-        for k in payments.indices.dropFirst() where !(payments[k - 1].date < payments[k].date) { increasing = false; break }
-        // Already in date order (a series): no sorted copy of the flows.
+        if periodsRegular == nil {
+            for k in payments.indices.dropFirst() where !(payments[k - 1].date < payments[k].date) { increasing = false; break }
+        }
         let sorted = increasing ? payments : payments.sorted { $0.date < $1.date }
         if sorted.count > 2 {
             let first = sorted[1].amount
