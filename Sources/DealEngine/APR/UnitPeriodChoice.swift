@@ -47,6 +47,7 @@ extension AnnualPercentageRate {
         all.reserveCapacity(split + payments.count)
         for k in advances.indices { all.append(advances[k].date) }
         for k in payments.indices { all.append(payments[k].date) }
+        // Distinct and sorted: strictly increasing, so the scan below runs to its end.
         let dates = Array(Set(all)).sorted()
         return Self.unitPeriodScan(count: dates.count, seesPaymentGaps: false, shortcuts: shortcuts) { dates[$0] }!
     }
