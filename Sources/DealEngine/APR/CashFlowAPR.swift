@@ -181,8 +181,11 @@ public struct AnnualPercentageRate: Sendable {
         }
         switch method {
         case .regz:
-            let unit = try chooseUnitPeriod(start: start)
-            let irregular = isIrregular(unit: unit)
+            // One scan of the dates chooses the unit-period and sees whether the payments are
+            // one period apart (unless the request gave the unit-period).
+            let scan = unitPeriod.map { UnitPeriodScan(unit: .frequency($0), paymentPeriodsRegular: nil) } ?? unitPeriodScan()
+            let unit = scan.unit
+            let irregular = isIrregular(unit: unit, periodsRegular: scan.paymentPeriodsRegular)
             if unitPeriod == nil, advances.count == 1, payments.count == 1,
                let term = try singlePaymentTerm(start: start) {
                 return try singlePaymentResult(term, advanced: advanced, paid: paid, charge: charge)

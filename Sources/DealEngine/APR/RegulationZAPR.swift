@@ -50,13 +50,23 @@ extension AnnualPercentageRate {
 
     /// The smallest and largest t of the terms (nil for none).
     static func wholeRange(_ terms: [Term]) -> ClosedRange<Int>? {
-        guard let first = terms.first else { return nil }
-        var maxWhole = first.whole, minWhole = first.whole
-        for term in terms {
-            if term.whole > maxWhole { maxWhole = term.whole }
-            if term.whole < minWhole { minWhole = term.whole }
+        wholeRangeAndMonotone(terms).wholes
+    }
+
+    /// ``wholeRange(_:)`` and ``isMonotone(_:)`` in one pass over the terms.
+    static func wholeRangeAndMonotone(_ terms: [Term]) -> (wholes: ClosedRange<Int>?, monotone: Bool) {
+        guard let first = terms.first else { return (nil, true) }
+        var maxWhole = first.whole, minWhole = first.whole, monotone = true
+        for k in terms.indices {
+            let (amount, whole, fraction) = (terms[k].amount, terms[k].whole, terms[k].fraction)
+            if whole > maxWhole { maxWhole = whole }
+            if whole < minWhole { minWhole = whole }
+            // Every advance at t = 0 with f = 0, every payment at t, f ≥ 0 (finite; the
+            // comparisons are false for NaN).
+            let measured = abs(amount) < .infinity && fraction >= 0 && fraction < .infinity && whole >= 0
+            if !(measured && (amount >= 0 || (whole == 0 && fraction == 0))) { monotone = false }
         }
-        return minWhole...maxWhole
+        return (minWhole...maxWhole, monotone)
     }
 
     /// ``regzValue(_:_:)`` with the terms' ``wholeRange(_:)`` computed once by the caller
@@ -169,8 +179,7 @@ extension AnnualPercentageRate {
 
         init(terms: [Term]) {
             self.terms = terms
-            wholes = AnnualPercentageRate.wholeRange(terms)
-            monotone = AnnualPercentageRate.isMonotone(terms)
+            (wholes, monotone) = AnnualPercentageRate.wholeRangeAndMonotone(terms)
         }
 
         /// The full evaluation, recorded when i ≥ 0 and finite.
@@ -269,11 +278,7 @@ extension AnnualPercentageRate {
     /// then the computed ``regzValue(_:_:wholes:)`` and its bound never increase with i ≥ 0
     /// (``RegzSigns``).
     static func isMonotone(_ terms: [Term]) -> Bool {
-        for term in terms {
-            guard term.amount.isFinite, term.whole >= 0, term.fraction >= 0, term.fraction.isFinite,
-                  term.amount >= 0 || (term.whole == 0 && term.fraction == 0) else { return false }
-        }
-        return true
+        wholeRangeAndMonotone(terms).monotone
     }
 
     /// The largest t the Newton bracket tabulates powers for (longer terms take the bisection).
@@ -308,8 +313,9 @@ extension AnnualPercentageRate {
     /// evaluation's bound over the slope). A non-finite or non-negative slope, a step beyond
     /// 2³⁰ or no convergence in 64 steps returns nil.
     static func regzNewtonEstimate(terms: [Term], exactSignAtZero: Int) -> NewtonEstimate? {
-        guard exactSignAtZero > 0, let wholes = wholeRange(terms), wholes.upperBound <= newtonLargestWhole,
-              isMonotone(terms) else { return nil }
+        guard exactSignAtZero > 0 else { return nil }
+        let (range, monotone) = wholeRangeAndMonotone(terms)
+        guard let wholes = range, wholes.upperBound <= newtonLargestWhole, monotone else { return nil }
         let maxWhole = wholes.upperBound
         let worst = maxWhole + RateSolver.powerOperations(maxWhole) + 10
         let relative = 2 * RateSolver.gamma(worst + terms.count + 2)

@@ -45,8 +45,13 @@ extension AnnualPercentageRate {
                 let amount = flows[k].amount
                 let same = previous.map { $0.coefficient == amount.coefficient && $0.scale == amount.scale } ?? false
                 previous = (amount.coefficient, amount.scale)
-                terms.append(Term(amount: sign * RateSolver.double(amount), whole: count.wholePeriods,
-                                  fraction: Double(n) / Double(d), years: 0, exact: (n, d), sameAmountAsPrevious: same))
+                // A series repeats its amount and its fraction: the previous term's doubles are
+                // the same conversions of the same numbers.
+                let last = terms.last
+                let value = same ? last!.amount : sign * RateSolver.double(amount)
+                let fraction = last.map { $0.exact == (n, d) } ?? false ? last!.fraction : Double(n) / Double(d)
+                terms.append(Term(amount: value, whole: count.wholePeriods,
+                                  fraction: fraction, years: 0, exact: (n, d), sameAmountAsPrevious: same))
             }
         }
         return terms

@@ -17,58 +17,140 @@ extension AnnualPercentageRate {
     /// than a year.
     public func chooseUnitPeriod(start: CivilDate) throws(DealError) -> UnitPeriod {
         if let unitPeriod { return .frequency(unitPeriod) }
-        let dates = distinctSortedDates()
-        guard dates.count >= 2 else { return .monthly }
+        return unitPeriodScan().unit
+    }
+
+    /// What one scan of the flows' dates tells: Appendix J (b)(4)'s unit-period, and whether
+    /// every gap between consecutive payments is one period of it (the 1026.22(a)(3) period
+    /// test of ``isIrregular(unit:periodsRegular:)``).
+    struct UnitPeriodScan: Equatable {
+        /// The unit-period ``chooseUnitPeriod(start:)`` reports.
+        var unit: UnitPeriod
+        /// Whether every payment is one ``unit`` after the previous one; nil when the scan did
+        /// not see exactly those gaps (several advances, or flows not in strictly increasing
+        /// date order).
+        var paymentPeriodsRegular: Bool?
+    }
+
+    /// The (b)(4) choice over the distinct dates (the flows themselves when they are already
+    /// strictly increasing, as a series after its advance is: no copy). With `shortcuts`, gaps
+    /// whose candidates answer alike are counted out once (``gapKey(_:_:days:)``, and a gap of
+    /// one calendar month on a day before the 28th, whose answers depend on its length
+    /// alone); without, every gap asks every candidate (`UnitPeriodChoiceTests` compares
+    /// the two on seeded schedules).
+    func unitPeriodScan(shortcuts: Bool = true) -> UnitPeriodScan {
+        let split = advances.count
+        if let scan = Self.unitPeriodScan(count: split + payments.count, seesPaymentGaps: split == 1, shortcuts: shortcuts, date: {
+            $0 < split ? advances[$0].date : payments[$0 - split].date
+        }) { return scan }
+        var all: [CivilDate] = []
+        all.reserveCapacity(split + payments.count)
+        for k in advances.indices { all.append(advances[k].date) }
+        for k in payments.indices { all.append(payments[k].date) }
+        // Distinct and sorted: strictly increasing, so the scan below runs to its end.
+        let dates = Array(Set(all)).sorted()
+        return Self.unitPeriodScan(count: dates.count, seesPaymentGaps: false, shortcuts: shortcuts) { dates[$0] }!
+    }
+
+    /// The scan over `count` dates `date(0)…`, nil as soon as one is not after the previous
+    /// one (then the caller scans them sorted); when `seesPaymentGaps`, `date(0)` is the one
+    /// advance and the others are the payments.
+    @inline(__always)
+    static func unitPeriodScan(count: Int, seesPaymentGaps: Bool, shortcuts: Bool,
+                               date: (Int) -> CivilDate) -> UnitPeriodScan? {
+        guard count >= 2 else { return UnitPeriodScan(unit: .monthly, paymentPeriodsRegular: nil) }
         let order = UnitPeriod.candidates, byDays = UnitPeriod.candidatesByDaysFlat, starts = UnitPeriod.candidatesByDaysStart
-        // counts[j]: the gaps that are one period of order[j] (0: none).
-        var counts = [Int](repeating: 0, count: order.count)
-        // Gaps of up to 41 days that agree in their ``gapKey(_:_:days:)`` are one period of
-        // the same candidates: each such gap is counted out once (a direct-mapped table of
-        // 64 keys and their candidate masks), the others every time.
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { memo in
-            memo.initialize(repeating: 0)
-            var a = dates[0], aDays = a.daysSinceEpoch
-            for b in dates.dropFirst() {
-                let bDays = b.daysSinceEpoch, days = bDays - aDays
-                // Only the candidates whose day range admits the gap are counted out.
-                if days >= UnitPeriod.shortestPeriodDays, days + 1 < starts.count {
-                    var mask: UInt64 = 0
-                    let key = Self.gapKey(a, b, days: days)
-                    let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58)
-                    if key != 0 && memo[slot] == key {
-                        mask = memo[64 + slot]
-                    } else {
-                        for k in starts[days]..<starts[days + 1] where UnitPeriod.isOnePeriodByCounting(from: a, to: b, order[byDays[k]]) {
-                            mask |= 1 << UInt64(byDays[k])
-                        }
-                        if key != 0 { (memo[slot], memo[64 + slot]) = (key, mask) }
-                    }
-                    while mask != 0 {
-                        counts[mask.trailingZeroBitCount] += 1
-                        mask &= mask - 1
-                    }
-                }
-                (a, aDays) = (b, bDays)
+        precondition(order.count <= 32, "the buffer below counts 32 candidates")
+        // The candidates that the gap a → b (`days` apart) is one period of, as a mask: only
+        // those whose day range admits the gap are asked.
+        func candidateMask(_ a: CivilDate, _ b: CivilDate, days: Int) -> UInt64 {
+            var mask: UInt64 = 0
+            guard days >= UnitPeriod.shortestPeriodDays, days + 1 < starts.count else { return 0 }
+            for i in starts[days]..<starts[days + 1] where UnitPeriod.isOnePeriodByCounting(from: a, to: b, order[byDays[i]]) {
+                mask |= 1 << UInt64(byDays[i])
             }
+            return mask
         }
+        // One stack buffer (1 KiB, within the stack allocation limit): a direct-mapped table of
+        // 32 gap keys (0..<32) and their candidate masks (32..<64); counts[j], the gaps that
+        // are one period of order[j] (64..<96); for the calendar-month gaps of 28…31 days,
+        // their masks with bit 63 set once known (96..<100) and how many there were (100..<104).
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { memo -> UnitPeriodScan? in
+            memo.initialize(repeating: 0)
+            // Bit j: every payment gap so far is one period of order[j]; bit d: a payment gap
+            // was a calendar month of 28 + d days.
+            var everyPaymentGap = UInt64.max, paymentMonthLengths = 0
+            var a = date(0), aDays = a.daysSinceEpoch
+            for k in 1..<count {
+                let b = date(k)
+                if shortcuts, b.day == a.day, b.day < 28, b.month == a.month % 12 + 1, b.year == a.year + (a.month == 12 ? 1 : 0) {
+                    // One calendar month on a day every month has: as many days as a's month,
+                    // and the candidates' answers depend on that length alone.
+                    let days = CivilDate.numberOfDays(inMonth: a.month, year: a.year), length = days - 28
+                    if memo[96 + length] == 0 { memo[96 + length] = candidateMask(a, b, days: days) | 1 << 63 }
+                    memo[100 + length] += 1
+                    if k >= 2 { paymentMonthLengths |= 1 << length }
+                    (a, aDays) = (b, aDays + days)
+                    continue
+                }
+                let days = b.daysSinceEpoch - aDays
+                guard days > 0 else { return nil }
+                let key = shortcuts ? Self.gapKey(a, b, days: days) : 0
+                let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 59)
+                let mask: UInt64
+                if key != 0 && memo[slot] == key {
+                    mask = memo[32 + slot]
+                } else {
+                    mask = candidateMask(a, b, days: days)
+                    if key != 0 { (memo[slot], memo[32 + slot]) = (key, mask) }
+                }
+                var bits = mask
+                while bits != 0 {
+                    memo[64 + bits.trailingZeroBitCount] += 1
+                    bits &= bits - 1
+                }
+                if k >= 2 { everyPaymentGap &= mask }
+                (a, aDays) = (b, aDays + days)
+            }
+            // The calendar-month gaps, counted out by length.
+            for length in 0..<4 where memo[100 + length] > 0 {
+                var bits = memo[96 + length] & ~(1 << 63)
+                if paymentMonthLengths & 1 << length != 0 { everyPaymentGap &= bits }
+                while bits != 0 {
+                    memo[64 + bits.trailingZeroBitCount] += memo[100 + length]
+                    bits &= bits - 1
+                }
+            }
+            let j = Self.mostCommonPeriod(order, counts: UnsafeBufferPointer(rebasing: memo[64..<(64 + order.count)]),
+                                          first: date(0), last: date(count - 1), dates: count)
+            return UnitPeriodScan(unit: order[j], paymentPeriodsRegular: seesPaymentGaps ? everyPaymentGap >> UInt64(j) & 1 == 1 : nil)
+        }
+    }
+
+    /// The index into `order` (``UnitPeriod/candidates``) of the unit-period, given
+    /// `counts[j]`, the gaps that are one period of candidate j, and the first and last of
+    /// `dates` distinct dates (for the average interval when no period is common).
+    static func mostCommonPeriod(_ order: [UnitPeriod], counts: UnsafeBufferPointer<UInt64>,
+                                 first: CivilDate, last: CivilDate, dates: Int) -> Int {
         // Days and multiples of a week or month must recur (twice or more) to be a common interval:
         // one 35-day gap in a ragged schedule does not make 5 weeks the unit-period.
-        for j in counts.indices where order[j].paymentFrequency == nil && counts[j] < 2 { counts[j] = 0 }
-        if let best = counts.max(), best > 0 {
+        func count(_ j: Int) -> UInt64 { order[j].paymentFrequency == nil && counts[j] < 2 ? 0 : counts[j] }
+        var best: UInt64 = 0
+        for j in order.indices { best = max(best, count(j)) }
+        if best > 0 {
             // One interval can be two periods at once (February 1 to March 1 is a month and 4
             // weeks): among equally frequent ones a payment frequency wins, then the shorter.
-            let j = counts.indices.first { counts[$0] == best && order[$0].paymentFrequency != nil }
-                ?? counts.indices.first { counts[$0] == best }!
-            return order[j]
+            return order.indices.first { count($0) == best && order[$0].paymentFrequency != nil }
+                ?? order.indices.first { count($0) == best }!
         }
-        let average = Double(dates.first!.days(until: dates.last!)) / Double(dates.count - 1)
+        let average = Double(first.days(until: last)) / Double(dates - 1)
         var choice = PaymentFrequency.weekly
         var distance = Double.infinity
         for frequency in [PaymentFrequency.weekly, .biweekly, .semimonthly, .monthly, .quarterly, .semiannual, .annual] {
             let d = abs(365 / Double(frequency.periodsPerYear) - average)
             if d < distance { distance = d; choice = frequency }
         }
-        return .frequency(choice)
+        return order.firstIndex(of: .frequency(choice))!
     }
 
     /// The gap a → b (`days` apart) as a key that decides which candidates it is one period
@@ -96,18 +178,6 @@ extension AnnualPercentageRate {
         return key | (february != 0 && CivilDate.isLeapYear(february) ? 1 << 26 : 0) | 1 << 28
     }
 
-    /// The distinct dates of all flows in increasing order: the flows' own order when it is
-    /// already strictly increasing (a regular series after its advance), else sorted.
-    func distinctSortedDates() -> [CivilDate] {
-        var dates: [CivilDate] = []
-        dates.reserveCapacity(advances.count + payments.count)
-        for k in advances.indices { dates.append(advances[k].date) }
-        for k in payments.indices { dates.append(payments[k].date) }
-        var increasing = true
-        for k in dates.indices.dropFirst() where !(dates[k - 1] < dates[k]) { increasing = false; break }
-        return increasing ? dates : Array(Set(dates)).sorted()
-    }
-
     /// Whether `b` is exactly one `frequency` period after `a`.
     static func isOnePeriod(from a: CivilDate, to b: CivilDate, _ frequency: PaymentFrequency) -> Bool {
         guard a < b else { return false }
@@ -132,12 +202,17 @@ extension AnnualPercentageRate {
         return count.wholePeriods == 1 && count.oddDays == 0 && (count.oddMonths ?? 0) == 0
     }
 
-    /// Regulation Z 1026.22(a)(3) irregularity.
-    func isIrregular(unit: UnitPeriod) -> Bool {
+    /// Regulation Z 1026.22(a)(3) irregularity; `periodsRegular`, when known
+    /// (``UnitPeriodScan/paymentPeriodsRegular``, which implies payments in strictly
+    /// increasing date order), answers the period test without its scan.
+    func isIrregular(unit: UnitPeriod, periodsRegular: Bool? = nil) -> Bool {
         if advances.count > 1 { return true }
+        // Already in date order (a series, or as the scan saw them when it knows the periods):
+        // no sorted copy of the flows.
         var increasing = true
-        for k in payments.indices.dropFirst() where !(payments[k - 1].date < payments[k].date) { increasing = false; break }
-        // Already in date order (a series): no sorted copy of the flows.
+        if periodsRegular == nil {
+            for k in payments.indices.dropFirst() where !(payments[k - 1].date < payments[k].date) { increasing = false; break }
+        }
         let sorted = increasing ? payments : payments.sorted { $0.date < $1.date }
         if sorted.count > 2 {
             let first = sorted[1].amount
@@ -148,6 +223,7 @@ extension AnnualPercentageRate {
                 if amount != first { return true }
             }
         }
+        if let periodsRegular { return !periodsRegular }
         // Months and multiples of a month: the counting alone (the day range is only a
         // shortcut to a "no" the counting also gives, `UnitPeriodTests`); it needs no day
         // numbers. Otherwise each date's day number once (carried to the next gap).

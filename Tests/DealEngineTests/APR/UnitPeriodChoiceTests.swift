@@ -61,6 +61,59 @@ struct UnitPeriodChoiceTests {
         #expect(outcomes[false]! > 300 && outcomes[true]! > 300, "\(outcomes)")
     }
 
+    @Test("The scan's shortcuts (gap keys; one calendar month on a day before the 28th) choose the unit-period and see the payments' periods as asking every candidate about every gap does, on seeded schedules")
+    func scanShortcuts() throws {
+        var g = SeededGenerator(seed: 0x5CA7_0B5E)
+        var units: [String: Int] = [:], regular = [false: 0, true: 0], general = 0
+        let frequencies: [PaymentFrequency] = [.monthly, .semimonthly, .weekly, .biweekly, .quarterly, .semiannual, .annual]
+        for round in 0..<2_000 {
+            // First payments in leap, common and century years, on any day (month ends too).
+            let (year, month) = (g.element(of: [1_899, 1_900, 1_999, 2_000, 2_023, 2_024, 2_026, 2_099, 2_100, 2_101]), g.int(in: 1...12))
+            let length = CivilDate.numberOfDays(inMonth: month, year: year)
+            let first = try CivilDate(year: year, month: month, day: g.chance(1, in: 3) ? g.int(in: 28...length) : g.int(in: 1...27))
+            var dates: [CivilDate]
+            switch round % 10 {
+            case 0..<7:
+                dates = try frequencies[round % 7].paymentDates(count: g.int(in: 1...(round % 7 < 4 ? 80 : 12)), first: first)
+            case 7:
+                // Every k days (daily, 3 days, weeks, 4 weeks).
+                let step = g.element(of: [1, 2, 3, 6, 7, 14, 28, 35])
+                dates = try (0..<g.int(in: 2...40)).map { try first.adding(days: step * $0) }
+            case 8:
+                // Month ends: Jan 31 → Feb 28/29 → Mar 31 …
+                let end = try CivilDate(year: year, month: 1, day: 31)
+                dates = try PaymentFrequency.monthly.paymentDates(count: g.int(in: 2...40), first: end)
+            default:
+                // Ragged: random gaps.
+                var date = first
+                dates = try (0..<g.int(in: 2...30)).map { _ in date = try date.adding(days: g.int(in: 1...70)); return date }
+            }
+            // Odd last period, a moved payment, a repeated date, a shuffled order.
+            if g.chance(1, in: 4) { dates[dates.count - 1] = try dates[dates.count - 1].adding(days: g.int(in: 1...20)) }
+            if g.chance(1, in: 6) { let k = g.int(in: 0...(dates.count - 1)); dates[k] = try dates[k].adding(days: g.int(in: -3...3)) }
+            if g.chance(1, in: 10) { dates.append(dates[g.int(in: 0...(dates.count - 1))]) }
+            if g.chance(1, in: 10) { dates.shuffle(using: &g) }
+            // Odd first period: the advance up to 70 days before the first payment; sometimes a second advance.
+            let earliest = dates.min()!
+            var advances = [advance("1000.00", try earliest.adding(days: -g.int(in: 0...70)).description)]
+            if g.chance(1, in: 12) { advances.append(advance("10.00", try advances[0].date.adding(days: g.int(in: 1...40)).description)) }
+            let problem = AnnualPercentageRate(method: .regz, advances: advances,
+                                               payments: dates.map { DatedAmount(amount: dec("100.00"), date: $0) })
+            let fast = problem.unitPeriodScan(), slow = problem.unitPeriodScan(shortcuts: false)
+            #expect(fast == slow, "round \(round): \(dates)")
+            #expect(try problem.chooseUnitPeriod(start: advances[0].date) == slow.unit)
+            units[slow.unit.name, default: 0] += 1
+            if let periods = fast.paymentPeriodsRegular {
+                // Equal amounts: the irregularity is the period test alone.
+                #expect(problem.isIrregular(unit: fast.unit) == !periods, "round \(round): \(dates)")
+                regular[periods, default: 0] += 1
+            } else {
+                general += 1
+            }
+        }
+        #expect(units.count >= 10 && regular[true]! > 300 && regular[false]! > 300 && general > 200, "\(units) \(regular) \(general)")
+    }
+
     @Test("Days: consecutive daily payments have a one-day unit-period (365 a year); every 3 days, 3 days; a single short gap does not decide")
     func days() throws {
         func problem(_ dates: [String]) -> AnnualPercentageRate {
