@@ -58,6 +58,13 @@ extension ExactDecimal {
         }
         // value = (a / 10^sa) / (b / 10^sb); result coefficient = a · 10^(scale + sb − sa) / b.
         let shift = scale + divisor.scale - self.scale
+        // When a · 10^shift fits in 128 bits, the same rule on the same quotient in Int128.
+        if (0...38).contains(shift) {
+            let (scaled, overflow) = storedCoefficient.multipliedReportingOverflow(by: PowersOfTen.signed(shift))
+            if !overflow, scaled != .min {
+                return try ExactDecimal(coefficient: try rule.divide(scaled, by: divisor.storedCoefficient), scale: scale)
+            }
+        }
         var numerator = WideInteger(storedCoefficient)
         var denominator = WideInteger(divisor.storedCoefficient)
         if shift >= 0 { numerator = numerator.multiplied(byPowerOfTen: shift) } else { denominator = denominator.multiplied(byPowerOfTen: -shift) }

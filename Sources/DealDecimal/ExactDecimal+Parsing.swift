@@ -15,6 +15,22 @@ extension ExactDecimal {
     ///   character, ``DecimalError/overflow(_:)`` for more than 38 significant digits or
     ///   decimal places.
     public init(parsing text: some StringProtocol) throws(DecimalError) {
+        try self.init(parsingText: text)
+    }
+
+    /// ``init(parsing:)`` for a `String`: the parser specialized here, so that callers in
+    /// other modules (request decoding) do not run its generic form.
+    ///
+    /// ```swift
+    /// let text: String = "30000.00"
+    /// try ExactDecimal(parsing: text)   // 30000.00
+    /// ```
+    public init(parsing text: String) throws(DecimalError) {
+        try self.init(parsingText: text)
+    }
+
+    /// The parser of ``init(parsing:)``.
+    private init(parsingText text: some StringProtocol) throws(DecimalError) {
         var coefficient: UInt128 = 0
         var significantDigits = 0
         var scale = 0

@@ -16,12 +16,30 @@ struct ExactText: Hashable {
 
     init(_ text: String) { self.text = text }
 
+    /// Equal byte counts, then the bytes compared where both texts are contiguous (native
+    /// and small strings are), else through the UTF-8 views.
     static func == (lhs: ExactText, rhs: ExactText) -> Bool {
-        lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        let a = lhs.text.utf8, b = rhs.text.utf8
+        guard a.count == b.count else { return false }
+        let compared = a.withContiguousStorageIfAvailable { x in
+            b.withContiguousStorageIfAvailable { y in
+                var index = 0
+                while index < x.count {
+                    if x[index] != y[index] { return false }
+                    index += 1
+                }
+                return true
+            }
+        }
+        if let compared, let equal = compared { return equal }
+        return a.elementsEqual(b)
     }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(text.utf8.count)
-        for byte in text.utf8 { hasher.combine(byte) }
+        var copy = text
+        copy.withUTF8 { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
     }
 }

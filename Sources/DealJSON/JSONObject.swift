@@ -133,9 +133,12 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence {
     private func position(of key: String) -> Int? {
         let text = ExactText(key)
         if indexedCount > 0, let position = positions[text] { return position }
+        // The byte counts first (a stored field of a native or small string), inline: most
+        // members of a scan differ in length from the key.
+        let length = key.utf8.count
         var position = indexedCount
         while position < memberKeys.count {
-            if ExactText(memberKeys[position]) == text { return position }
+            if memberKeys[position].utf8.count == length, ExactText(memberKeys[position]) == text { return position }
             position += 1
         }
         return nil

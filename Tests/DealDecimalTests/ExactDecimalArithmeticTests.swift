@@ -1,7 +1,7 @@
 // DealFinance — DealDecimalTests: exact arithmetic (ExactDecimal+Arithmetic.swift).
 
 import Testing
-import DealDecimal
+@testable import DealDecimal
 
 private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: text) }
 
@@ -152,5 +152,41 @@ struct ExactDecimalArithmeticTests {
             #expect(try a < (q + ulp) * b.magnitude)
         }
         #expect(exact > 100)
+    }
+
+    /// The 128-bit quotient (taken when a·10^shift fits) equals the wide-integer quotient it
+    /// replaces, value, scale and errors, under every rule, on both sides of the 128-bit limit.
+    @Test func quotientIn128BitsMatchesTheWideOne() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 11 }
+        var fast = 0
+        for _ in 0..<4_000 {
+            let digits = Int(next() % 38) + 1
+            var a = Int128(next()) * Int128(next()) % Int128(PowersOfTen.unsigned(digits))
+            if next() % 2 == 0 { a = -a }
+            let b = Int128(next() % 1_000_000_000) - 500_000_000
+            let (sa, sb, scale) = (Int(next() % 20), Int(next() % 12), Int(next() % 39))
+            let rule = RoundingRule.allCases[Int(next()) % RoundingRule.allCases.count]
+            guard b != 0 else { continue }
+            let x = try ExactDecimal(coefficient: a, scale: sa), y = try ExactDecimal(coefficient: b, scale: sb)
+            let shift = scale + sb - sa
+            var numerator = WideInteger(a), denominator = WideInteger(b)
+            if shift >= 0 { numerator = numerator.multiplied(byPowerOfTen: shift) } else { denominator = denominator.multiplied(byPowerOfTen: -shift) }
+            let expected: Result<ExactDecimal, DecimalError> = Result { () throws(DecimalError) -> ExactDecimal in
+                guard let c = try numerator.divided(by: denominator, rule: rule).int128Value else { throw .overflow("the quotient needs more than 38 digits") }
+                return try ExactDecimal(coefficient: c, scale: scale)
+            }
+            let actual: Result<ExactDecimal, DecimalError> = Result { () throws(DecimalError) -> ExactDecimal in try x.divided(by: y, scale: scale, rule: rule) }
+            switch (expected, actual) {
+            case (.success(let e), .success(let v)):
+                #expect(e.description == v.description, "\(x) / \(y) at \(scale) by \(rule)")
+                if shift >= 0, shift <= 38, !a.multipliedReportingOverflow(by: PowersOfTen.signed(shift)).overflow { fast += 1 }
+            case (.failure(let e), .failure(let v)):
+                #expect(String(describing: e) == String(describing: v), "\(x) / \(y) at \(scale) by \(rule)")
+            default:
+                Issue.record("\(x) / \(y) at \(scale) by \(rule): \(expected) vs \(actual)")
+            }
+        }
+        #expect(fast > 500)
     }
 }

@@ -126,4 +126,13 @@ struct ExactDecimalParsingTests {
         let isDigits: (Substring) -> Bool = { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
         return parts.allSatisfy(isDigits)
     }
+
+    /// The `String` entry and the generic one (a substring) agree, value, scale and error.
+    @Test(arguments: ["30000.00", "-0.5", "0", "1e3", "", "12.", "123456789012345678901234567890123456789"])
+    func stringAndSubstringAgree(text: String) {
+        func parsed(_ parse: () throws(DecimalError) -> ExactDecimal) -> String {
+            do { return try parse().description } catch { return "\(error)" }
+        }
+        #expect(parsed { () throws(DecimalError) in try ExactDecimal(parsing: text) } == parsed { () throws(DecimalError) in try ExactDecimal(parsing: text[...]) })
+    }
 }

@@ -16,6 +16,17 @@ struct ExactTextTests {
         #expect(set.contains(ExactText("x")) && !set.contains(ExactText("y")))
     }
 
+    @Test("texts of one byte length are compared byte by byte")
+    func sameLength() {
+        // ḋ + combining dot below and ḍ + combining dot above: canonically equivalent, 5 bytes each.
+        #expect("\u{1E0B}\u{323}" == "\u{1E0D}\u{307}")
+        #expect(ExactText("\u{1E0B}\u{323}") != ExactText("\u{1E0D}\u{307}"))
+        let long = String(repeating: "ab", count: 100)
+        #expect(ExactText(long + "x") != ExactText(long + "y"))
+        #expect(ExactText(long + "x") == ExactText(String(repeating: "ab", count: 100) + "x"))
+        #expect(ExactText("sellingPrice") == ExactText(String(decoding: Array("sellingPrice".utf8), as: UTF8.self)))
+    }
+
     @Test("a bridged-looking substring copy hashes the same as the original")
     func hashStability() {
         let long = String(repeating: "ab", count: 100)

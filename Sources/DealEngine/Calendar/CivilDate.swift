@@ -89,6 +89,22 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     /// // "2026-02-30" throws: … (February 2026 has 28 days)
     /// ```
     public init(parsing text: some StringProtocol) throws(CalendarError) {
+        try self.init(parsingText: text)
+    }
+
+    /// ``init(parsing:)`` for a `String`: the parser specialized here, so that callers in
+    /// other modules (request decoding) do not run its generic form.
+    ///
+    /// ```swift
+    /// let text: String = "2024-02-29"
+    /// try CivilDate(parsing: text)   // 2024-02-29
+    /// ```
+    public init(parsing text: String) throws(CalendarError) {
+        try self.init(parsingText: text)
+    }
+
+    /// The parser of ``init(parsing:)``.
+    private init(parsingText text: some StringProtocol) throws(CalendarError) {
         // The quoted text is only built for an error (no string work on the way to a date).
         func failure(_ reason: String? = nil) -> CalendarError {
             CalendarError(message: "expected a date YYYY-MM-DD, found \(String(reflecting: String(text)))"

@@ -239,7 +239,7 @@ public struct LevelPayment: Sendable, Hashable {
     /// rounded half-even in the last digit — for reconciling with lenders and spreadsheets.
     ///
     /// ```swift
-    /// try problem.unroundedPayment(minorUnitDigits: 2, significantDigits: 20)   // 436.656030588558405…
+    /// try problem.unroundedPayment(minorUnitDigits: 2, significantDigits: 20)   // 436.6560305885583676706087
     /// ```
     /// - Throws: ``DealError`` `invalid_argument` for inputs outside ``checkInputs()``'s
     ///   range or `minorUnitDigits` outside 0–38, `overflow` for a payment of 10^38 or more.
@@ -248,6 +248,7 @@ public struct LevelPayment: Sendable, Hashable {
         guard (0...ExactDecimal.maximumScale).contains(minorUnitDigits) else {
             throw DealError.invalidArgument("minorUnitDigits", "expected from 0 to \(ExactDecimal.maximumScale) minor-unit decimals, found \(minorUnitDigits)")
         }
+        if let proven = provenUnrounded(dividedBy: 1, minorUnitDigits: minorUnitDigits, significantDigits: significantDigits) { return proven }
         let (numerator, denominator) = exactFraction()
         return try Self.decimal(numerator, denominator, minorUnitDigits: minorUnitDigits, significantDigits: significantDigits)
     }

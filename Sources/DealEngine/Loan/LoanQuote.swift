@@ -108,15 +108,18 @@ public struct LoanQuote: Sendable, Hashable {
     /// profile: with the balloon one period later when it defers it).
     ///
     /// ```swift
-    /// try quote.unroundedPayment.description   // "436.65603058855840…"
+    /// try quote.unroundedPayment.description   // "436.6560305885583676706087"
     /// ```
     /// - Throws: ``DealError`` as ``LevelPayment/unroundedPayment(minorUnitDigits:significantDigits:)``
     ///   for a ``paymentProblem`` changed outside its range, `overflow` as the profile's balloon timing.
     public var unroundedPayment: ExactDecimal {
         get throws(DealError) {
             try paymentProblem.checkInputs()
+            let (timed, divisor) = try rounding.balloonTimed(paymentProblem)
+            let digits = currency.minorUnitDigits
+            if let proven = timed.provenUnrounded(dividedBy: divisor, minorUnitDigits: digits, significantDigits: 20) { return proven }
             let (numerator, denominator) = try rounding.exactPayment(paymentProblem)
-            return try LevelPayment.decimal(numerator, denominator, minorUnitDigits: currency.minorUnitDigits, significantDigits: 20)
+            return try LevelPayment.decimal(numerator, denominator, minorUnitDigits: digits, significantDigits: 20)
         }
     }
 }

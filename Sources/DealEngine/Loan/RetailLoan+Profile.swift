@@ -41,13 +41,24 @@ extension RoundingProfile {
         balloonTiming == .onePeriodAfter && problem.timing == .arrears && problem.balloon > 0
     }
 
-    /// `P*` as an exact fraction under ``balloonTiming``. A balloon B due one period after
-    /// payment n is worth B/(1 + i) at payment n: the problem with A·(q + p) and B·q has the
-    /// payment (q + p)·P* (i = p/q; every term is linear in A and B).
+    /// `P*` as an exact fraction under ``balloonTiming`` (``balloonTimed(_:)``'s problem's
+    /// fraction over its divisor).
     ///
     /// - Throws: `overflow` when A·(q + p) does not fit in 128 bits.
     func exactPayment(_ problem: LevelPayment) throws(DealError) -> (WideInteger, WideInteger) {
-        guard defersBalloon(problem) else { return problem.exactFraction() }
+        let (timed, divisor) = try balloonTimed(problem)
+        let (numerator, denominator) = timed.exactFraction()
+        return divisor == 1 ? (numerator, denominator) : (numerator, denominator * WideInteger(divisor))
+    }
+
+    /// `problem` under ``balloonTiming`` as a problem whose payment over `divisor` is `P*`.
+    /// A balloon B due one period after payment n is worth B/(1 + i) at payment n: the
+    /// problem with A·(q + p) and B·q has the payment (q + p)·P* (i = p/q; every term is
+    /// linear in A and B), so its divisor is q + p; otherwise `problem` itself and 1.
+    ///
+    /// - Throws: `overflow` when A·(q + p) does not fit in 128 bits.
+    func balloonTimed(_ problem: LevelPayment) throws(DealError) -> (problem: LevelPayment, divisor: Int128) {
+        guard defersBalloon(problem) else { return (problem, 1) }
         let q = problem.rate.denominator, r = problem.rate.denominator + problem.rate.numerator
         let (principal, principalOverflow) = problem.principal.multipliedReportingOverflow(by: r)
         let (balloon, balloonOverflow) = problem.balloon.multipliedReportingOverflow(by: q)
@@ -57,8 +68,7 @@ extension RoundingProfile {
         var scaled = problem
         scaled.principal = principal
         scaled.balloon = balloon
-        let (numerator, denominator) = scaled.exactFraction()
-        return (numerator, denominator * WideInteger(r))
+        return (scaled, r)
     }
 
     /// The total of payments and the final regular payment under ``totals``, in minor units.

@@ -223,4 +223,13 @@ func date(_ text: String) -> CivilDate {
             == [date("2024-12-31"), date("2026-02-28"), date("2026-03-01")])
         #expect(Set([date("2026-03-01"), date("2026-03-01")]).count == 1)
     }
+
+    /// The `String` entry and the generic one (a substring) agree, date and message.
+    @Test(arguments: ["2024-02-29", "2026-02-30", "2026-2-3", " 2026-02-01", "0000-01-01"])
+    func stringAndSubstringAgree(text: String) {
+        func parsed(_ parse: () throws(CalendarError) -> CivilDate) -> String {
+            do { return try parse().description } catch { return error.message }
+        }
+        #expect(parsed { () throws(CalendarError) in try CivilDate(parsing: text) } == parsed { () throws(CalendarError) in try CivilDate(parsing: text[...]) })
+    }
 }
