@@ -180,8 +180,8 @@ struct MinorUnitsDecimalBoundTests {
         }
     }
 
-    /// The precondition of decimal(_:): the largest loan a request can give (every amount at
-    /// its limit, 100 % a year, 1200 annual payments, in advance and in arrears with the first
+    /// The precondition of decimal(_:): the largest loan a request can give (every amount at its
+    /// limit, 100 fees and a 100 % tax due at signing, 100 % a year, 1200 annual payments, in advance and in arrears with the first
     /// payment a year out) has amounts far below 10^38; each grows with principal, rate and term.
     @Test("The largest loan quote's amounts stay below 10^25 minor units")
     func largestLoanIsFarBelowTheLimit() throws {
@@ -189,7 +189,11 @@ struct MinorUnitsDecimalBoundTests {
             var loan = RetailLoan(sellingPrice: dec("999999999999.99"), apr: dec("100"), term: 1200)
             loan.frequency = frequency
             loan.paymentTiming = timing
-            loan.fees = [Fee(name: "Title", amount: dec("999999999999.99"), financed: false)]
+            let most = dec("999999999999.99")
+            // The net financed amount is capped at the selling price's limit; what is not
+            // financed is due at signing: every fee, taxable, and a 100 % tax.
+            loan.fees = (0..<RetailLoan.Limits.maximumItems).map { Fee(name: "F\($0)", amount: most, taxable: true, financed: false) }
+            loan.tax = SalesTax(rate: dec("100"), financed: false)
             if timing == .arrears, frequency == .annual {
                 loan.contractDate = try CivilDate(parsing: "2024-01-31")
                 loan.firstPaymentDate = try CivilDate(parsing: "2025-01-31")
@@ -205,6 +209,34 @@ struct MinorUnitsDecimalBoundTests {
             let limit = try ExactDecimal(parsing: "100000000000000000000000")   // 10^25 minor units = 10^23 USD
             for amount in [quote.totalOfPayments, quote.financeCharge, quote.totalSalePrice, quote.dueAtSigning.total, quote.periodicPayment.total, quote.finalPayment] {
                 #expect(amount < limit, "\(frequency) \(timing): \(amount)")
+            }
+        }
+    }
+
+    /// The same for the largest lease: every item list full at the largest amount, a money
+    /// factor of 0.1 or 100 % a year, the longest term and five taxes at 100 %.
+    @Test("The largest lease quote's amounts stay below 10^25 minor units", arguments: [LeaseTax.Method.monthly, .upfrontOnPayments, .upfrontOnPrice])
+    func largestLeaseIsFarBelowTheLimit(method: LeaseTax.Method) throws {
+        let most = dec("999999999999.99")
+        let limit = try ExactDecimal(parsing: "100000000000000000000000")
+        for rate in [LeaseRate.moneyFactor(dec("0.1")), .apr(dec("100"))] {
+            for (frequency, timing) in [(PaymentFrequency.monthly, PaymentTiming.advance), (.weekly, .arrears), (.annual, .arrears)] {
+                var lease = Lease(sellingPrice: most, residual: .percent(dec("1")), rate: rate, term: Lease.Limits.maximumTerm)
+                if case .apr = rate { lease.rateMethod = .annuity }
+                lease.msrp = most
+                lease.frequency = frequency
+                lease.paymentTiming = timing
+                lease.addOns = (0..<Lease.Limits.maximumItems).map { LeaseAddOn(name: "A\($0)", amount: most) }
+                lease.products = (0..<Lease.Limits.maximumItems).map { LineItem(name: "P\($0)", amount: most, taxable: true) }
+                lease.fees = (0..<Lease.Limits.maximumItems).map { LeaseFee(name: "F\($0)", amount: most, taxable: true, capitalized: $0 % 2 == 0) }
+                lease.dispositionFee = most
+                lease.tax = LeaseTax(components: (0..<Lease.Limits.maximumTaxComponents).map { LeaseTax.Component(name: "T\($0)", rate: dec("100")) },
+                                     method: method, capitalized: method != .monthly)
+                let quote = try lease.quote()
+                for amount in [quote.totalOfPayments, quote.grossCapitalizedCost, quote.rentCharge, quote.depreciation, quote.cashDueAtSigning,
+                               quote.dueAtSigning.total, quote.periodicPayment.total, quote.upfrontTax ?? .zero, quote.capitalizedTaxes ?? .zero] {
+                    #expect(amount < limit, "\(rate) \(frequency) \(timing) \(method): \(amount)")
+                }
             }
         }
     }
