@@ -180,9 +180,10 @@ struct MinorUnitsDecimalBoundTests {
         }
     }
 
-    /// The precondition of decimal(_:): the largest loan a request can give (every amount at its
-    /// limit, 100 fees and a 100 % tax due at signing, 100 % a year, 1200 annual payments, in advance and in arrears with the first
-    /// payment a year out) has amounts far below 10^38; each grows with principal, rate and term.
+    /// The precondition of decimal(_:): the largest loan a request can give (every amount at
+    /// its limit, 100 fees and a 100 % tax due at signing, 100 % a year, 1200 annual payments,
+    /// in advance and in arrears with the first payment a year out) has amounts far below
+    /// 10^38; each grows with principal, rate and term.
     @Test("The largest loan quote's amounts stay below 10^25 minor units")
     func largestLoanIsFarBelowTheLimit() throws {
         for (frequency, timing) in [(PaymentFrequency.annual, PaymentTiming.arrears), (.annual, .advance), (.weekly, .arrears), (.monthly, .arrears)] {
