@@ -3,7 +3,7 @@
 extension ExactDecimal: CustomStringConvertible {
     /// The canonical text: an optional `-`, the integer digits, and exactly ``scale`` decimals.
     ///
-    /// It round-trips with ``init(parsing:)`` (same value and scale). Zero never carries a
+    /// It round-trips with ``init(parsing:)-(StringProtocol)`` (same value and scale). Zero never carries a
     /// sign.
     ///
     /// ```swift

@@ -18,7 +18,7 @@ extension ExactDecimal {
         try self.init(parsingText: text)
     }
 
-    /// ``init(parsing:)`` for a `String`: the parser specialized here, so that callers in
+    /// ``init(parsing:)-(StringProtocol)`` for a `String`: the parser specialized here, so that callers in
     /// other modules (request decoding) do not run its generic form.
     ///
     /// ```swift
@@ -29,7 +29,7 @@ extension ExactDecimal {
         try self.init(parsingText: text)
     }
 
-    /// The parser of ``init(parsing:)``.
+    /// The parser of ``init(parsing:)-(StringProtocol)``.
     private init(parsingText text: some StringProtocol) throws(DecimalError) {
         var coefficient: UInt128 = 0
         var significantDigits = 0
@@ -92,7 +92,7 @@ extension ExactDecimal {
 }
 
 extension ExactDecimal: LosslessStringConvertible {
-    /// Parses `description` like ``init(parsing:)``, returning `nil` when it does not match.
+    /// Parses `description` like ``init(parsing:)-(StringProtocol)``, returning `nil` when it does not match.
     ///
     /// ```swift
     /// ExactDecimal("12.50")   // Optional(12.50)
