@@ -458,7 +458,7 @@ private struct Scanner {
     /// Reads one element and everything inside it, iteratively.
     mutating func element() throws(ADFXMLError) -> ADFXMLElement {
         var stack: [Open] = []
-        var (first, selfClosing) = try startTag()
+        let (first, selfClosing) = try startTag()
         if selfClosing { return first.element }
         stack.append(first)
         while true {
