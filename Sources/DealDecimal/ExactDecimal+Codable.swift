@@ -1,7 +1,8 @@
 // DealFinance — exact deal finance. DealDecimal: Codable as canonical decimal text.
 
 extension ExactDecimal: Codable {
-    /// Decodes the canonical text from a string (`"436.66"`), as ``init(parsing:)-(StringProtocol)`` reads it.
+    /// Decodes the canonical text from a string (`"436.66"`), as
+    /// ``init(parsing:)-(StringProtocol)`` reads it.
     /// A JSON number is refused: a decoder may already have rounded it through a `Double`.
     ///
     /// ```swift

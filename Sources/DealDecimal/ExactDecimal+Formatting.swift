@@ -3,8 +3,8 @@
 extension ExactDecimal: CustomStringConvertible {
     /// The canonical text: an optional `-`, the integer digits, and exactly ``scale`` decimals.
     ///
-    /// It round-trips with ``init(parsing:)-(StringProtocol)`` (same value and scale). Zero never carries a
-    /// sign.
+    /// It round-trips with ``init(parsing:)-(StringProtocol)`` (same value and scale). Zero
+    /// never carries a sign.
     ///
     /// ```swift
     /// try ExactDecimal(coefficient: -123, scale: 2).description   // "-1.23"

@@ -18,8 +18,8 @@ extension ExactDecimal {
         try self.init(parsingText: text)
     }
 
-    /// ``init(parsing:)-(StringProtocol)`` for a `String`: the parser specialized here, so that callers in
-    /// other modules (request decoding) do not run its generic form.
+    /// ``init(parsing:)-(StringProtocol)`` for a `String`: the parser specialized here, so that
+    /// callers in other modules (request decoding) do not run its generic form.
     ///
     /// ```swift
     /// let text: String = "30000.00"
@@ -92,7 +92,8 @@ extension ExactDecimal {
 }
 
 extension ExactDecimal: LosslessStringConvertible {
-    /// Parses `description` like ``init(parsing:)-(StringProtocol)``, returning `nil` when it does not match.
+    /// Parses `description` like ``init(parsing:)-(StringProtocol)``, returning `nil` when it
+    /// does not match.
     ///
     /// ```swift
     /// ExactDecimal("12.50")   // Optional(12.50)
