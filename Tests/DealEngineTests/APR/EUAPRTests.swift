@@ -7,10 +7,6 @@ import _DealTestSupport
 
 private func dec(_ text: String) -> ExactDecimal { try! ExactDecimal(parsing: text) }
 private func day(_ text: String) -> CivilDate { try! CivilDate(parsing: text) }
-private func advance(_ amount: String, _ when: String) -> DatedAmount { DatedAmount(amount: dec(amount), date: day(when)) }
-private func series(_ amount: String, _ count: Int, _ first: String, _ frequency: PaymentFrequency = .monthly) -> [DatedAmount] {
-    try! PaymentSeries(amount: dec(amount), count: count, firstDate: day(first), frequency: frequency).amounts()
-}
 
 @Suite("AnnualPercentageRate: EU Consumer Credit Directive")
 struct EUAPRTests {
