@@ -287,13 +287,6 @@ extension AnnualPercentageRate {
     /// The largest periodic rate the solver reports, 2³⁰ (the bracket search's last point).
     static let regzLargestRate = Double(sign: .plus, exponent: 30, significand: 1)
 
-    /// A bracket of the root found by Newton's method, proven by two bounded evaluations; nil
-    /// when it does not apply or does not succeed (the caller then bisects):
-    /// ``regzNewtonEstimate(terms:exactSignAtZero:)``, then ``regzProvenBracket(terms:around:)``.
-    static func regzNewtonBracket(terms: [Term], exactSignAtZero: Int) -> RateSolver.Bracket? {
-        regzNewtonEstimate(terms: terms, exactSignAtZero: exactSignAtZero).flatMap { regzProvenBracket(terms: terms, around: $0) }
-    }
-
     /// Newton's estimate of the root: `root` and `zone`, the half-width of the interval around
     /// it where the bounded evaluation cannot prove a sign (its bound over the slope).
     struct NewtonEstimate {
